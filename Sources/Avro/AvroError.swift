@@ -1,0 +1,104 @@
+/// The error thrown by every part of the Avro library.
+///
+/// An `AvroError` names what went wrong (``code``), why (``message``), and where: the
+/// ``path`` inside the schema or value (`fields[2].type`, `Person.address.zip`) and the
+/// ``offset`` of the byte in the input where the problem was found, when they are known.
+///
+/// ```swift
+/// do {
+///     let schema = try AvroSchema(parsing: text)
+/// } catch let error as AvroError where error.code == .invalidSchema {
+///     print(error) // "invalid schema at fields[2].type: unknown type 'panther'"
+/// }
+/// ```
+///
+/// The Codable entry points (`AvroEncoder`, `AvroDecoder`) throw `EncodingError` and
+/// `DecodingError` whose `underlyingError` is an `AvroError`.
+public struct AvroError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The kind of an ``AvroError``. New codes can be added without breaking callers that
+    /// switch over the ones they care about.
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// Text that is not valid JSON (RFC 8259).
+        public static let invalidJSON = Code(rawValue: "invalid JSON")
+        /// JSON that is not a valid Avro schema.
+        public static let invalidSchema = Code(rawValue: "invalid schema")
+        /// A default value that does not fit its field's type.
+        public static let invalidDefault = Code(rawValue: "invalid default")
+        /// The input ended before the value did.
+        public static let endOfData = Code(rawValue: "unexpected end of data")
+        /// A zig-zag varint longer than the type allows (5 bytes for int, 10 for long).
+        public static let invalidVarint = Code(rawValue: "invalid varint")
+        /// A number that does not fit the type it is read or written as.
+        public static let valueOutOfRange = Code(rawValue: "value out of range")
+        /// A length or block count that is negative or larger than the input that remains.
+        public static let invalidLength = Code(rawValue: "invalid length")
+        /// A union branch index outside the union.
+        public static let invalidUnionBranch = Code(rawValue: "invalid union branch")
+        /// An enum index outside the symbols, or a symbol the enum does not have.
+        public static let invalidEnumSymbol = Code(rawValue: "invalid enum symbol")
+        /// Bytes that are not valid UTF-8 where a string is expected.
+        public static let invalidUTF8 = Code(rawValue: "invalid UTF-8")
+        /// A boolean byte other than 0 or 1.
+        public static let invalidBoolean = Code(rawValue: "invalid boolean")
+        /// A value whose shape does not match the schema it is written or read with.
+        public static let typeMismatch = Code(rawValue: "type mismatch")
+        /// A record field that was neither written nor has a default.
+        public static let missingField = Code(rawValue: "missing field")
+        /// A configured limit (depth, size, count) was exceeded.
+        public static let limitExceeded = Code(rawValue: "limit exceeded")
+        /// Input left over after a value that should have used all of it.
+        public static let trailingData = Code(rawValue: "trailing data")
+        /// The reader's schema cannot read data written with the writer's schema.
+        public static let incompatibleSchemas = Code(rawValue: "incompatible schemas")
+        /// A container file that is malformed (magic, header, block, sync marker).
+        public static let invalidFile = Code(rawValue: "invalid file")
+        /// A compression codec failed, is unknown, or is not available on this machine.
+        public static let codec = Code(rawValue: "codec error")
+        /// Reading or writing a file failed.
+        public static let io = Code(rawValue: "I/O error")
+        /// Something this library does not support.
+        public static let unsupported = Code(rawValue: "unsupported")
+    }
+
+    /// The kind of error.
+    public var code: Code
+    /// Why it happened, naming what was expected and what was found.
+    public var message: String
+    /// Where in the schema or value it happened (`fields[2].type`, `Person.address.zip`), or
+    /// `nil` at the top level.
+    public var path: String?
+    /// The offset of the offending byte in the input, when the input is bytes or text.
+    public var offset: Int?
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String, path: String? = nil, offset: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.path = path
+        self.offset = offset
+    }
+
+    /// The whole error in one line: `code at path: message (at byte N)`.
+    public var description: String {
+        var text = code.rawValue
+        if let path, !path.isEmpty { text += " at \(path)" }
+        text += ": " + message
+        if let offset { text += " (at byte \(offset))" }
+        return text
+    }
+
+    /// This error with `prefix` put in front of its path (`prefix.path` or `prefix[path]`).
+    func prefixingPath(_ prefix: String) -> AvroError {
+        var copy = self
+        if let path, !path.isEmpty {
+            copy.path = path.hasPrefix("[") ? prefix + path : prefix + "." + path
+        } else {
+            copy.path = prefix
+        }
+        return copy
+    }
+}

@@ -1,0 +1,225 @@
+/// Reads Avro binary encoding (checklist section C) straight from a caller's bytes.
+///
+/// The reader does not copy its input: create it inside `withUnsafeBytes` and do not let it
+/// outlive that closure. Every `read*` method checks the bytes that remain and throws an
+/// ``AvroError`` with the byte ``offset`` of the value on malformed or truncated input;
+/// lengths and counts are checked against what remains before anything is allocated.
+///
+/// ```swift
+/// try data.withUnsafeBytes { buffer in
+///     var reader = AvroBinaryReader(buffer)
+///     let id = try reader.readLong()
+///     let name = try reader.readString()
+/// }
+/// ```
+public struct AvroBinaryReader {
+    @usableFromInline let base: UnsafePointer<UInt8>?
+    @usableFromInline let end: Int
+    /// The offset of the next byte to read.
+    public private(set) var offset: Int
+    /// How many items of zero-byte types (null, empty records, fixed of size 0) arrays and
+    /// maps may still claim. Such items use no input, so the remaining input cannot bound
+    /// their count (checklist item 107).
+    public var zeroSizeItemBudget: Int
+
+    /// Creates a reader over `buffer`, which must stay valid while the reader is used.
+    public init(_ buffer: UnsafeRawBufferPointer, zeroSizeItemLimit: Int = 10_000_000) {
+        base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        end = buffer.count
+        offset = 0
+        zeroSizeItemBudget = zeroSizeItemLimit
+    }
+
+    /// The number of bytes not read yet.
+    @inline(__always) public var remaining: Int { end &- offset }
+
+    /// Whether every byte has been read.
+    public var isAtEnd: Bool { offset >= end }
+
+    @inline(__always) mutating func readByte() throws(AvroError) -> UInt8 {
+        guard offset < end, let base else { throw endOfData(needed: 1) }
+        let byte = base[offset]
+        offset &+= 1
+        return byte
+    }
+
+    /// Reads a boolean: `00` is false, `01` is true; any other byte is an error.
+    @inline(__always) public mutating func readBoolean() throws(AvroError) -> Bool {
+        let byte = try readByte()
+        guard byte <= 1 else {
+            throw AvroError(.invalidBoolean, "expected a boolean byte 0 or 1, found \(byte)", offset: offset &- 1)
+        }
+        return byte == 1
+    }
+
+    /// Reads an `int`: a zig-zag varint of at most 5 bytes whose value fits in 32 bits.
+    @inline(__always) public mutating func readInt() throws(AvroError) -> Int32 {
+        let start = offset
+        let value = try readLong()
+        guard offset &- start <= 5 else {
+            throw AvroError(.invalidVarint, "the varint of an int is longer than 5 bytes", offset: start)
+        }
+        guard let int = Int32(exactly: value) else {
+            throw AvroError(.valueOutOfRange, "expected an int, found \(value), which needs 64 bits", offset: start)
+        }
+        return int
+    }
+
+    /// Reads a `long`: a zig-zag varint of at most 10 bytes.
+    @inline(__always) public mutating func readLong() throws(AvroError) -> Int64 {
+        let raw = try readVarint()
+        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+    }
+
+    @inline(__always) mutating func readVarint() throws(AvroError) -> UInt64 {
+        guard let base, offset < end else { throw endOfData(needed: 1) }
+        var byte = base[offset]
+        if byte < 0x80 {
+            offset &+= 1
+            return UInt64(byte)
+        }
+        let start = offset
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        var position = offset
+        while true {
+            guard position < end else {
+                offset = start
+                throw AvroError(.endOfData, "the input ends inside a varint", offset: start)
+            }
+            byte = base[position]
+            position &+= 1
+            if shift == 63 && byte > 1 {
+                throw AvroError(.invalidVarint, "the varint has more than 64 bits", offset: start)
+            }
+            result |= UInt64(byte & 0x7f) << shift
+            if byte < 0x80 { break }
+            shift &+= 7
+            if shift > 63 {
+                throw AvroError(.invalidVarint, "the varint is longer than 10 bytes", offset: start)
+            }
+        }
+        offset = position
+        return result
+    }
+
+    /// Reads a `float`: 4 bytes, little-endian.
+    @inline(__always) public mutating func readFloat() throws(AvroError) -> Float {
+        guard remaining >= 4, let base else { throw endOfData(needed: 4) }
+        let bits = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self)
+        offset &+= 4
+        return Float(bitPattern: UInt32(littleEndian: bits))
+    }
+
+    /// Reads a `double`: 8 bytes, little-endian.
+    @inline(__always) public mutating func readDouble() throws(AvroError) -> Double {
+        guard remaining >= 8, let base else { throw endOfData(needed: 8) }
+        let bits = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+        offset &+= 8
+        return Double(bitPattern: UInt64(littleEndian: bits))
+    }
+
+    /// Reads the length of a `bytes` or `string`, checked to be non-negative and no larger
+    /// than the input that remains.
+    @inline(__always) public mutating func readLength() throws(AvroError) -> Int {
+        let start = offset
+        let length = try readLong()
+        guard length >= 0, length <= Int64(remaining) else {
+            offset = start
+            throw AvroError(.invalidLength, length < 0
+                ? "found a negative length \(length)"
+                : "found a length of \(length) bytes, but only \(remaining - (offset - start)) remain", offset: start)
+        }
+        return Int(length)
+    }
+
+    /// Reads `count` raw bytes without copying them. The buffer is valid as long as the input.
+    @inline(__always) public mutating func readRawBytes(count: Int) throws(AvroError) -> UnsafeRawBufferPointer {
+        guard count >= 0, count <= remaining else { throw endOfData(needed: count) }
+        guard let base else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let buffer = UnsafeRawBufferPointer(start: base + offset, count: count)
+        offset &+= count
+        return buffer
+    }
+
+    /// Reads a `bytes` value.
+    public mutating func readBytes() throws(AvroError) -> [UInt8] {
+        Array(try readRawBytes(count: try readLength()))
+    }
+
+    /// Reads a `bytes` or `string` value without copying it.
+    @inline(__always) public mutating func readLengthPrefixedBytes() throws(AvroError) -> UnsafeRawBufferPointer {
+        try readRawBytes(count: try readLength())
+    }
+
+    /// Reads a `string`, which must be valid UTF-8.
+    @inline(__always) public mutating func readString() throws(AvroError) -> String {
+        let start = offset
+        let utf8 = try readLengthPrefixedBytes()
+        guard let string = String(validating: utf8.bindMemory(to: UInt8.self), as: UTF8.self) else {
+            throw AvroError(.invalidUTF8, "the string of \(utf8.count) bytes is not valid UTF-8", offset: start)
+        }
+        return string
+    }
+
+    /// Reads the `size` bytes of a `fixed` value.
+    public mutating func readFixed(size: Int) throws(AvroError) -> [UInt8] {
+        Array(try readRawBytes(count: size))
+    }
+
+    /// Reads the item count of the next block of an array or map: 0 ends it. A negative count
+    /// (followed by the block's byte size) is returned as its absolute value.
+    ///
+    /// - Parameter minItemSize: The fewest bytes one item can take; the count is checked
+    ///   against the input that remains (or the zero-size item budget) before returning.
+    public mutating func readBlockCount(minItemSize: Int) throws(AvroError) -> Int {
+        let start = offset
+        let count = try readBlockHeader().count
+        try claimItems(count, minItemSize: minItemSize, at: start)
+        return Int(count)
+    }
+
+    /// Reads the header of the next block of an array or map: the item count (0 ends the
+    /// array or map), and the block's byte size when the writer gave one (a negative count).
+    mutating func readBlockHeader() throws(AvroError) -> (count: Int64, byteSize: Int?) {
+        let start = offset
+        let count = try readLong()
+        guard count < 0 else { return (count, nil) }
+        guard count != .min else { throw AvroError(.invalidLength, "found a block count of \(count)", offset: start) }
+        let size = try readLong()
+        guard size >= 0, size <= Int64(remaining) else {
+            throw AvroError(.invalidLength, "found a block size of \(size) bytes, but only \(remaining) remain", offset: start)
+        }
+        return (-count, Int(size))
+    }
+
+    /// Checks that `count` items of at least `minItemSize` bytes can follow (checklist item
+    /// 107): against the remaining input, or for zero-byte items against their budget.
+    mutating func claimItems(_ count: Int64, minItemSize: Int, at start: Int) throws(AvroError) {
+        if minItemSize > 0 {
+            guard count <= Int64(remaining / minItemSize) else {
+                throw AvroError(.invalidLength, "found a block of \(count) items of at least \(minItemSize) bytes each, but only \(remaining) bytes remain", offset: start)
+            }
+        } else {
+            guard count <= Int64(zeroSizeItemBudget) else {
+                throw AvroError(.limitExceeded, "found a block of \(count) zero-byte items, more than the limit of \(zeroSizeItemBudget) left", offset: start)
+            }
+            zeroSizeItemBudget -= Int(count)
+        }
+    }
+
+    /// Skips `count` bytes.
+    public mutating func skip(count: Int) throws(AvroError) {
+        guard count >= 0, count <= remaining else { throw endOfData(needed: count) }
+        offset &+= count
+    }
+
+    /// Skips a `bytes` or `string` value.
+    public mutating func skipLengthPrefixed() throws(AvroError) {
+        offset &+= try readLength()
+    }
+
+    private func endOfData(needed: Int) -> AvroError {
+        AvroError(.endOfData, "expected \(needed) more byte\(needed == 1 ? "" : "s"), but \(remaining == 0 ? "the input ends here" : "only \(remaining) remain")", offset: offset)
+    }
+}

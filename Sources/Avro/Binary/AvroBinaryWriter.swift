@@ -1,0 +1,113 @@
+/// Writes Avro binary encoding (checklist section C) into a growing byte buffer.
+///
+/// Each `write*` method appends one value's encoding. Composite values are written as their
+/// parts: a record is its fields in order, a union is ``writeLong(_:)`` of the branch index
+/// then the branch's value, an array or map is ``writeLong(_:)`` of the item count, the
+/// items, and a final `writeLong(0)`.
+///
+/// ```swift
+/// var writer = AvroBinaryWriter()
+/// writer.writeLong(27)
+/// writer.writeString("foo")
+/// writer.bytes // [0x36, 0x06, 0x66, 0x6f, 0x6f]
+/// ```
+public struct AvroBinaryWriter: Sendable {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8]
+
+    /// Creates a writer with room for `capacity` bytes before it has to grow.
+    public init(capacity: Int = 0) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Creates a writer that appends to `bytes`.
+    public init(appendingTo bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The number of bytes written so far.
+    @inline(__always) public var count: Int { bytes.count }
+
+    /// Makes room for `additional` more bytes.
+    public mutating func reserveCapacity(additional: Int) {
+        bytes.reserveCapacity(bytes.count + additional)
+    }
+
+    /// Removes every byte after the first `count`.
+    public mutating func truncate(to count: Int) {
+        bytes.removeSubrange(count...)
+    }
+
+    /// Writes `false` as `00` and `true` as `01`.
+    @inline(__always) public mutating func writeBoolean(_ value: Bool) {
+        bytes.append(value ? 1 : 0)
+    }
+
+    /// Writes an `int` as a zig-zag varint (1 to 5 bytes).
+    @inline(__always) public mutating func writeInt(_ value: Int32) {
+        writeVarint(UInt64(UInt32(bitPattern: (value << 1) ^ (value >> 31))))
+    }
+
+    /// Writes a `long` as a zig-zag varint (1 to 10 bytes).
+    @inline(__always) public mutating func writeLong(_ value: Int64) {
+        writeVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+    }
+
+    /// Writes a `float` as its 4 IEEE-754 bytes, little-endian (the bit pattern is kept).
+    @inline(__always) public mutating func writeFloat(_ value: Float) {
+        let bits = value.bitPattern
+        bytes.append(UInt8(truncatingIfNeeded: bits))
+        bytes.append(UInt8(truncatingIfNeeded: bits >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: bits >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: bits >> 24))
+    }
+
+    /// Writes a `double` as its 8 IEEE-754 bytes, little-endian (the bit pattern is kept).
+    @inline(__always) public mutating func writeDouble(_ value: Double) {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Writes `bytes`: its length as a `long`, then the bytes.
+    public mutating func writeBytes(_ value: some Collection<UInt8>) {
+        writeLong(Int64(value.count))
+        bytes.append(contentsOf: value)
+    }
+
+    /// Writes a `string`: its UTF-8 length as a `long`, then the UTF-8 bytes.
+    @inline(__always) public mutating func writeString(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            writeLong(Int64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// Writes the bytes of a `fixed` value, with no length. The caller checks the size.
+    public mutating func writeFixed(_ value: some Collection<UInt8>) {
+        bytes.append(contentsOf: value)
+    }
+
+    /// Appends bytes that are already Avro binary (a pre-encoded value).
+    public mutating func writeEncoded(_ encoded: some Collection<UInt8>) {
+        bytes.append(contentsOf: encoded)
+    }
+
+    /// Writes an unsigned base-128 varint, low group first.
+    @inline(__always) mutating func writeVarint(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(truncatingIfNeeded: value))
+    }
+
+    /// Inserts the encoding of the `long` `value` at `index`, moving what follows. Used to
+    /// write an array's item count once the items are written.
+    mutating func insertLong(_ value: Int64, at index: Int) {
+        var encoded = AvroBinaryWriter(capacity: 10)
+        encoded.writeLong(value)
+        bytes.insert(contentsOf: encoded.bytes, at: index)
+    }
+}

@@ -1,0 +1,163 @@
+/// A schema compiled once for reading and writing: every named reference resolved to the
+/// index of its definition, so recursive schemas need no name lookups per value, and every
+/// record field's default converted to a value up front.
+///
+/// Nodes live in one array and refer to each other by index, so recursive types make no
+/// reference cycles.
+final class CompiledSchema: Sendable {
+    let schema: AvroSchema
+    let nodes: [SchemaNode]
+    let root: Int
+
+    /// Compiles `schema`. Throws when it refers to a named type it does not define.
+    init(_ schema: AvroSchema) throws(AvroError) {
+        var builder = Builder(definitions: schema.namedDefinitions)
+        root = try builder.add(schema, path: "")
+        builder.computeMinimumSizes()
+        nodes = builder.nodes
+        self.schema = schema
+    }
+
+    @inline(__always) subscript(index: Int) -> SchemaNode { nodes[index] }
+
+    private struct Builder {
+        let definitions: [AvroName: AvroSchema]
+        var nodes: [SchemaNode] = []
+        var indexOfName: [AvroName: Int] = [:]
+
+        mutating func add(_ schema: AvroSchema, path: String) throws(AvroError) -> Int {
+            if case .reference(let name) = schema.kind {
+                if let index = indexOfName[name] { return index }
+                guard let definition = definitions[name] else {
+                    throw AvroError(.invalidSchema, "the schema refers to '\(name)', which it does not define", path: path.isEmpty ? nil : path)
+                }
+                return try add(definition, path: path)
+            }
+            if let name = schema.name, let index = indexOfName[name] { return index }
+            let index = nodes.count
+            nodes.append(SchemaNode(kind: .null, logicalType: schema.logicalType, name: schema.name, typeName: schema.name?.fullname ?? schema.typeName))
+            if let name = schema.name { indexOfName[name] = index }
+            let kind: SchemaNode.Kind
+            switch schema.kind {
+            case .null: kind = .null
+            case .boolean: kind = .boolean
+            case .int: kind = .int
+            case .long: kind = .long
+            case .float: kind = .float
+            case .double: kind = .double
+            case .bytes: kind = .bytes
+            case .string: kind = .string
+            case .fixed(let fixed): kind = .fixed(size: fixed.size)
+            case .enumeration(let enumeration):
+                kind = .enumeration(EnumNode(symbols: enumeration.symbols, defaultSymbol: enumeration.defaultSymbol))
+            case .array(let items): kind = .array(items: try add(items, path: path.dot("items")))
+            case .map(let values): kind = .map(values: try add(values, path: path.dot("values")))
+            case .union(let branches):
+                var indexes: [Int] = []
+                for (position, branch) in branches.enumerated() {
+                    indexes.append(try add(branch, path: path + "[\(position)]"))
+                }
+                kind = .union(indexes)
+            case .record(let record):
+                var fields: [FieldNode] = []
+                for field in record.fields {
+                    let fieldPath = path.isEmpty ? field.name : path + "." + field.name
+                    let type = try add(field.type, path: fieldPath)
+                    var defaultValue: AvroValue?
+                    if let json = field.defaultValue {
+                        do {
+                            defaultValue = try AvroValue(defaultJSON: json, schema: field.type, definitions: definitions)
+                        } catch {
+                            throw AvroError(.invalidDefault, error.message, path: fieldPath)
+                        }
+                    }
+                    fields.append(FieldNode(name: field.name, type: type, defaultValue: defaultValue))
+                }
+                kind = .record(RecordNode(fields: fields))
+            case .reference: kind = .null // handled above
+            }
+            nodes[index].kind = kind
+            return index
+        }
+
+        /// The fewest bytes a value of each node takes: the bound that array and map counts
+        /// read from input are checked against. A record that can only contain itself has no
+        /// finite value; its size grows to a cap.
+        mutating func computeMinimumSizes() {
+            let cap = 1 << 20
+            var changed = true
+            var rounds = 0
+            while changed && rounds <= nodes.count {
+                changed = false
+                rounds += 1
+                for index in nodes.indices {
+                    let size: Int
+                    switch nodes[index].kind {
+                    case .null: size = 0
+                    case .boolean, .int, .long, .bytes, .string, .enumeration, .array, .map, .union: size = 1
+                    case .float: size = 4
+                    case .double: size = 8
+                    case .fixed(let bytes): size = bytes
+                    case .record(let record): size = min(cap, record.fields.reduce(0) { $0 + nodes[$1.type].minSize })
+                    }
+                    if size != nodes[index].minSize {
+                        nodes[index].minSize = size
+                        changed = true
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One type of a compiled schema.
+struct SchemaNode: Sendable {
+    enum Kind: Sendable {
+        case null, boolean, int, long, float, double, bytes, string
+        case fixed(size: Int)
+        case enumeration(EnumNode)
+        case array(items: Int)
+        case map(values: Int)
+        case union([Int])
+        case record(RecordNode)
+    }
+
+    var kind: Kind
+    var logicalType: AvroLogicalType?
+    var name: AvroName?
+    /// The name used in messages: the full name of a named type, else the type name.
+    var typeName: String
+    var minSize = 0
+}
+
+struct EnumNode: Sendable {
+    let symbols: [String]
+    let defaultSymbol: String?
+    let indexOfSymbol: [String: Int]
+
+    init(symbols: [String], defaultSymbol: String?) {
+        self.symbols = symbols
+        self.defaultSymbol = defaultSymbol
+        var index: [String: Int] = [:]
+        for (position, symbol) in symbols.enumerated() { index[symbol] = position }
+        indexOfSymbol = index
+    }
+}
+
+struct RecordNode: Sendable {
+    let fields: [FieldNode]
+    let indexOfField: [String: Int]
+
+    init(fields: [FieldNode]) {
+        self.fields = fields
+        var index: [String: Int] = [:]
+        for (position, field) in fields.enumerated() { index[field.name] = position }
+        indexOfField = index
+    }
+}
+
+struct FieldNode: Sendable {
+    let name: String
+    let type: Int
+    let defaultValue: AvroValue?
+}

@@ -1,0 +1,334 @@
+import Foundation
+
+extension AvroSchema {
+    /// Options for parsing schema text.
+    public struct ParsingOptions: Hashable, Sendable {
+        /// Accept Unicode letters and digits in names, as Java's default validator does.
+        /// By default names must match `[A-Za-z_][A-Za-z0-9_]*` (checklist item 25).
+        public var allowsUnicodeNames: Bool
+        /// Check every field default against the field's type (item 18). On by default.
+        public var validatesDefaults: Bool
+        /// The deepest nesting of JSON accepted.
+        public var maxDepth: Int
+
+        public init(allowsUnicodeNames: Bool = false, validatesDefaults: Bool = true, maxDepth: Int = 256) {
+            self.allowsUnicodeNames = allowsUnicodeNames
+            self.validatesDefaults = validatesDefaults
+            self.maxDepth = maxDepth
+        }
+    }
+
+    /// Parses a schema from its JSON text (an `.avsc` file).
+    ///
+    /// - Parameters:
+    ///   - text: The schema as JSON: a type name string, an object, or an array (a union).
+    ///   - knownTypes: Named types defined elsewhere (other `.avsc` files) that the text may
+    ///     refer to by name. A known type is written out in full at its first use.
+    ///   - options: Parsing options.
+    /// - Throws: ``AvroError`` with code ``AvroError/Code/invalidJSON``,
+    ///   ``AvroError/Code/invalidSchema`` or ``AvroError/Code/invalidDefault``, whose path
+    ///   names the place in the JSON (`fields[2].type`).
+    public init(parsing text: String, knownTypes: [AvroSchema] = [], options: ParsingOptions = .init()) throws {
+        try self.init(json: AvroJSON(parsing: text, maxDepth: options.maxDepth), knownTypes: knownTypes, options: options)
+    }
+
+    /// Parses a schema from JSON text in UTF-8.
+    public init(parsing data: Data, knownTypes: [AvroSchema] = [], options: ParsingOptions = .init()) throws {
+        try self.init(json: AvroJSON(parsing: [UInt8](data), maxDepth: options.maxDepth), knownTypes: knownTypes, options: options)
+    }
+
+    /// Builds a schema from parsed JSON.
+    public init(json: AvroJSON, knownTypes: [AvroSchema] = [], options: ParsingOptions = .init()) throws {
+        var parser = SchemaParser(options: options)
+        for known in knownTypes { parser.learn(known) }
+        self = try parser.parse(json, namespace: "", path: "")
+        try parser.checkDefaults()
+    }
+}
+
+/// Turns the JSON form of a schema into an ``AvroSchema``, checking every rule of the
+/// specification's "Schema Declaration" section.
+struct SchemaParser {
+    let options: AvroSchema.ParsingOptions
+    /// Every named type defined so far, by full name.
+    private(set) var definitions: [AvroName: AvroSchema] = [:]
+    /// Named types from other files, written out in full at their first use.
+    private var known: [AvroName: AvroSchema] = [:]
+    private var pendingDefaults: [(value: AvroJSON, type: AvroSchema, path: String)] = []
+
+    init(options: AvroSchema.ParsingOptions) {
+        self.options = options
+    }
+
+    /// Makes the named types defined in `schema` available to references.
+    mutating func learn(_ schema: AvroSchema) {
+        schema.forEachNamedDefinition { name, definition in known[name] = definition }
+    }
+
+    mutating func parse(_ json: AvroJSON, namespace: String, path: String) throws -> AvroSchema {
+        switch json {
+        case .string(let name):
+            return try parseName(name, namespace: namespace, path: path)
+        case .array(let branches):
+            return try parseUnion(branches, namespace: namespace, path: path)
+        case .object(let object):
+            return try parseObject(object, namespace: namespace, path: path)
+        default:
+            throw invalid(path, "expected a type name, an object or an array, found \(json)")
+        }
+    }
+
+    // MARK: - References and unions
+
+    private mutating func parseName(_ written: String, namespace: String, path: String) throws -> AvroSchema {
+        if let primitive = AvroSchema.primitive(named: written) { return AvroSchema(primitive) }
+        let qualified = AvroName(resolving: written, in: namespace)
+        // Java's fallback (item 28): an unqualified name not found in the enclosing namespace
+        // may name a type in the null namespace.
+        for candidate in [qualified, AvroName(fullname: written)] {
+            if definitions[candidate] != nil { return AvroSchema(.reference(candidate)) }
+            if let external = known[candidate] { return try define(external, path: path) }
+        }
+        throw invalid(path, "unknown type '\(written)': not a primitive type nor a named type defined before this point")
+    }
+
+    /// Writes out a type from another file at its first use, with the types it uses.
+    private mutating func define(_ external: AvroSchema, path: String) throws -> AvroSchema {
+        let text = external.jsonString()
+        let json = try AvroJSON(parsing: text, maxDepth: options.maxDepth)
+        return try parse(json, namespace: "", path: path)
+    }
+
+    private mutating func parseUnion(_ items: [AvroJSON], namespace: String, path: String) throws -> AvroSchema {
+        var branches: [AvroSchema] = []
+        var seen: Set<String> = []
+        for (index, item) in items.enumerated() {
+            let branchPath = path + "[\(index)]"
+            let branch = try parse(item, namespace: namespace, path: branchPath)
+            if case .union = branch.kind {
+                throw invalid(branchPath, "a union cannot directly contain another union")
+            }
+            let key = branch.name.map { "named " + $0.fullname } ?? branch.typeName
+            guard seen.insert(key).inserted else {
+                throw invalid(branchPath, "the union has more than one branch of type '\(branch.name?.fullname ?? branch.typeName)'")
+            }
+            branches.append(branch)
+        }
+        return AvroSchema(.union(branches))
+    }
+
+    // MARK: - Objects
+
+    private mutating func parseObject(_ object: AvroJSON.Object, namespace: String, path: String) throws -> AvroSchema {
+        guard let typeJSON = object["type"] else { throw invalid(path, "the schema object has no 'type'") }
+        guard case .string(let type) = typeJSON else {
+            throw invalid(path.dot("type"), "expected a type name string, found \(typeJSON)")
+        }
+        var schema: AvroSchema
+        var defined: Set<String> = ["type"]
+        switch type {
+        case "record", "error":
+            schema = try parseRecord(object, isError: type == "error", namespace: namespace, path: path)
+            defined.formUnion(["name", "namespace", "doc", "aliases", "fields"])
+        case "enum":
+            schema = try parseEnum(object, namespace: namespace, path: path)
+            defined.formUnion(["name", "namespace", "doc", "aliases", "symbols", "default"])
+        case "fixed":
+            schema = try parseFixed(object, namespace: namespace, path: path)
+            defined.formUnion(["name", "namespace", "doc", "aliases", "size"])
+        case "array":
+            guard let items = object["items"] else { throw invalid(path, "the array schema has no 'items'") }
+            schema = AvroSchema(.array(try parse(items, namespace: namespace, path: path.dot("items"))))
+            defined.insert("items")
+        case "map":
+            guard let values = object["values"] else { throw invalid(path, "the map schema has no 'values'") }
+            schema = AvroSchema(.map(try parse(values, namespace: namespace, path: path.dot("values"))))
+            defined.insert("values")
+        default:
+            if let primitive = AvroSchema.primitive(named: type) {
+                schema = AvroSchema(primitive)
+            } else if definitions[AvroName(resolving: type, in: namespace)] != nil || known[AvroName(resolving: type, in: namespace)] != nil {
+                throw invalid(path.dot("type"), "a named type is used by writing its name as a string (\"\(type)\"), not as {\"type\": \"\(type)\"}")
+            } else {
+                throw invalid(path.dot("type"), "unknown type '\(type)'")
+            }
+        }
+        if case .string(let logicalName) = object["logicalType"],
+           let logical = AvroLogicalType.validated(name: logicalName, attributes: object, base: schema.kind) {
+            schema.logicalType = logical
+            defined.insert("logicalType")
+            if case .decimal = logical { defined.formUnion(["precision", "scale"]) }
+        }
+        schema.properties = AvroJSON.Object(object.filter { !defined.contains($0.key) })
+        if let name = schema.name { definitions[name] = schema }
+        return schema
+    }
+
+    private mutating func parseRecord(_ object: AvroJSON.Object, isError: Bool, namespace: String, path: String) throws -> AvroSchema {
+        let name = try parseDefinitionName(object, namespace: namespace, path: path)
+        let doc = try parseDoc(object, path: path)
+        let aliases = try parseAliases(object, namespace: name.namespace, path: path).map {
+            AvroName(resolving: $0, in: name.namespace)
+        }
+        guard let fieldsJSON = object["fields"] else { throw invalid(path, "the record '\(name)' has no 'fields'") }
+        guard case .array(let fieldItems) = fieldsJSON else {
+            throw invalid(path.dot("fields"), "expected an array of fields, found \(fieldsJSON)")
+        }
+        // Registered before its fields, so that they can refer to it (recursive types).
+        definitions[name] = AvroSchema(.record(AvroSchema.Record(name: name, fields: [], isError: isError)))
+        var fields: [AvroSchema.Field] = []
+        var fieldNames: Set<String> = []
+        for (index, item) in fieldItems.enumerated() {
+            let field = try parseField(item, namespace: name.namespace, path: path.dot("fields") + "[\(index)]")
+            guard fieldNames.insert(field.name).inserted else {
+                throw invalid(path.dot("fields") + "[\(index)].name", "the record '\(name)' has two fields named '\(field.name)'")
+            }
+            fields.append(field)
+        }
+        return AvroSchema(.record(AvroSchema.Record(name: name, fields: fields, doc: doc, aliases: aliases, isError: isError)))
+    }
+
+    private mutating func parseField(_ json: AvroJSON, namespace: String, path: String) throws -> AvroSchema.Field {
+        guard case .object(let object) = json else { throw invalid(path, "expected a field object, found \(json)") }
+        guard let nameJSON = object["name"] else { throw invalid(path, "the field has no 'name'") }
+        guard case .string(let name) = nameJSON else { throw invalid(path.dot("name"), "expected a string, found \(nameJSON)") }
+        try checkName(name, path: path.dot("name"), what: "field name")
+        guard let typeJSON = object["type"] else { throw invalid(path, "the field '\(name)' has no 'type'") }
+        let type = try parse(typeJSON, namespace: namespace, path: path.dot("type"))
+        var order = AvroSchema.Field.Order.ascending
+        if let orderJSON = object["order"] {
+            guard let text = orderJSON.stringValue, let parsed = AvroSchema.Field.Order(rawValue: text) else {
+                throw invalid(path.dot("order"), "expected \"ascending\", \"descending\" or \"ignore\", found \(orderJSON)")
+            }
+            order = parsed
+        }
+        let defaultValue = object["default"]
+        if let defaultValue, options.validatesDefaults {
+            pendingDefaults.append((defaultValue, type, path.dot("default")))
+        }
+        let defined: Set<String> = ["name", "type", "doc", "default", "order", "aliases"]
+        return AvroSchema.Field(
+            name: name, type: type, doc: try parseDoc(object, path: path), defaultValue: defaultValue, order: order,
+            aliases: try parseAliases(object, namespace: namespace, path: path),
+            properties: AvroJSON.Object(object.filter { !defined.contains($0.key) }))
+    }
+
+    private mutating func parseEnum(_ object: AvroJSON.Object, namespace: String, path: String) throws -> AvroSchema {
+        let name = try parseDefinitionName(object, namespace: namespace, path: path)
+        guard let symbolsJSON = object["symbols"] else { throw invalid(path, "the enum '\(name)' has no 'symbols'") }
+        guard case .array(let items) = symbolsJSON else {
+            throw invalid(path.dot("symbols"), "expected an array of symbol strings, found \(symbolsJSON)")
+        }
+        var symbols: [String] = []
+        var seen: Set<String> = []
+        for (index, item) in items.enumerated() {
+            let symbolPath = path.dot("symbols") + "[\(index)]"
+            guard case .string(let symbol) = item else { throw invalid(symbolPath, "expected a symbol string, found \(item)") }
+            try checkName(symbol, path: symbolPath, what: "enum symbol")
+            guard seen.insert(symbol).inserted else { throw invalid(symbolPath, "the enum '\(name)' has the symbol '\(symbol)' twice") }
+            symbols.append(symbol)
+        }
+        var defaultSymbol: String?
+        if let defaultJSON = object["default"] {
+            guard case .string(let symbol) = defaultJSON, seen.contains(symbol) else {
+                throw invalid(path.dot("default"), "the enum default must be one of the symbols \(symbols), found \(defaultJSON)")
+            }
+            defaultSymbol = symbol
+        }
+        let enumeration = AvroSchema.Enumeration(
+            name: name, symbols: symbols, defaultSymbol: defaultSymbol, doc: try parseDoc(object, path: path),
+            aliases: try parseAliases(object, namespace: name.namespace, path: path).map { AvroName(resolving: $0, in: name.namespace) })
+        return AvroSchema(.enumeration(enumeration))
+    }
+
+    private mutating func parseFixed(_ object: AvroJSON.Object, namespace: String, path: String) throws -> AvroSchema {
+        let name = try parseDefinitionName(object, namespace: namespace, path: path)
+        guard let sizeJSON = object["size"] else { throw invalid(path, "the fixed '\(name)' has no 'size'") }
+        guard case .integer(let size) = sizeJSON, size >= 0, size <= Int64(Int32.max) else {
+            throw invalid(path.dot("size"), "expected a non-negative integer size, found \(sizeJSON)")
+        }
+        let fixed = AvroSchema.Fixed(
+            name: name, size: Int(size), doc: try parseDoc(object, path: path),
+            aliases: try parseAliases(object, namespace: name.namespace, path: path).map { AvroName(resolving: $0, in: name.namespace) })
+        return AvroSchema(.fixed(fixed))
+    }
+
+    // MARK: - Names, docs, aliases
+
+    /// The full name of a record, enum or fixed definition (item 27), checked and not yet taken.
+    private func parseDefinitionName(_ object: AvroJSON.Object, namespace enclosing: String, path: String) throws -> AvroName {
+        guard let nameJSON = object["name"] else { throw invalid(path, "the named type has no 'name'") }
+        guard case .string(let written) = nameJSON else { throw invalid(path.dot("name"), "expected a name string, found \(nameJSON)") }
+        var namespace = enclosing
+        switch object["namespace"] {
+        case nil, .null?: break
+        case .string(let explicit)?: namespace = explicit
+        case let other?: throw invalid(path.dot("namespace"), "expected a namespace string, found \(other)")
+        }
+        let name = written.contains(".") ? AvroName(fullname: written) : AvroName(name: written, namespace: namespace)
+        try checkName(name.name, path: path.dot("name"), what: "name")
+        if !name.namespace.isEmpty {
+            for part in name.namespace.split(separator: ".", omittingEmptySubsequences: false) {
+                try checkName(String(part), path: path.dot(written.contains(".") ? "name" : "namespace"), what: "namespace '\(name.namespace)'")
+            }
+        }
+        if name.namespace.isEmpty, AvroSchema.primitiveNames.contains(name.name) {
+            throw invalid(path.dot("name"), "'\(name.name)' is a primitive type and cannot be redefined")
+        }
+        if definitions[name] != nil {
+            throw invalid(path.dot("name"), "the type '\(name)' is defined twice")
+        }
+        return name
+    }
+
+    private func checkName(_ name: String, path: String, what: String) throws {
+        if AvroName.isValidName(name) { return }
+        if options.allowsUnicodeNames, let first = name.unicodeScalars.first,
+           first.properties.isAlphabetic || first == "_",
+           name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" }) {
+            return
+        }
+        throw invalid(path, "invalid \(what) '\(name)': it must start with a letter or '_' and contain only letters, digits and '_'")
+    }
+
+    private func parseDoc(_ object: AvroJSON.Object, path: String) throws -> String? {
+        switch object["doc"] {
+        case nil: return nil
+        case .string(let doc)?: return doc
+        case let other?: throw invalid(path.dot("doc"), "expected a doc string, found \(other)")
+        }
+    }
+
+    private func parseAliases(_ object: AvroJSON.Object, namespace: String, path: String) throws -> [String] {
+        guard let aliasesJSON = object["aliases"] else { return [] }
+        guard case .array(let items) = aliasesJSON else {
+            throw invalid(path.dot("aliases"), "expected an array of alias strings, found \(aliasesJSON)")
+        }
+        return try items.enumerated().map { index, item in
+            guard case .string(let alias) = item else { throw invalid(path.dot("aliases") + "[\(index)]", "expected an alias string, found \(item)") }
+            return alias
+        }
+    }
+
+    // MARK: - Defaults
+
+    /// Checks every field default against its type, once all named types are known (item 18).
+    func checkDefaults() throws {
+        for pending in pendingDefaults {
+            do {
+                _ = try AvroValue(defaultJSON: pending.value, schema: pending.type, definitions: definitions)
+            } catch {
+                throw AvroError(.invalidDefault, error.message, path: error.prefixingPath(pending.path).path)
+            }
+        }
+    }
+
+    private func invalid(_ path: String, _ message: String) -> AvroError {
+        AvroError(.invalidSchema, message, path: path.isEmpty ? nil : path)
+    }
+}
+
+extension String {
+    /// A JSON path with `key` appended: `fields[2]` + `type` = `fields[2].type`.
+    func dot(_ key: String) -> String { isEmpty ? key : self + "." + key }
+}

@@ -1,0 +1,327 @@
+import Foundation
+
+extension AvroValue {
+    /// The deepest nesting of values read or written, a guard against hostile input.
+    public static let maxDepth = 512
+
+    /// Encodes the value in Avro binary as `schema` describes.
+    ///
+    /// Numbers are converted between `int`, `long`, `float` and `double` when the value fits
+    /// exactly; a value for a union that is not ``union(branch:value:)`` takes the first
+    /// branch it fits; a record field that is missing takes its default.
+    /// - Throws: ``AvroError`` naming the path of the value that does not fit.
+    public func encoded(as schema: AvroSchema) throws -> [UInt8] {
+        var writer = AvroBinaryWriter()
+        try encode(to: &writer, as: schema)
+        return writer.bytes
+    }
+
+    /// Appends the value's Avro binary encoding to `writer`. On error nothing is appended.
+    public func encode(to writer: inout AvroBinaryWriter, as schema: AvroSchema) throws {
+        let compiled = try CompiledSchema.cached(schema)
+        let start = writer.count
+        do {
+            try ValueCoder(schema: compiled).encode(self, node: compiled.root, to: &writer, depth: 0)
+        } catch {
+            writer.truncate(to: start)
+            throw error
+        }
+    }
+
+    /// Decodes one value of `schema` from `bytes`, which must hold exactly that value.
+    public init(decoding bytes: some ContiguousBytes, as schema: AvroSchema) throws {
+        let compiled = try CompiledSchema.cached(schema)
+        self = try bytes.withUnsafeBytes { buffer throws(AvroError) in
+            var reader = AvroBinaryReader(buffer)
+            let value = try ValueCoder(schema: compiled).decode(node: compiled.root, from: &reader, depth: 0)
+            guard reader.isAtEnd else {
+                throw AvroError(.trailingData, "\(reader.remaining) bytes remain after the value", offset: reader.offset)
+            }
+            return value
+        }
+    }
+
+    /// Decodes one value of `schema` from `reader`, leaving it after the value.
+    public static func decode(from reader: inout AvroBinaryReader, as schema: AvroSchema) throws -> AvroValue {
+        let compiled = try CompiledSchema.cached(schema)
+        return try ValueCoder(schema: compiled).decode(node: compiled.root, from: &reader, depth: 0)
+    }
+
+    /// Checks that the value fits `schema`: types, ranges, enum symbols, fixed sizes, union
+    /// branches, and every record field present or defaulted.
+    public func validate(against schema: AvroSchema) throws {
+        var scratch = AvroBinaryWriter()
+        try encode(to: &scratch, as: schema)
+    }
+}
+
+extension AvroSchema {
+    /// Skips one value of this schema in `reader` without building it.
+    public func skip(in reader: inout AvroBinaryReader) throws {
+        let compiled = try CompiledSchema.cached(self)
+        try ValueCoder(schema: compiled).skip(node: compiled.root, in: &reader, depth: 0)
+    }
+}
+
+/// Reads, writes and skips ``AvroValue``s along a ``CompiledSchema``.
+struct ValueCoder {
+    let schema: CompiledSchema
+
+    // MARK: - Writing
+
+    func encode(_ value: AvroValue, node index: Int, to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
+        guard depth < AvroValue.maxDepth else { throw AvroError(.limitExceeded, "the value is nested more than \(AvroValue.maxDepth) levels deep") }
+        let node = schema[index]
+        if case .union(let branches) = node.kind {
+            return try encodeUnion(value, branches: branches, typeName: node.typeName, to: &writer, depth: depth)
+        }
+        let value = value.unwrapped
+        switch (node.kind, value) {
+        case (.null, .null): break
+        case (.boolean, .boolean(let bool)): writer.writeBoolean(bool)
+        case (.int, _):
+            guard let int = value.exactInteger.flatMap(Int32.init(exactly:)) else { throw mismatch(value, node) }
+            writer.writeInt(int)
+        case (.long, _):
+            guard let long = value.exactInteger else { throw mismatch(value, node) }
+            writer.writeLong(long)
+        case (.float, .float(let float)): writer.writeFloat(float)
+        case (.float, .double(let double)):
+            guard let float = Float(exactly: double) ?? (double.isNaN ? Float(nan: 0, signaling: false) : nil) else { throw mismatch(value, node) }
+            writer.writeFloat(float)
+        case (.float, .int), (.float, .long):
+            guard let long = value.exactInteger, let float = Float(exactly: long) else { throw mismatch(value, node) }
+            writer.writeFloat(float)
+        case (.double, .double(let double)): writer.writeDouble(double)
+        case (.double, .float(let float)): writer.writeDouble(Double(float))
+        case (.double, .int), (.double, .long):
+            guard let long = value.exactInteger, let double = Double(exactly: long) else { throw mismatch(value, node) }
+            writer.writeDouble(double)
+        case (.bytes, .bytes(let bytes)): writer.writeBytes(bytes)
+        case (.string, .string(let string)): writer.writeString(string)
+        case (.fixed(let size), .fixed(let bytes)), (.fixed(let size), .bytes(let bytes)):
+            guard bytes.count == size else {
+                throw AvroError(.typeMismatch, "expected \(size) bytes for the fixed '\(node.typeName)', found \(bytes.count)")
+            }
+            writer.writeFixed(bytes)
+        case (.enumeration(let enumeration), .enumeration(let symbol)), (.enumeration(let enumeration), .string(let symbol)):
+            guard let position = enumeration.indexOfSymbol[symbol] else {
+                throw AvroError(.invalidEnumSymbol, "'\(symbol)' is not a symbol of the enum '\(node.typeName)' \(enumeration.symbols)")
+            }
+            writer.writeInt(Int32(position))
+        case (.array(let items), .array(let elements)):
+            if !elements.isEmpty {
+                writer.writeLong(Int64(elements.count))
+                for (position, element) in elements.enumerated() {
+                    do { try encode(element, node: items, to: &writer, depth: depth + 1) } catch { throw error.prefixingPath("[\(position)]") }
+                }
+            }
+            writer.writeLong(0)
+        case (.map(let values), .map(let entries)):
+            if !entries.isEmpty {
+                writer.writeLong(Int64(entries.count))
+                for (key, entry) in entries {
+                    writer.writeString(key)
+                    do { try encode(entry, node: values, to: &writer, depth: depth + 1) } catch { throw error.prefixingPath("[\"\(key)\"]") }
+                }
+            }
+            writer.writeLong(0)
+        case (.record(let record), .record(let fields)):
+            try encodeRecord(fields, record: record, typeName: node.typeName, to: &writer, depth: depth)
+        default:
+            throw mismatch(value, node)
+        }
+    }
+
+    private func encodeUnion(_ value: AvroValue, branches: [Int], typeName: String, to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
+        if case .union(let branch, let inner) = value {
+            guard branches.indices.contains(branch) else {
+                throw AvroError(.invalidUnionBranch, "expected a union branch 0..<\(branches.count), found \(branch)")
+            }
+            writer.writeLong(Int64(branch))
+            return try encode(inner, node: branches[branch], to: &writer, depth: depth + 1)
+        }
+        let start = writer.count
+        for (position, branch) in branches.enumerated() {
+            writer.writeLong(Int64(position))
+            do {
+                return try encode(value, node: branch, to: &writer, depth: depth + 1)
+            } catch {
+                writer.truncate(to: start)
+            }
+        }
+        throw AvroError(.typeMismatch, "\(value.kindDescription) fits none of the branches of the union [\(branches.map { schema[$0].typeName }.joined(separator: ", "))]")
+    }
+
+    private func encodeRecord(_ fields: [(name: String, value: AvroValue)], record: RecordNode, typeName: String,
+                              to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
+        var used = 0
+        for (position, field) in record.fields.enumerated() {
+            // Values usually list their fields in schema order: try the same position first.
+            let value = position < fields.count && fields[position].name == field.name
+                ? fields[position].value
+                : fields.first { $0.name == field.name }?.value
+            guard let value = value ?? field.defaultValue else {
+                throw AvroError(.missingField, "the record '\(typeName)' has no value for the field '\(field.name)', which has no default", path: field.name)
+            }
+            if fields.contains(where: { $0.name == field.name }) { used += 1 }
+            do { try encode(value, node: field.type, to: &writer, depth: depth + 1) } catch { throw error.prefixingPath(field.name) }
+        }
+        if used < fields.count, let extra = fields.first(where: { record.indexOfField[$0.name] == nil }) {
+            throw AvroError(.typeMismatch, "the record '\(typeName)' has no field '\(extra.name)'")
+        }
+    }
+
+    private func mismatch(_ value: AvroValue, _ node: SchemaNode) -> AvroError {
+        AvroError(.typeMismatch, "expected a value of type \(node.typeName), found \(value.kindDescription)")
+    }
+
+    // MARK: - Reading
+
+    func decode(node index: Int, from reader: inout AvroBinaryReader, depth: Int) throws(AvroError) -> AvroValue {
+        guard depth < AvroValue.maxDepth else {
+            throw AvroError(.limitExceeded, "the data is nested more than \(AvroValue.maxDepth) levels deep", offset: reader.offset)
+        }
+        let node = schema[index]
+        switch node.kind {
+        case .null: return .null
+        case .boolean: return .boolean(try reader.readBoolean())
+        case .int: return .int(try reader.readInt())
+        case .long: return .long(try reader.readLong())
+        case .float: return .float(try reader.readFloat())
+        case .double: return .double(try reader.readDouble())
+        case .bytes: return .bytes(try reader.readBytes())
+        case .string: return .string(try reader.readString())
+        case .fixed(let size): return .fixed(try reader.readFixed(size: size))
+        case .enumeration(let enumeration):
+            let position = try readIndex(in: &reader, count: enumeration.symbols.count, what: "an index of the enum '\(node.typeName)'", code: .invalidEnumSymbol)
+            return .enumeration(enumeration.symbols[position])
+        case .array(let items):
+            var elements: [AvroValue] = []
+            let minSize = schema[items].minSize
+            while true {
+                let count = try reader.readBlockCount(minItemSize: minSize)
+                if count == 0 { break }
+                elements.reserveCapacity(elements.count + min(count, reader.remaining + 1))
+                for _ in 0..<count {
+                    do { elements.append(try decode(node: items, from: &reader, depth: depth + 1)) } catch { throw error.prefixingPath("[\(elements.count)]") }
+                }
+            }
+            return .array(elements)
+        case .map(let values):
+            var entries: [(key: String, value: AvroValue)] = []
+            let minSize = 1 + schema[values].minSize
+            while true {
+                let count = try reader.readBlockCount(minItemSize: minSize)
+                if count == 0 { break }
+                for _ in 0..<count {
+                    let key = try reader.readString()
+                    do { entries.append((key, try decode(node: values, from: &reader, depth: depth + 1))) } catch { throw error.prefixingPath("[\"\(key)\"]") }
+                }
+            }
+            return .map(entries)
+        case .union(let branches):
+            let branch = try readIndex(in: &reader, count: branches.count, what: "a union branch", code: .invalidUnionBranch)
+            return .union(branch: branch, value: try decode(node: branches[branch], from: &reader, depth: depth + 1))
+        case .record(let record):
+            var fields: [(name: String, value: AvroValue)] = []
+            fields.reserveCapacity(record.fields.count)
+            for field in record.fields {
+                do { fields.append((field.name, try decode(node: field.type, from: &reader, depth: depth + 1))) } catch { throw error.prefixingPath(field.name) }
+            }
+            return .record(fields)
+        }
+    }
+
+    // MARK: - Skipping
+
+    func skip(node index: Int, in reader: inout AvroBinaryReader, depth: Int) throws(AvroError) {
+        guard depth < AvroValue.maxDepth else {
+            throw AvroError(.limitExceeded, "the data is nested more than \(AvroValue.maxDepth) levels deep", offset: reader.offset)
+        }
+        let node = schema[index]
+        switch node.kind {
+        case .null: break
+        case .boolean: _ = try reader.readBoolean()
+        case .int: _ = try reader.readInt()
+        case .long: _ = try reader.readLong()
+        case .float: try reader.skip(count: 4)
+        case .double: try reader.skip(count: 8)
+        case .bytes, .string: try reader.skipLengthPrefixed()
+        case .fixed(let size): try reader.skip(count: size)
+        case .enumeration(let enumeration):
+            try readIndex(in: &reader, count: enumeration.symbols.count, what: "an index of the enum '\(node.typeName)'", code: .invalidEnumSymbol)
+        case .union(let branches):
+            let branch = try readIndex(in: &reader, count: branches.count, what: "a union branch", code: .invalidUnionBranch)
+            try skip(node: branches[branch], in: &reader, depth: depth + 1)
+        case .array(let items):
+            try skipBlocks(in: &reader, minItemSize: schema[items].minSize) { reader throws(AvroError) in
+                try skip(node: items, in: &reader, depth: depth + 1)
+            }
+        case .map(let values):
+            try skipBlocks(in: &reader, minItemSize: 1 + schema[values].minSize) { reader throws(AvroError) in
+                try reader.skipLengthPrefixed()
+                try skip(node: values, in: &reader, depth: depth + 1)
+            }
+        case .record(let record):
+            for field in record.fields { try skip(node: field.type, in: &reader, depth: depth + 1) }
+        }
+    }
+
+    private func skipBlocks(in reader: inout AvroBinaryReader, minItemSize: Int,
+                            item: (inout AvroBinaryReader) throws(AvroError) -> Void) throws(AvroError) {
+        while true {
+            let start = reader.offset
+            let header = try reader.readBlockHeader()
+            if header.count == 0 { return }
+            if let size = header.byteSize {
+                try reader.skip(count: size)
+            } else {
+                try reader.claimItems(header.count, minItemSize: minItemSize, at: start)
+                for _ in 0..<header.count { try item(&reader) }
+            }
+        }
+    }
+
+    /// Reads an enum index or union branch and checks it is below `count`.
+    @discardableResult
+    func readIndex(in reader: inout AvroBinaryReader, count: Int, what: String, code: AvroError.Code) throws(AvroError) -> Int {
+        let start = reader.offset
+        let index = try reader.readLong()
+        guard index >= 0, index < Int64(count) else {
+            throw AvroError(code, "expected \(what) 0..<\(count), found \(index)", offset: start)
+        }
+        return Int(index)
+    }
+}
+
+extension AvroValue {
+    /// The value as an `Int64` when it is an integer (`int` or `long`).
+    var exactInteger: Int64? {
+        switch self {
+        case .int(let int): Int64(int)
+        case .long(let long): long
+        default: nil
+        }
+    }
+
+    /// A short description of the value's kind and content for error messages.
+    var kindDescription: String {
+        switch self {
+        case .null: "null"
+        case .boolean(let value): "boolean \(value)"
+        case .int(let value): "int \(value)"
+        case .long(let value): "long \(value)"
+        case .float(let value): "float \(value)"
+        case .double(let value): "double \(value)"
+        case .bytes(let value): "bytes (\(value.count))"
+        case .string(let value): "string \"\(value.prefix(40))\""
+        case .fixed(let value): "fixed (\(value.count) bytes)"
+        case .enumeration(let symbol): "enum symbol \(symbol)"
+        case .array(let values): "array (\(values.count) items)"
+        case .map(let entries): "map (\(entries.count) entries)"
+        case .record: "record"
+        case .union(let branch, let value): "union branch \(branch) (\(value.kindDescription))"
+        }
+    }
+}
