@@ -5,13 +5,10 @@ let package = Package(
     name: "swift-avro",
     products: [
         .library(name: "Avro", targets: ["Avro"]),
-        .executable(name: "avro", targets: ["AvroCLI"]),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Avro", dependencies: ["CZlib"], path: "Sources/Avro"),
-        .executableTarget(name: "AvroCLI", dependencies: ["Avro"], path: "Sources/AvroCLI"),
-        .executableTarget(name: "Person", dependencies: ["Avro"], path: "Examples/Person"),
         .testTarget(name: "AvroTests", dependencies: ["Avro"], path: "Tests/AvroTests"),
     ],
     swiftLanguageModes: [.v6]
