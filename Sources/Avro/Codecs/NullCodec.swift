@@ -18,7 +18,8 @@ public struct AvroNullCodec: AvroCodec {
     /// - Throws: `AvroError` with code `.limitExceeded` when `data` has more than `limit` bytes.
     public func decompress(_ data: [UInt8], limit: Int) throws -> [UInt8] {
         guard data.count <= limit else {
-            throw AvroError(.limitExceeded, "null-codec block of \(data.count) bytes exceeds the limit of \(limit) bytes")
+            throw AvroError(
+                .limitExceeded, "null-codec block of \(data.count) bytes exceeds the limit of \(limit) bytes")
         }
         return data
     }

@@ -141,10 +141,14 @@ enum Snappy {
         var position = 0
         let length = try readLength(input, &position)
         guard length <= limit else {
-            throw AvroError(.limitExceeded, "snappy block declares \(length) uncompressed bytes, more than the limit of \(limit)", offset: 0)
+            throw AvroError(
+                .limitExceeded, "snappy block declares \(length) uncompressed bytes, more than the limit of \(limit)",
+                offset: 0)
         }
-        guard (length + maximumExpansion - 1) / maximumExpansion <= input.count - position else {
-            throw corrupt("declares \(length) uncompressed bytes, more than its \(input.count - position) compressed bytes can hold", at: 0)
+        let remaining = input.count - position
+        guard (length + maximumExpansion - 1) / maximumExpansion <= remaining else {
+            throw corrupt(
+                "declares \(length) uncompressed bytes, more than its \(remaining) compressed bytes can hold", at: 0)
         }
         let source = UnsafeRawBufferPointer(input)
         return try [UInt8](unsafeUninitializedCapacity: length) { output, initializedCount in
@@ -152,72 +156,82 @@ enum Snappy {
             var written = 0
             while position < input.count {
                 let elementStart = position
-                let tag = input[position]
-                let copyLength: Int
-                let offset: Int
-                switch tag & 3 {
-                case 0:
-                    var literalLength = Int(tag >> 2) + 1
-                    position += 1
-                    if literalLength > 60 {
-                        let lengthBytes = literalLength - 60
-                        guard lengthBytes <= input.count - position else {
-                            throw corrupt("ends inside the length of the literal", at: elementStart)
-                        }
-                        let lengthMinusOne = readLittleEndian(input, at: position, count: lengthBytes)
-                        literalLength = Int(exactly: UInt64(lengthMinusOne) + 1) ?? Int.max
-                        position += lengthBytes
+                let element = try readElement(input, &position)
+                let room = length - written
+                switch element {
+                case .literal(let count):
+                    guard count <= input.count - position else {
+                        throw corrupt(
+                            "has a literal of \(count) bytes but only \(input.count - position) bytes left",
+                            at: elementStart)
                     }
-                    guard literalLength <= input.count - position else {
-                        throw corrupt("has a literal of \(literalLength) bytes but only \(input.count - position) bytes left", at: elementStart)
+                    guard count <= room else {
+                        throw corrupt(
+                            "has a literal of \(count) bytes after \(written) bytes, past its declared length of \(length)",
+                            at: elementStart)
                     }
-                    guard literalLength <= length - written else {
-                        throw corrupt("has a literal of \(literalLength) bytes after \(written) bytes, past its declared length of \(length)", at: elementStart)
+                    UnsafeMutableRawBufferPointer(rebasing: target[written..<written + count])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<position + count]))
+                    position += count
+                    written += count
+                case .copy(let count, let offset):
+                    guard offset > 0 else { throw corrupt("has a copy with offset 0", at: elementStart) }
+                    guard offset <= written else {
+                        throw corrupt(
+                            "has a copy from \(offset) bytes back after only \(written) bytes", at: elementStart)
                     }
-                    UnsafeMutableRawBufferPointer(rebasing: target[written..<written + literalLength])
-                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<position + literalLength]))
-                    written += literalLength
-                    position += literalLength
-                    continue
-                case 1:
-                    guard input.count - position >= 2 else { throw corrupt("ends inside a copy", at: elementStart) }
-                    copyLength = 4 + Int(tag >> 2 & 7)
-                    offset = Int(tag >> 5) << 8 | Int(input[position + 1])
-                    position += 2
-                case 2:
-                    guard input.count - position >= 3 else { throw corrupt("ends inside a copy", at: elementStart) }
-                    copyLength = Int(tag >> 2) + 1
-                    offset = Int(input[position + 1]) | Int(input[position + 2]) << 8
-                    position += 3
-                default:
-                    guard input.count - position >= 5 else { throw corrupt("ends inside a copy", at: elementStart) }
-                    copyLength = Int(tag >> 2) + 1
-                    offset = Int(exactly: readLittleEndian(input, at: position + 1, count: 4)) ?? Int.max
-                    position += 5
+                    guard count <= room else {
+                        throw corrupt(
+                            "has a copy of \(count) bytes after \(written) bytes, past its declared length of \(length)",
+                            at: elementStart)
+                    }
+                    // Copying at most `offset` bytes at a time never reads what it writes, and
+                    // repeats a short pattern as an overlapping copy must.
+                    var copied = 0
+                    while copied < count {
+                        let chunk = min(offset, count - copied)
+                        let from = written + copied - offset
+                        UnsafeMutableRawBufferPointer(rebasing: target[(written + copied)...].prefix(chunk))
+                            .copyMemory(from: UnsafeRawBufferPointer(rebasing: target[from..<from + chunk]))
+                        copied += chunk
+                    }
+                    written += count
                 }
-                guard offset > 0 else { throw corrupt("has a copy with offset 0", at: elementStart) }
-                guard offset <= written else {
-                    throw corrupt("has a copy from \(offset) bytes back after only \(written) bytes", at: elementStart)
-                }
-                guard copyLength <= length - written else {
-                    throw corrupt("has a copy of \(copyLength) bytes after \(written) bytes, past its declared length of \(length)", at: elementStart)
-                }
-                // Copying at most `offset` bytes at a time never reads what it writes, and
-                // repeats a short pattern as an overlapping copy must.
-                var copied = 0
-                while copied < copyLength {
-                    let chunk = min(offset, copyLength - copied)
-                    let from = written - offset + copied
-                    UnsafeMutableRawBufferPointer(rebasing: target[written + copied..<written + copied + chunk])
-                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: target[from..<from + chunk]))
-                    copied += chunk
-                }
-                written += copyLength
             }
             guard written == length else {
                 throw corrupt("declares \(length) uncompressed bytes but holds \(written)", at: input.count)
             }
             initializedCount = written
+        }
+    }
+
+    /// An element of a block: the bytes that follow in the block, or a copy of earlier output.
+    private enum Element {
+        case literal(count: Int)
+        case copy(count: Int, offset: Int)
+    }
+
+    /// Reads the tag of the element at `position` and the length and offset bytes after it,
+    /// leaving `position` at the literal's bytes or the next element.
+    private static func readElement(_ input: UnsafeBufferPointer<UInt8>, _ position: inout Int) throws -> Element {
+        let start = position
+        let tag = input[position]
+        let kind = tag & 3
+        // Bytes after the tag: a literal's length − 1 takes 0...4, a copy's offset 1, 2 or 4.
+        let extraBytes = kind == 0 ? max(0, Int(tag >> 2) - 59) : kind == 3 ? 4 : Int(kind)
+        guard extraBytes <= input.count - position - 1 else {
+            throw corrupt(kind == 0 ? "ends inside the length of a literal" : "ends inside a copy", at: start)
+        }
+        let extra = UInt64(readLittleEndian(input, at: position + 1, count: extraBytes))
+        position += 1 + extraBytes
+        // Lengths and offsets too large for Int (on 32-bit machines) become Int.max, which
+        // the caller rejects.
+        switch kind {
+        case 0:
+            let count = (extraBytes == 0 ? UInt64(tag >> 2) : extra) + 1
+            return .literal(count: Int(exactly: count) ?? Int.max)
+        case 1: return .copy(count: 4 + Int(tag >> 2 & 7), offset: Int(tag >> 5) << 8 | Int(extra))
+        default: return .copy(count: Int(tag >> 2) + 1, offset: Int(exactly: extra) ?? Int.max)
         }
     }
 
@@ -230,9 +244,12 @@ enum Snappy {
             position += 1
             value |= UInt64(byte & 0x7F) << (7 * index)
             if byte & 0x80 == 0 {
-                guard value <= UInt32.max else { throw corrupt("declares a length of \(value), more than 32 bits", at: 0) }
+                guard value <= UInt32.max else {
+                    throw corrupt("declares a length of \(value), more than 32 bits", at: 0)
+                }
                 guard let length = Int(exactly: value) else {
-                    throw AvroError(.limitExceeded, "snappy block declares \(value) bytes, more than this machine can address", offset: 0)
+                    throw AvroError(
+                        .limitExceeded, "snappy block declares \(value) bytes, too many for this machine", offset: 0)
                 }
                 return length
             }
@@ -240,7 +257,7 @@ enum Snappy {
         throw corrupt("has a length varint longer than 5 bytes", at: 0)
     }
 
-    /// The unsigned little-endian number in the `count` (1...4) bytes at `position`.
+    /// The unsigned little-endian number in the `count` (0...4) bytes at `position`.
     private static func readLittleEndian(_ input: UnsafeBufferPointer<UInt8>, at position: Int, count: Int) -> UInt32 {
         (0..<count).reduce(0) { $0 | UInt32(input[position + $1]) << (8 * $1) }
     }

@@ -26,7 +26,8 @@ public struct AvroSnappyCodec: AvroCodec {
     ///   `limit` bytes, `.codec` when it is malformed or its CRC-32 does not match.
     public func decompress(_ data: [UInt8], limit: Int) throws -> [UInt8] {
         guard data.count >= 4 else {
-            throw AvroError(.codec, "snappy block must end with a 4-byte CRC-32, found only \(data.count) bytes", offset: 0)
+            throw AvroError(
+                .codec, "snappy block must end with a 4-byte CRC-32, found only \(data.count) bytes", offset: 0)
         }
         return try data.withUnsafeBufferPointer { bytes in
             let payload = UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 4)])

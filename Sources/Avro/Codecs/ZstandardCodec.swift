@@ -33,12 +33,14 @@ public struct AvroZstandardCodec: AvroCodec {
         let zstd = try ZstandardLibrary.shared.get()
         let levels = Int(zstd.minimumLevel())...Int(zstd.maximumLevel())
         guard levels.contains(level), let cLevel = Int32(exactly: level) else {
-            throw AvroError(.codec, "zstandard level must be in \(levels.lowerBound)...\(levels.upperBound), found \(level)")
+            throw AvroError(
+                .codec, "zstandard level must be in \(levels.lowerBound)...\(levels.upperBound), found \(level)")
         }
         var output = [UInt8](repeating: 0, count: zstd.compressBound(data.count))
         let size = output.withUnsafeMutableBytes { outputBytes in
             data.withUnsafeBytes { inputBytes in
-                zstd.compress(outputBytes.baseAddress, outputBytes.count, inputBytes.baseAddress, inputBytes.count, cLevel)
+                zstd.compress(
+                    outputBytes.baseAddress, outputBytes.count, inputBytes.baseAddress, inputBytes.count, cLevel)
             }
         }
         try zstd.check(size, "compression failed")

@@ -30,8 +30,8 @@ extension AvroJSON {
 
     /// Parses JSON text (RFC 8259) given as UTF-8 bytes.
     ///
-    /// The bytes must be valid UTF-8; a byte order mark is not accepted. See
-    /// ``init(parsing:maxDepth:)-(String,_)`` for the rules.
+    /// The bytes must be valid UTF-8; a byte order mark is not accepted. The rules are the
+    /// same as for parsing a `String`.
     ///
     /// - Parameters:
     ///   - bytes: The JSON text in UTF-8.

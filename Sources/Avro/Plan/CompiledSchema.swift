@@ -10,12 +10,31 @@ final class CompiledSchema: Sendable {
     let root: Int
 
     /// Compiles `schema`. Throws when it refers to a named type it does not define.
-    init(_ schema: AvroSchema) throws(AvroError) {
+    convenience init(_ schema: AvroSchema) throws(AvroError) {
         var builder = Builder(definitions: schema.namedDefinitions)
-        root = try builder.add(schema, path: "")
+        let root = try builder.add(schema, path: "")
         builder.computeMinimumSizes()
-        nodes = builder.nodes
+        builder.computeUnionBranches()
+        // Defaults are encoded once, with the finished nodes, and stored with their fields.
+        let draft = CompiledSchema(schema: schema, nodes: builder.nodes, root: root)
+        var nodes = builder.nodes
+        for index in nodes.indices {
+            guard case .record(var record) = nodes[index].kind else { continue }
+            for position in record.fields.indices {
+                guard let value = record.fields[position].defaultValue else { continue }
+                var writer = AvroBinaryWriter()
+                try ValueCoder(schema: draft).encode(value, node: record.fields[position].type, to: &writer, depth: 0)
+                record.fields[position].encodedDefault = writer.bytes
+            }
+            nodes[index].kind = .record(record)
+        }
+        self.init(schema: schema, nodes: nodes, root: root)
+    }
+
+    private init(schema: AvroSchema, nodes: [SchemaNode], root: Int) {
         self.schema = schema
+        self.nodes = nodes
+        self.root = root
     }
 
     @inline(__always) subscript(index: Int) -> SchemaNode { nodes[index] }
@@ -80,6 +99,16 @@ final class CompiledSchema: Sendable {
             return index
         }
 
+        /// Notes the null branch and, when there is one, the only other branch of each union.
+        mutating func computeUnionBranches() {
+            for index in nodes.indices {
+                guard case .union(let branches) = nodes[index].kind else { continue }
+                nodes[index].nullBranch = branches.firstIndex { if case .null = nodes[$0].kind { true } else { false } }
+                let others = branches.indices.filter { $0 != nodes[index].nullBranch }
+                nodes[index].soleValueBranch = others.count == 1 ? others[0] : nil
+            }
+        }
+
         /// The fewest bytes a value of each node takes: the bound that array and map counts
         /// read from input are checked against. A record that can only contain itself has no
         /// finite value; its size grows to a cap.
@@ -128,6 +157,10 @@ struct SchemaNode: Sendable {
     /// The name used in messages: the full name of a named type, else the type name.
     var typeName: String
     var minSize = 0
+    /// For a union: the position of its `null` branch.
+    var nullBranch: Int?
+    /// For a union: the position of its only branch other than `null`, when it has one.
+    var soleValueBranch: Int?
 }
 
 struct EnumNode: Sendable {
@@ -145,7 +178,7 @@ struct EnumNode: Sendable {
 }
 
 struct RecordNode: Sendable {
-    let fields: [FieldNode]
+    var fields: [FieldNode]
     let indexOfField: [String: Int]
 
     init(fields: [FieldNode]) {
@@ -160,4 +193,6 @@ struct FieldNode: Sendable {
     let name: String
     let type: Int
     let defaultValue: AvroValue?
+    /// The default in Avro binary, written for a field the encoder was not given.
+    var encodedDefault: [UInt8]?
 }

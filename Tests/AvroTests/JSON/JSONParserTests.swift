@@ -224,7 +224,8 @@ private struct SplitMix64: RandomNumberGenerator {
                 if bytes.isEmpty { bytes = [0x20] }
             }
             do {
-                _ = try AvroJSON(parsing: bytes, maxDepth: 4)
+                let value = try AvroJSON(parsing: bytes, maxDepth: 4)
+                #expect(try AvroJSON(parsing: value.serialized()) == value)
                 parsed += 1
             } catch let error as AvroError {
                 #expect(error.code == .invalidJSON || error.code == .limitExceeded)

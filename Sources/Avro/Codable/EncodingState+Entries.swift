@@ -1,0 +1,88 @@
+/// Opening one entry of a keyed container: a record field, a map key, or a union case.
+extension EncodingState {
+    /// The schema node of an open entry, and the record field it is, if any.
+    struct Entry {
+        let node: Int
+        let fieldPosition: Int?
+        let isUnionCase: Bool
+    }
+
+    /// Prepares entry `key` of frame `index` for writing: closes inner frames, claims the
+    /// record field, writes the map key, or picks and writes the union branch.
+    func openEntry(_ key: String, frame index: Int) throws -> Entry {
+        if let error = deferredError { throw error }
+        if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
+        let frame = frames[index]
+        switch frame.kind {
+        case .record:
+            let position = try claimField(named: key, frame: index)
+            guard case .record(let record) = plan[frame.node].kind else { break }
+            return Entry(node: record.fields[position].type, fieldPosition: frames[index].ranges == nil ? nil : position, isUnionCase: false)
+        case .map:
+            guard case .map(let values) = plan[frame.node].kind else { break }
+            writer.writeString(key)
+            frames[index].count += 1
+            frames[index].key = key
+            return Entry(node: values, fieldPosition: nil, isUnionCase: false)
+        case .unionCase:
+            guard frame.count == 0 else {
+                throw AvroError(.typeMismatch, "a value of the union \(plan[frame.node].typeName) is one enum case, but a second key '\(key)' was encoded")
+            }
+            frames[index].count = 1
+            frames[index].key = key
+            return Entry(node: try caseBranch(named: key, union: frame.node), fieldPosition: nil, isUnionCase: true)
+        case .caseValue:
+            let isRecord = if case .record = plan[frame.node].kind { true } else { false }
+            if frame.count == 0 && (key == "_0" || !isRecord) {
+                frames[index].count = 1
+                return Entry(node: frame.node, fieldPosition: nil, isUnionCase: false)
+            }
+            frames[index].kind = .record
+            return try openEntry(key, frame: index)
+        case .array, .discard: break
+        }
+        throw deferredError ?? AvroError(.typeMismatch, "cannot encode the key '\(key)' in \(plan[max(frame.node, 0)].typeName)")
+    }
+
+    /// Ends entry `entry` of frame `index`: notes where an out-of-order field ended.
+    func closeEntry(_ entry: Entry, frame index: Int) {
+        if let position = entry.fieldPosition { finishField(position, frame: index) }
+    }
+
+    /// The branch of `union` named by a Swift enum case: the branch type's name or full name
+    /// (the case's first letter may be lowercase), or an unnamed type's name (`string`).
+    func caseBranch(named key: String, union: Int) throws -> Int {
+        let branches = plan.branches(of: union)
+        guard let position = branches.firstIndex(where: { Self.caseName(key, matches: plan[$0]) }) else {
+            throw AvroError(.typeMismatch, "the enum case '\(key)' names none of the branches of the union [\(branches.map { plan[$0].typeName }.joined(separator: ", "))]")
+        }
+        writer.writeLong(Int64(position))
+        return branches[position]
+    }
+
+    static func caseName(_ key: String, matches node: SchemaNode) -> Bool {
+        guard let name = node.name else { return key == node.typeName }
+        if key == name.name || key == name.fullname { return true }
+        guard let first = name.name.first, let keyFirst = key.first else { return false }
+        return key.dropFirst() == name.name.dropFirst() && keyFirst.lowercased() == first.lowercased()
+    }
+
+    /// An encoder for the nested value at entry `key` of frame `index`.
+    func nestedEncoder(for key: String, frame index: Int) -> NestedEncoder {
+        do {
+            let entry = try openEntry(key, frame: index)
+            return NestedEncoder(state: self, target: entry.node, caseValue: entry.isUnionCase,
+                                 parentField: entry.fieldPosition.map { (index, $0) })
+        } catch let error as AvroError {
+            fail(error.prefixingPath(key))
+        } catch {
+            fail(AvroError(.typeMismatch, "\(error)", path: key))
+        }
+        return NestedEncoder(state: self, target: -1, caseValue: false, parentField: nil)
+    }
+
+    /// Writes `value` with `write`, or the null branch when it is nil.
+    func writeOptional<Value>(_ value: Value?, at node: Int, _ write: (Value, Int) throws -> Void) throws {
+        if let value { try write(value, node) } else { try writeNull(at: node) }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Writing the Foundation types that Avro logical types describe (checklist section B).
+extension EncodingState {
+    func writeDate(_ date: Date, at target: Int) throws {
+        let node = try branch(of: target, for: "a Date") { node in
+            switch node.kind {
+            case .long: true
+            case .int: node.logicalType == .date
+            default: false
+            }
+        }
+        let seconds = date.timeIntervalSince1970
+        switch (plan[node].kind, plan[node].logicalType) {
+        case (.int, .date?):
+            let days = (seconds / 86_400).rounded(.down)
+            guard let int = Int32(exactly: days) else { throw AvroError(.valueOutOfRange, "\(date) is out of the range of the date logical type") }
+            writer.writeInt(int)
+        case (.long, let logical):
+            let scale: Double = switch logical {
+            case .timestampMicros?, .localTimestampMicros?: 1_000_000
+            case .timestampNanos?, .localTimestampNanos?: 1_000_000_000
+            default: 1_000
+            }
+            guard let count = Int64(exactly: (seconds * scale).rounded(.down)) else {
+                throw AvroError(.valueOutOfRange, "\(date) is out of the range of \(plan[node].logicalType?.name ?? "timestamp-millis")")
+            }
+            writer.writeLong(count)
+        default: throw mismatch("a Date", node)
+        }
+    }
+
+    func writeUUID(_ uuid: UUID, at target: Int) throws {
+        let node = try branch(of: target, for: "a UUID") { node in
+            switch node.kind {
+            case .string: true
+            case .fixed(let size): size == 16
+            default: false
+            }
+        }
+        switch plan[node].kind {
+        case .string: writer.writeString(uuid.uuidString.lowercased())
+        case .fixed(16): withUnsafeBytes(of: uuid.uuid) { writer.writeFixed($0) }
+        default: throw mismatch("a UUID", node)
+        }
+    }
+
+    func writeDecimal(_ decimal: Decimal, at target: Int) throws {
+        let node = try branch(of: target, for: "a Decimal") { node in
+            switch node.logicalType {
+            case .decimal?, .bigDecimal?: true
+            default: if case .string = node.kind { true } else { false }
+            }
+        }
+        switch (plan[node].kind, plan[node].logicalType) {
+        case (.bytes, .decimal(let precision, let scale)?):
+            writer.writeBytes(try DecimalBytes.encode(decimal, scale: scale, precision: precision, size: nil))
+        case (.fixed(let size), .decimal(let precision, let scale)?):
+            writer.writeFixed(try DecimalBytes.encode(decimal, scale: scale, precision: precision, size: size))
+        case (.bytes, .bigDecimal?):
+            let scale = max(0, -decimal.exponent)
+            var inner = AvroBinaryWriter()
+            inner.writeBytes(try DecimalBytes.encode(decimal, scale: scale, precision: nil, size: nil))
+            inner.writeInt(Int32(scale))
+            writer.writeBytes(inner.bytes)
+        case (.string, _):
+            writer.writeString(decimal.description)
+        default:
+            throw AvroError(.typeMismatch, "expected a value of type \(plan[node].typeName), found a Decimal; a Decimal needs bytes or fixed with the decimal logical type")
+        }
+    }
+
+    func writeDuration(_ duration: AvroDuration, at target: Int) throws {
+        let node = try branch(of: target, for: "an AvroDuration") { node in
+            if case .fixed(12) = node.kind { true } else { false }
+        }
+        guard case .fixed(12) = plan[node].kind else { throw mismatch("an AvroDuration", node) }
+        writer.writeFixed(duration.bytes)
+    }
+}

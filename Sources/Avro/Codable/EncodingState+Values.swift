@@ -1,0 +1,225 @@
+import Foundation
+
+/// Writing one Swift value against a schema node: numbers with range checks and the spec's
+/// promotions, strings and enum symbols, bytes and fixed, and the Foundation types that have
+/// Avro logical types. A union node first picks the branch the value fits.
+extension EncodingState: SingleValueEncodingContainer {
+    func encodeNil() throws { try writeNull(at: node) }
+    func encode(_ value: Bool) throws { try writeBoolean(value, at: node) }
+    func encode(_ value: String) throws { try writeString(value, at: node) }
+    func encode(_ value: Double) throws { try writeDouble(value, at: node) }
+    func encode(_ value: Float) throws { try writeFloat(value, at: node) }
+    func encode(_ value: Int) throws { try writeInteger(Int64(value), at: node) }
+    func encode(_ value: Int8) throws { try writeInteger(Int64(value), at: node) }
+    func encode(_ value: Int16) throws { try writeInteger(Int64(value), at: node) }
+    func encode(_ value: Int32) throws { try writeInteger(Int64(value), at: node) }
+    func encode(_ value: Int64) throws { try writeInteger(value, at: node) }
+    func encode(_ value: UInt) throws { try writeUnsigned(UInt64(value), at: node) }
+    func encode(_ value: UInt8) throws { try writeInteger(Int64(value), at: node) }
+    func encode(_ value: UInt16) throws { try writeInteger(Int64(value), at: node) }
+    func encode(_ value: UInt32) throws { try writeInteger(Int64(value), at: node) }
+    func encode(_ value: UInt64) throws { try writeUnsigned(value, at: node) }
+    func encode<T: Encodable>(_ value: T) throws { try encode(value, at: node) }
+
+    // MARK: - Special types
+
+    /// Writes values whose type has its own Avro form; returns `false` for other types.
+    func encodeSpecial<T: Encodable>(_ value: T, at target: Int) throws -> Bool {
+        if T.self == String.self { try writeString(unsafeBitCast(value, to: String.self), at: target) }
+        else if T.self == Int.self { try writeInteger(Int64(unsafeBitCast(value, to: Int.self)), at: target) }
+        else if T.self == Int64.self { try writeInteger(unsafeBitCast(value, to: Int64.self), at: target) }
+        else if T.self == Int32.self { try writeInteger(Int64(unsafeBitCast(value, to: Int32.self)), at: target) }
+        else if T.self == Double.self { try writeDouble(unsafeBitCast(value, to: Double.self), at: target) }
+        else if T.self == Bool.self { try writeBoolean(unsafeBitCast(value, to: Bool.self), at: target) }
+        else if T.self == Float.self { try writeFloat(unsafeBitCast(value, to: Float.self), at: target) }
+        else if T.self == Date.self { try writeDate(unsafeBitCast(value, to: Date.self), at: target) }
+        else if T.self == Data.self {
+            try unsafeBitCast(value, to: Data.self).withUnsafeBytes { try writeBytes($0, at: target) }
+        } else if T.self == [UInt8].self {
+            try unsafeBitCast(value, to: [UInt8].self).withUnsafeBytes { try writeBytes($0, at: target) }
+        } else if T.self == UUID.self { try writeUUID(unsafeBitCast(value, to: UUID.self), at: target) }
+        else if T.self == Decimal.self { try writeDecimal(unsafeBitCast(value, to: Decimal.self), at: target) }
+        else if T.self == URL.self { try writeString(unsafeBitCast(value, to: URL.self).absoluteString, at: target) }
+        else if T.self == AvroValue.self { try writeAvroValue(unsafeBitCast(value, to: AvroValue.self), at: target) }
+        else if T.self == AvroDuration.self { try writeDuration(unsafeBitCast(value, to: AvroDuration.self), at: target) }
+        else if T.self == Int16.self { try writeInteger(Int64(unsafeBitCast(value, to: Int16.self)), at: target) }
+        else if T.self == Int8.self { try writeInteger(Int64(unsafeBitCast(value, to: Int8.self)), at: target) }
+        else if T.self == UInt8.self { try writeInteger(Int64(unsafeBitCast(value, to: UInt8.self)), at: target) }
+        else if T.self == UInt16.self { try writeInteger(Int64(unsafeBitCast(value, to: UInt16.self)), at: target) }
+        else if T.self == UInt32.self { try writeInteger(Int64(unsafeBitCast(value, to: UInt32.self)), at: target) }
+        else if T.self == UInt64.self { try writeUnsigned(unsafeBitCast(value, to: UInt64.self), at: target) }
+        else if T.self == UInt.self { try writeUnsigned(UInt64(unsafeBitCast(value, to: UInt.self)), at: target) }
+        else if case .union = plan[target].kind, let optional = value as? any AvroOptional {
+            // An Optional encoded as a whole (not through encodeIfPresent).
+            if let wrapped = optional.avroWrapped { try encode(wrapped, at: target) } else { try writeNull(at: target) }
+        } else if case .union = plan[target].kind, let branch = try namedBranch(for: T.self, union: target) {
+            try encode(value, at: branch)
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// For a union whose value is a named Swift type: the branch it goes to, with its index
+    /// written; `nil` when the type's containers must pick (an enum with associated values).
+    private func namedBranch<T>(for type: T.Type, union: Int) throws -> Int? {
+        let branches = plan.branches(of: union)
+        if let sole = plan[union].soleValueBranch {
+            writer.writeLong(Int64(sole))
+            return branches[sole]
+        }
+        let typeName = String(describing: T.self)
+        guard let position = branches.firstIndex(where: { plan[$0].name?.name == typeName || plan[$0].name?.fullname == typeName }) else {
+            return nil
+        }
+        writer.writeLong(Int64(position))
+        return branches[position]
+    }
+
+    // MARK: - Primitives
+
+    /// The branch of union `target` for a value of `kind`, with its index written; `target`
+    /// itself when it is not a union.
+    func branch(of target: Int, for kind: String, accepts: (SchemaNode) -> Bool) throws -> Int {
+        guard case .union(let branches) = plan[target].kind else { return target }
+        guard let position = branches.firstIndex(where: { accepts(plan[$0]) }) else {
+            throw AvroError(.typeMismatch, "\(kind) fits none of the branches of the union [\(branches.map { plan[$0].typeName }.joined(separator: ", "))]")
+        }
+        writer.writeLong(Int64(position))
+        return branches[position]
+    }
+
+    func writeNull(at target: Int) throws {
+        switch plan[target].kind {
+        case .null: break
+        case .union:
+            guard let null = plan[target].nullBranch else {
+                throw AvroError(.typeMismatch, "nil fits none of the branches of the union \(plan[target].typeName): it has no null branch")
+            }
+            writer.writeLong(Int64(null))
+        default: throw mismatch("nil", target)
+        }
+    }
+
+    func writeBoolean(_ value: Bool, at target: Int) throws {
+        let node = try branch(of: target, for: "a Bool") { if case .boolean = $0.kind { true } else { false } }
+        guard case .boolean = plan[node].kind else { throw mismatch("a Bool", node) }
+        writer.writeBoolean(value)
+    }
+
+    func writeInteger(_ value: Int64, at target: Int) throws {
+        let node = try branch(of: target, for: "the integer \(value)") { node in
+            switch node.kind {
+            case .long, .float, .double: true
+            case .int: Int32(exactly: value) != nil
+            default: false
+            }
+        }
+        switch plan[node].kind {
+        case .long: writer.writeLong(value)
+        case .int:
+            guard let int = Int32(exactly: value) else {
+                throw AvroError(.valueOutOfRange, "\(value) does not fit in the Avro int (32 bits) of the schema; use a long")
+            }
+            writer.writeInt(int)
+        case .float: writer.writeFloat(Float(value))
+        case .double: writer.writeDouble(Double(value))
+        default: throw mismatch("the integer \(value)", node)
+        }
+    }
+
+    func writeUnsigned(_ value: UInt64, at target: Int) throws {
+        guard let signed = Int64(exactly: value) else {
+            throw AvroError(.valueOutOfRange, "\(value) does not fit in an Avro long (64-bit signed)")
+        }
+        try writeInteger(signed, at: target)
+    }
+
+    func writeDouble(_ value: Double, at target: Int) throws {
+        let node = try branch(of: target, for: "the Double \(value)") { node in
+            switch node.kind {
+            case .double: true
+            case .float: Float(exactly: value) != nil || value.isNaN
+            default: false
+            }
+        }
+        switch plan[node].kind {
+        case .double: writer.writeDouble(value)
+        case .float:
+            guard let float = Float(exactly: value) ?? (value.isNaN ? Float.nan : nil) else {
+                throw AvroError(.valueOutOfRange, "the Double \(value) cannot be written exactly as the schema's float; use a double or a Swift Float")
+            }
+            writer.writeFloat(float)
+        default: throw mismatch("the Double \(value)", node)
+        }
+    }
+
+    func writeFloat(_ value: Float, at target: Int) throws {
+        let node = try branch(of: target, for: "the Float \(value)") { node in
+            switch node.kind {
+            case .float, .double: true
+            default: false
+            }
+        }
+        switch plan[node].kind {
+        case .float: writer.writeFloat(value)
+        case .double: writer.writeDouble(Double(value))
+        default: throw mismatch("the Float \(value)", node)
+        }
+    }
+
+    func writeString(_ value: String, at target: Int) throws {
+        let node = try branch(of: target, for: "the string \"\(value.prefix(40))\"") { node in
+            switch node.kind {
+            case .string: true
+            case .enumeration(let enumeration): enumeration.indexOfSymbol[value] != nil
+            default: false
+            }
+        }
+        switch plan[node].kind {
+        case .string: writer.writeString(value)
+        case .enumeration(let enumeration):
+            guard let index = enumeration.indexOfSymbol[value] else {
+                throw AvroError(.invalidEnumSymbol, "'\(value)' is not a symbol of the enum \(plan[node].typeName) \(enumeration.symbols)")
+            }
+            writer.writeInt(Int32(index))
+        default: throw mismatch("the string \"\(value.prefix(40))\"", node)
+        }
+    }
+
+    func writeBytes(_ value: UnsafeRawBufferPointer, at target: Int) throws {
+        let node = try branch(of: target, for: "\(value.count) bytes") { node in
+            switch node.kind {
+            case .bytes: true
+            case .fixed(let size): size == value.count
+            default: false
+            }
+        }
+        switch plan[node].kind {
+        case .bytes: writer.writeBytes(value)
+        case .fixed(let size):
+            guard value.count == size else {
+                throw AvroError(.typeMismatch, "expected \(size) bytes for the fixed \(plan[node].typeName), found \(value.count)")
+            }
+            writer.writeFixed(value)
+        default: throw mismatch("\(value.count) bytes", node)
+        }
+    }
+
+    func writeAvroValue(_ value: AvroValue, at target: Int) throws {
+        try ValueCoder(schema: plan).encode(value, node: target, to: &writer, depth: 0)
+    }
+
+    func mismatch(_ what: String, _ node: Int) -> AvroError {
+        AvroError(.typeMismatch, "expected a value of type \(plan[node].typeName), found \(what)")
+    }
+}
+
+/// Lets the encoder see through an `Optional` encoded as a whole value.
+protocol AvroOptional {
+    var avroWrapped: (any Encodable)? { get }
+}
+
+extension Optional: AvroOptional where Wrapped: Encodable {
+    var avroWrapped: (any Encodable)? { self }
+}

@@ -1,0 +1,272 @@
+/// The state of one `AvroEncoder.encode` call: the writer, the schema node of the value being
+/// encoded, and the containers (frames) still open. It is the `Encoder` handed to
+/// `encode(to:)` and its own single-value container; keyed and unkeyed containers are small
+/// structs pointing back to it.
+///
+/// Containers have no "end" call in Swift's Encoder API, so a frame is closed when the value
+/// that opened it returns from `encode(to:)`, or when an outer container is used again.
+/// Closing a record writes the defaults of fields that were never encoded, and puts fields
+/// encoded out of schema order back in order; closing an array or map writes its count.
+final class EncodingState: Encoder {
+    let plan: CompiledSchema
+    var writer: AvroBinaryWriter
+    /// The schema node of the value being encoded now.
+    var node: Int
+    var frames: [EncodingFrame] = []
+    let userInfo: [CodingUserInfoKey: Any]
+    /// An error found where Swift's API cannot throw (opening a container); thrown at the
+    /// next call that can.
+    var deferredError: AvroError?
+    /// Counts container requests and values written, to notice a value that wrote nothing.
+    var activity = 0
+
+    init(plan: CompiledSchema, writer: AvroBinaryWriter, userInfo: [CodingUserInfoKey: Any]) {
+        self.plan = plan
+        self.writer = writer
+        self.node = plan.root
+        self.userInfo = userInfo
+    }
+
+    var codingPath: [any CodingKey] { frames.compactMap(\.codingKey) }
+
+    // MARK: - Encoder
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(KeyedEncoding<Key>(state: self, frame: openKeyedFrame(at: node, caseValue: false)))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        UnkeyedEncoding(state: self, frame: openArrayFrame(at: node))
+    }
+
+    /// Opens the frame of a keyed container at `target` (a record, a map, or a union written
+    /// by a Swift enum's case) and returns its index. A negative target discards.
+    func openKeyedFrame(at target: Int, caseValue: Bool) -> Int {
+        activity &+= 1
+        var target = target
+        var kind = EncodingFrame.Kind.discard
+        if target >= 0 {
+            switch plan[target].kind {
+            case .record: kind = caseValue ? .caseValue : .record
+            case .map: kind = .map
+            case .union:
+                if let branch = plan[target].soleValueBranch, case .record = plan[plan.branches(of: target)[branch]].kind {
+                    writer.writeLong(Int64(branch))
+                    target = plan.branches(of: target)[branch]
+                    kind = .record
+                } else {
+                    kind = .unionCase
+                }
+            default:
+                if caseValue {
+                    kind = .caseValue
+                } else {
+                    fail(AvroError(.typeMismatch, "expected a value of type \(plan[target].typeName), found a keyed container (a struct, class or dictionary)"))
+                }
+            }
+        }
+        frames.append(EncodingFrame(node: target, kind: kind, start: writer.count))
+        return frames.count - 1
+    }
+
+    /// Opens the frame of an unkeyed container at `target` (an array) and returns its index.
+    func openArrayFrame(at target: Int) -> Int {
+        activity &+= 1
+        var target = target
+        var kind = EncodingFrame.Kind.discard
+        if target >= 0 {
+            if case .union = plan[target].kind, let branch = plan[target].soleValueBranch {
+                writer.writeLong(Int64(branch))
+                target = plan.branches(of: target)[branch]
+            }
+            if case .array = plan[target].kind {
+                kind = .array
+            } else {
+                fail(AvroError(.typeMismatch, "expected a value of type \(plan[target].typeName), found an unkeyed container (an array or set)"))
+            }
+        }
+        frames.append(EncodingFrame(node: target, kind: kind, start: writer.count))
+        return frames.count - 1
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { self }
+
+    // MARK: - Values
+
+    /// Encodes `value` as a value of `target`: the one entry point for every nested value.
+    func encode<T: Encodable>(_ value: T, at target: Int) throws {
+        if let error = deferredError { throw error }
+        activity &+= 1
+        if try encodeSpecial(value, at: target) { return }
+        let depth = frames.count
+        let savedNode = node
+        let before = (activity, writer.count)
+        node = target
+        defer { node = savedNode }
+        try value.encode(to: self)
+        if activity == before.0 && writer.count == before.1 { try encodeNothing(at: target) }
+        try closeFrames(downTo: depth)
+    }
+
+    /// `encode(to:)` asked for no container and wrote nothing: fine for an empty record or
+    /// `null`, an error otherwise.
+    func encodeNothing(at target: Int) throws {
+        switch plan[target].kind {
+        case .null: break
+        case .record:
+            frames.append(EncodingFrame(node: target, kind: .record, start: writer.count))
+            try closeFrames(downTo: frames.count - 1)
+        default:
+            throw AvroError(.typeMismatch, "expected a value of type \(plan[target].typeName), but encode(to:) encoded nothing")
+        }
+    }
+
+    func fail(_ error: AvroError) {
+        if deferredError == nil { deferredError = error }
+    }
+
+    // MARK: - Frames
+
+    /// Closes every frame above `depth`, innermost first.
+    func closeFrames(downTo depth: Int) throws {
+        while frames.count > depth {
+            let frame = frames.removeLast()
+            switch frame.kind {
+            case .record: try closeRecord(frame)
+            case .array, .map:
+                if frame.count > 0 { writer.insertLong(Int64(frame.count), at: frame.start) }
+                writer.writeLong(0)
+            case .unionCase:
+                if frame.count == 0 {
+                    throw AvroError(.typeMismatch, "expected a value of the union \(plan[frame.node].typeName), but nothing was encoded")
+                }
+            case .caseValue:
+                if frame.count == 0 { try encodeNothing(at: frame.node) }
+            case .discard: break
+            }
+            if let field = frame.parentField { finishField(field.position, frame: field.frame) }
+        }
+        if let error = deferredError { throw error }
+    }
+
+    /// The schema position of record field `name` in frame `index`, ready to be written: the
+    /// next field in schema order (the common case), or any other, which makes the record
+    /// reorder its fields when it closes.
+    func claimField(named name: String, frame index: Int) throws -> Int {
+        if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
+        guard case .record(let record) = plan[frames[index].node].kind else { return -1 }
+        let cursor = frames[index].cursor
+        if frames[index].ranges == nil {
+            if cursor < record.fields.count && record.fields[cursor].name == name {
+                frames[index].cursor = cursor + 1
+                frames[index].key = name
+                return cursor
+            }
+            frames[index].ranges = Array(repeating: nil, count: record.fields.count)
+            frames[index].prefixEnd = writer.count
+        }
+        guard let position = record.indexOfField[name] else {
+            throw AvroError(.typeMismatch, "the record \(plan[frames[index].node].typeName) has no field '\(name)'", path: name)
+        }
+        guard position >= cursor, frames[index].ranges?[position] == nil else {
+            throw AvroError(.typeMismatch, "the field '\(name)' of \(plan[frames[index].node].typeName) is encoded twice", path: name)
+        }
+        frames[index].key = name
+        frames[index].ranges?[position] = writer.count..<writer.count
+        return position
+    }
+
+    /// Records where an out-of-order field's bytes ended.
+    func finishField(_ position: Int, frame index: Int) {
+        if let range = frames[index].ranges?[position] {
+            frames[index].ranges?[position] = range.lowerBound..<writer.count
+        }
+    }
+
+    private func closeRecord(_ frame: EncodingFrame) throws {
+        guard case .record(let record) = plan[frame.node].kind else { return }
+        guard let ranges = frame.ranges else {
+            for position in frame.cursor..<record.fields.count {
+                try writeMissingField(record.fields[position], of: frame.node)
+            }
+            return
+        }
+        let tail = Array(writer.bytes[frame.prefixEnd...])
+        writer.truncate(to: frame.prefixEnd)
+        for position in frame.cursor..<record.fields.count {
+            if let range = ranges[position] {
+                writer.writeEncoded(tail[(range.lowerBound - frame.prefixEnd)..<(range.upperBound - frame.prefixEnd)])
+            } else {
+                try writeMissingField(record.fields[position], of: frame.node)
+            }
+        }
+    }
+
+    /// A field never encoded: its default, or `null` when it is optional.
+    private func writeMissingField(_ field: FieldNode, of record: Int) throws {
+        if let bytes = field.encodedDefault {
+            writer.writeEncoded(bytes)
+        } else if let null = plan[field.type].nullBranch {
+            writer.writeLong(Int64(null))
+        } else if case .null = plan[field.type].kind {
+        } else {
+            throw AvroError(.missingField, "no value was encoded for the field '\(field.name)' of \(plan[record].typeName), and it has no default", path: field.name)
+        }
+    }
+}
+
+/// A container still open while encoding.
+struct EncodingFrame {
+    enum Kind {
+        case record, array, map
+        /// A keyed container on a union: a Swift enum with associated values, whose case name
+        /// picks the branch.
+        case unionCase
+        /// The keyed container of one enum case's associated values: `_0` is the whole value
+        /// of the union branch; labels are the fields of a record branch.
+        case caseValue
+        /// A container on a node that cannot take it; the error is deferred, writes are dropped.
+        case discard
+    }
+
+    let node: Int
+    var kind: Kind
+    /// The record field this frame's value belongs to, when it was opened by a nested
+    /// container; its byte range ends when the frame closes.
+    var parentField: (frame: Int, position: Int)?
+    /// Where the frame's bytes start in the writer.
+    let start: Int
+    /// Records: the next field in schema order. Arrays, maps, union cases: items written.
+    var cursor = 0
+    var count: Int {
+        get { cursor }
+        set { cursor = newValue }
+    }
+    /// Records written out of order: where each field from `cursor` on was written.
+    var ranges: [Range<Int>?]?
+    /// Records written out of order: the end of the fields before `cursor`, written in order.
+    var prefixEnd = 0
+    /// The key being encoded, for coding paths.
+    var key: String?
+
+    init(node: Int, kind: Kind, start: Int) {
+        self.node = node
+        self.kind = kind
+        self.start = start
+    }
+
+    var codingKey: (any CodingKey)? {
+        switch kind {
+        case .array: AvroCodingKey(index: max(cursor - 1, 0))
+        default: key.map { AvroCodingKey(stringValue: $0) }
+        }
+    }
+}
+
+extension CompiledSchema {
+    /// The branch nodes of union `index` (empty for other nodes).
+    @inline(__always) func branches(of index: Int) -> [Int] {
+        if case .union(let branches) = self[index].kind { return branches }
+        return []
+    }
+}
