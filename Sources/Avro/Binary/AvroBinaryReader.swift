@@ -125,10 +125,11 @@ public struct AvroBinaryReader {
         let start = offset
         let length = try readLong()
         guard length >= 0, length <= Int64(remaining) else {
+            let available = remaining
             offset = start
             throw AvroError(.invalidLength, length < 0
                 ? "found a negative length \(length)"
-                : "found a length of \(length) bytes, but only \(remaining - (offset - start)) remain", offset: start)
+                : "found a length of \(length) bytes, but only \(available) remain", offset: start)
         }
         return Int(length)
     }
@@ -217,6 +218,11 @@ public struct AvroBinaryReader {
     /// Skips a `bytes` or `string` value.
     public mutating func skipLengthPrefixed() throws(AvroError) {
         offset &+= try readLength()
+    }
+
+    /// Moves to `offset`, clamped to the input. Used to revisit a value whose start was noted.
+    mutating func seek(to offset: Int) {
+        self.offset = Swift.min(Swift.max(offset, 0), end)
     }
 
     private func endOfData(needed: Int) -> AvroError {

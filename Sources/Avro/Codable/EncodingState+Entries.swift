@@ -54,7 +54,7 @@ extension EncodingState {
     func caseBranch(named key: String, union: Int) throws -> Int {
         let branches = plan.branches(of: union)
         guard let position = branches.firstIndex(where: { Self.caseName(key, matches: plan[$0]) }) else {
-            throw AvroError(.typeMismatch, "the enum case '\(key)' names none of the branches of the union [\(branches.map { plan[$0].typeName }.joined(separator: ", "))]")
+            throw AvroError(.typeMismatch, "the enum case '\(key)' names none of the branches of the union [\(branches.map { plan[$0].typeName }.joined(separator: ", "))]: name each case after its branch (the record, enum or fixed name, or the type name such as 'string' or 'long')")
         }
         writer.writeLong(Int64(position))
         return branches[position]

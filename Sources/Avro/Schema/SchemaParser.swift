@@ -27,7 +27,8 @@ extension AvroSchema {
     ///   - options: Parsing options.
     /// - Throws: ``AvroError`` with code ``AvroError/Code/invalidJSON``,
     ///   ``AvroError/Code/invalidSchema`` or ``AvroError/Code/invalidDefault``, whose path
-    ///   names the place in the JSON (`fields[2].type`).
+    ///   names the place in the JSON (`fields[2].type`), or ``AvroError/Code/limitExceeded``
+    ///   when the JSON nests deeper than `options.maxDepth`.
     public init(parsing text: String, knownTypes: [AvroSchema] = [], options: ParsingOptions = .init()) throws {
         try self.init(json: AvroJSON(parsing: text, maxDepth: options.maxDepth), knownTypes: knownTypes, options: options)
     }
@@ -94,9 +95,28 @@ struct SchemaParser {
 
     /// Writes out a type from another file at its first use, with the types it uses.
     private mutating func define(_ external: AvroSchema, path: String) throws -> AvroSchema {
-        let text = external.jsonString()
+        let text = referencingDefinedTypes(in: external).jsonString()
         let json = try AvroJSON(parsing: text, maxDepth: options.maxDepth)
         return try parse(json, namespace: "", path: path)
+    }
+
+    /// `schema` with every named type it defines that is already defined here (a type nested
+    /// in a known type and used before it) replaced by a reference, so it is not defined twice.
+    private func referencingDefinedTypes(in schema: AvroSchema) -> AvroSchema {
+        if let name = schema.name, definitions[name] != nil { return AvroSchema(.reference(name)) }
+        var copy = schema
+        switch schema.kind {
+        case .record(var record):
+            for index in record.fields.indices {
+                record.fields[index].type = referencingDefinedTypes(in: record.fields[index].type)
+            }
+            copy.kind = .record(record)
+        case .array(let items): copy.kind = .array(referencingDefinedTypes(in: items))
+        case .map(let values): copy.kind = .map(referencingDefinedTypes(in: values))
+        case .union(let branches): copy.kind = .union(branches.map(referencingDefinedTypes(in:)))
+        case .null, .boolean, .int, .long, .float, .double, .bytes, .string, .enumeration, .fixed, .reference: break
+        }
+        return copy
     }
 
     private mutating func parseUnion(_ items: [AvroJSON], namespace: String, path: String) throws -> AvroSchema {
@@ -267,7 +287,8 @@ struct SchemaParser {
         }
         let name = written.contains(".") ? AvroName(fullname: written) : AvroName(name: written, namespace: namespace)
         try checkName(name.name, path: path.dot("name"), what: "name")
-        if !name.namespace.isEmpty {
+        // A dotted name has a namespace part, which cannot be empty (`.b` is invalid, item 26).
+        if !name.namespace.isEmpty || written.contains(".") {
             for part in name.namespace.split(separator: ".", omittingEmptySubsequences: false) {
                 try checkName(String(part), path: path.dot(written.contains(".") ? "name" : "namespace"), what: "namespace '\(name.namespace)'")
             }

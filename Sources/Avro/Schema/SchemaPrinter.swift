@@ -18,7 +18,9 @@ extension AvroSchema {
             if logicalType == nil && properties.isEmpty { return .string(typeName) }
             object["type"] = .string(typeName)
         case .reference(let name):
-            return .string(name.namespace == namespace ? name.name : name.fullname)
+            // A short name that is also a primitive name would read back as the primitive.
+            let writesShortName = name.namespace == namespace && !Self.primitiveNames.contains(name.name)
+            return .string(writesShortName ? name.name : name.fullname)
         case .union(let branches):
             return .array(branches.map { $0.json(namespace: namespace) })
         case .array(let items):
@@ -52,7 +54,11 @@ extension AvroSchema {
         if name.namespace != enclosing { object["namespace"] = .string(name.namespace) }
         if let doc { object["doc"] = .string(doc) }
         if !aliases.isEmpty {
-            object["aliases"] = .array(aliases.map { .string($0.namespace == name.namespace ? $0.name : $0.fullname) })
+            object["aliases"] = .array(aliases.map { alias in
+                if alias.namespace == name.namespace { return .string(alias.name) }
+                // Without a dot, an alias in the null namespace would read as relative to `name`'s.
+                return .string(alias.namespace.isEmpty ? "." + alias.name : alias.fullname)
+            })
         }
     }
 

@@ -142,14 +142,20 @@ struct ValueCoder {
             return try encode(inner, node: branches[branch], to: &writer, depth: depth + 1)
         }
         let start = writer.count
+        // A branch that fails below its top (at a path) is the one the value meant: its
+        // error says more than "fits none". A limit is never a reason to try another branch.
+        var innerError: AvroError?
         for (position, branch) in branches.enumerated() {
             writer.writeLong(Int64(position))
             do {
                 return try encode(value, node: branch, to: &writer, depth: depth + 1)
             } catch {
                 writer.truncate(to: start)
+                if error.code == .limitExceeded { throw error }
+                if innerError == nil, error.path != nil { innerError = error }
             }
         }
+        if let innerError { throw innerError }
         throw AvroError(.typeMismatch, "\(value.kindDescription) fits none of the branches of the union [\(branches.map { schema[$0].typeName }.joined(separator: ", "))]")
     }
 

@@ -9,7 +9,7 @@ import Testing
             {"name": "value", "type": "long"},
             {"name": "next", "type": ["null", "LongList"]}]}
         """
-    static let order = """
+    static let orderSchema = """
         {"type": "record", "name": "Order", "namespace": "shop", "fields": [
             {"name": "id", "type": "long"},
             {"name": "items", "type": {"type": "array", "items": "int"}},
@@ -97,7 +97,7 @@ import Testing
 
     @Test func nestedRecords() throws {
         let value = Self.order()
-        try expectRoundTrip(value, Self.order,
+        try expectRoundTrip(value, Self.orderSchema,
                             "02 04 02 04 00 02 02 6b 06 00 08 4d 61 69 6e f2 c0 01 02 ab cd 12")
     }
 
@@ -108,8 +108,12 @@ import Testing
         }
         let three = list([1, 2, 3])
         try expectRoundTrip(three.unwrapped, Self.linkedList, "02 02 04 02 06 00")
-        let long = list(ArraySlice(0..<200))
-        try expectRoundTrip(long.unwrapped, Self.linkedList, hexString(try long.unwrapped.encoded(as: AvroSchema(parsing: Self.linkedList))))
+        // 200 nodes: 64 one-byte and 136 two-byte values, 200 branch indexes, and the final null.
+        let schema = try AvroSchema(parsing: Self.linkedList)
+        let long = list(ArraySlice(0..<200)).unwrapped
+        let bytes = try long.encoded(as: schema)
+        #expect(bytes.count == 64 + 136 * 2 + 200 + 1)
+        #expect(try AvroValue(decoding: bytes, as: schema) == long)
         #expect(three["next"]?["next"]?["value"] == .long(3))
     }
 
@@ -147,6 +151,10 @@ import Testing
         try expectRoundTrip(.long(5), numbers, "00 0a", decoded: .union(branch: 0, value: .int(5)))
         try expectRoundTrip(.long(1 << 40), numbers, "02 80 80 80 80 80 40", decoded: .union(branch: 1, value: .long(1 << 40)))
         try expectEncodingError(.typeMismatch, path: nil, true, nullable)
+        // A value that fails inside the branch it is meant for reports that failure.
+        let optionalPoint = #"["null", {"type": "record", "name": "P", "fields": [{"name": "zip", "type": "int"}]}]"#
+        try expectEncodingError(.missingField, path: "zip", .record([]), optionalPoint)
+        try expectEncodingError(.typeMismatch, path: "zip", .record([("zip", "x")]), optionalPoint)
     }
 
     @Test func explicitUnionBranch() throws {
@@ -159,47 +167,47 @@ import Testing
     // MARK: - Records, enums, fixed
 
     @Test func missingFieldsTakeTheirDefaults() throws {
-        let bytes = try Self.order(["count": nil, "address": .record([("zip", .int(1))])]).encoded(as: AvroSchema(parsing: Self.order))
-        let decoded = try AvroValue(decoding: bytes, as: AvroSchema(parsing: Self.order))
+        let bytes = try Self.order(["count": nil, "address": .record([("zip", .int(1))])]).encoded(as: AvroSchema(parsing: Self.orderSchema))
+        let decoded = try AvroValue(decoding: bytes, as: AvroSchema(parsing: Self.orderSchema))
         #expect(decoded["count"] == .int(7))
         #expect(decoded["address"]?["street"] == "unknown")
     }
 
     @Test func fieldsAreWrittenInSchemaOrder() throws {
         guard case .record(let fields) = Self.order() else { Issue.record("not a record"); return }
-        let schema = try AvroSchema(parsing: Self.order)
+        let schema = try AvroSchema(parsing: Self.orderSchema)
         #expect(try AvroValue.record(fields.reversed()).encoded(as: schema) == Self.order().encoded(as: schema))
     }
 
     @Test func missingAndExtraFieldsAreErrors() throws {
-        try expectEncodingError(.missingField, path: "id", Self.order(["id": nil]), Self.order)
-        try expectEncodingError(.missingField, path: "address.zip", Self.order(["address": .record([("street", "x")])]), Self.order)
-        try expectEncodingError(.typeMismatch, path: nil, Self.order(["colour": "red"]), Self.order)
-        try expectEncodingError(.typeMismatch, path: "address", Self.order(["address": .record([("zip", .int(1)), ("city", "x")])]), Self.order)
+        try expectEncodingError(.missingField, path: "id", Self.order(["id": nil]), Self.orderSchema)
+        try expectEncodingError(.missingField, path: "address.zip", Self.order(["address": .record([("street", "x")])]), Self.orderSchema)
+        try expectEncodingError(.typeMismatch, path: nil, Self.order(["colour": "red"]), Self.orderSchema)
+        try expectEncodingError(.typeMismatch, path: "address", Self.order(["address": .record([("zip", .int(1)), ("city", "x")])]), Self.orderSchema)
     }
 
     @Test func enumSymbolsAndFixedSizes() throws {
         try expectRoundTrip("B", #"{"type": "enum", "name": "E", "symbols": ["A", "B"]}"#, "02", decoded: .enumeration("B"))
-        try expectEncodingError(.invalidEnumSymbol, path: "kind", Self.order(["kind": .enumeration("D")]), Self.order)
+        try expectEncodingError(.invalidEnumSymbol, path: "kind", Self.order(["kind": .enumeration("D")]), Self.orderSchema)
         try expectRoundTrip(.bytes([1, 2]), #"{"type": "fixed", "name": "F", "size": 2}"#, "01 02", decoded: .fixed([1, 2]))
-        try expectEncodingError(.typeMismatch, path: "hash", Self.order(["hash": .fixed([1, 2, 3])]), Self.order)
-        try expectEncodingError(.typeMismatch, path: "hash", Self.order(["hash": .fixed([])]), Self.order)
+        try expectEncodingError(.typeMismatch, path: "hash", Self.order(["hash": .fixed([1, 2, 3])]), Self.orderSchema)
+        try expectEncodingError(.typeMismatch, path: "hash", Self.order(["hash": .fixed([])]), Self.orderSchema)
     }
 
     @Test func errorPathsNameTheValue() throws {
-        try expectEncodingError(.typeMismatch, path: "address.zip", Self.order(["address": .record([("zip", "x")])]), Self.order)
-        try expectEncodingError(.typeMismatch, path: "items[3]", Self.order(["items": [.int(0), .int(1), .int(2), "x"]]), Self.order)
-        try expectEncodingError(.typeMismatch, path: #"tags["b"]"#, Self.order(["tags": .map([("a", .int(1)), ("b", .null)])]), Self.order)
-        // Decoding: the enum index of items[3] is 9 at byte 6.
+        try expectEncodingError(.typeMismatch, path: "address.zip", Self.order(["address": .record([("zip", "x")])]), Self.orderSchema)
+        try expectEncodingError(.typeMismatch, path: "items[3]", Self.order(["items": [.int(0), .int(1), .int(2), "x"]]), Self.orderSchema)
+        try expectEncodingError(.typeMismatch, path: #"tags["b"]"#, Self.order(["tags": .map([("a", .int(1)), ("b", .null)])]), Self.orderSchema)
+        // Decoding: the enum index of items[3] is 9, at byte 4.
         let schema = try AvroSchema(parsing: #"{"type": "record", "name": "R", "fields": [{"name": "items", "type": {"type": "array", "items": {"type": "enum", "name": "E", "symbols": ["A", "B"]}}}]}"#)
-        let error = expectAvroError(.invalidEnumSymbol) { _ = try AvroValue(decoding: hexBytes("0a 00 02 00 02 12 00 00"), as: schema) }
+        let error = expectAvroError(.invalidEnumSymbol) { _ = try AvroValue(decoding: hexBytes("0a 00 02 00 12 00 00"), as: schema) }
         #expect(error?.path == "items[3]")
-        #expect(error?.offset == 5)
+        #expect(error?.offset == 4)
     }
 
     @Test func encodingErrorsLeaveTheWriterUnchanged() throws {
         var writer = AvroBinaryWriter(appendingTo: [0xaa])
-        #expect(throws: AvroError.self) { try Self.order(["items": [.int(1), "x"]]).encode(to: &writer, as: AvroSchema(parsing: Self.order)) }
+        #expect(throws: AvroError.self) { try Self.order(["items": [.int(1), "x"]]).encode(to: &writer, as: AvroSchema(parsing: Self.orderSchema)) }
         #expect(writer.bytes == [0xaa])
     }
 
@@ -224,7 +232,7 @@ import Testing
 
     // MARK: - skip() agrees with decode()
 
-    @Test(arguments: [Self.order, Self.linkedList, RandomValues.everyType])
+    @Test(arguments: [AvroValueTests.orderSchema, AvroValueTests.linkedList, RandomValues.everyType])
     func skipConsumesWhatDecodeConsumes(schemaText: String) throws {
         let schema = try AvroSchema(parsing: schemaText)
         var random = SeededRandom(seed: 0xA5A0_0001)
@@ -246,17 +254,71 @@ import Testing
     // MARK: - validate()
 
     @Test func validateChecksWithoutKeepingBytes() throws {
-        let schema = try AvroSchema(parsing: Self.order)
+        let schema = try AvroSchema(parsing: Self.orderSchema)
         try Self.order().validate(against: schema)
         try Self.order(["count": nil]).validate(against: schema)
-        #expect { try Self.order(["id": nil]).validate(against: schema) } throws: { ($0 as? AvroError)?.code == .missingField }
-        #expect { try Self.order(["kind": "Z"]).validate(against: schema) } throws: { ($0 as? AvroError)?.code == .invalidEnumSymbol }
+        expectAvroError(.missingField) { try Self.order(["id": nil]).validate(against: schema) }
+        expectAvroError(.invalidEnumSymbol) { try Self.order(["kind": "Z"]).validate(against: schema) }
+        expectAvroError(.invalidUnionBranch) { try AvroValue.union(branch: 2, value: .null).validate(against: .union([.null, .int])) }
     }
 
     @Test func nestingBeyondMaxDepthIsRefused() throws {
         var value: AvroValue = .record([("value", 0), ("next", .null)])
         for depth in 1...AvroValue.maxDepth { value = .record([("value", .long(Int64(depth))), ("next", value)]) }
         try expectEncodingError(.limitExceeded, path: String(repeating: "next.", count: AvroValue.maxDepth / 2 - 1) + "next", value, Self.linkedList)
+    }
+
+    // MARK: - Field defaults (items 14–19)
+
+    /// The value of the default `json` for `type` (JSON text of a schema or a name in `Order`).
+    private func defaultValue(_ json: String, _ type: String) throws -> AvroValue {
+        let definitions = try AvroSchema(parsing: Self.orderSchema).namedDefinitions
+        let schema = type.hasPrefix("shop.") ? AvroSchema.reference(type) : try AvroSchema(parsing: type)
+        return try AvroValue(defaultJSON: AvroJSON(parsing: json), schema: schema, definitions: definitions)
+    }
+
+    @Test func defaultsBecomeValues() throws {
+        let cases: [(json: String, type: String, value: AvroValue)] = [
+            ("null", #""null""#, .null), ("true", #""boolean""#, true), ("7", #""int""#, .int(7)),
+            ("4294967296", #""long""#, .long(1 << 32)), ("1.5", #""float""#, .float(1.5)), ("2", #""double""#, .double(2)),
+            (#""\u00ff\u0000a""#, #""bytes""#, .bytes([0xff, 0x00, 0x61])), (#""é""#, #""string""#, "é"),
+            ("[1, 2]", #"{"type": "array", "items": "int"}"#, [.int(1), .int(2)]),
+            (#"{"a": 1}"#, #"{"type": "map", "values": "long"}"#, .map([("a", 1)])),
+            ("null", #"["null", "string"]"#, .union(branch: 0, value: .null)),
+            (#""x""#, #"["null", "string"]"#, .union(branch: 1, value: "x")), // 1.12: any branch
+            (#""B""#, "shop.Kind", .enumeration("B")), (#""ab""#, "shop.Hash", .fixed([0x61, 0x62])),
+            (#"{"zip": 1}"#, "shop.Address", .record([("street", "unknown"), ("zip", .int(1))])),
+        ]
+        for (json, type, expected) in cases {
+            let value = try defaultValue(json, type)
+            #expect(value == expected, "\(json) as \(type)")
+            // .defaultJSON is the inverse.
+            #expect(try defaultValue(value.defaultJSON.serialized(), type) == value, "\(json) as \(type)")
+        }
+    }
+
+    @Test func invalidDefaultsAreRejected() throws {
+        let cases: [(json: String, type: String, path: String?)] = [
+            ("4294967296", #""int""#, nil), (#""1""#, #""int""#, nil), ("1.5", #""long""#, nil),
+            (#""\u0100""#, #""bytes""#, nil), (#""D""#, "shop.Kind", nil), (#""abc""#, "shop.Hash", nil),
+            ("[1, \"x\"]", #"{"type": "array", "items": "int"}"#, "[1]"),
+            (#"{"a": null}"#, #"{"type": "map", "values": "long"}"#, #"["a"]"#),
+            ("{}", "shop.Address", nil), (#"{"zip": 1, "city": "x"}"#, "shop.Address", nil),
+            (#"{"zip": "x"}"#, "shop.Address", "zip"), ("1", #"["null", "string"]"#, nil),
+        ]
+        for (json, type, path) in cases {
+            let error = expectAvroError(.invalidDefault) { _ = try defaultValue(json, type) }
+            #expect(error?.path == path, "\(json) as \(type): \(error.map(String.init(describing:)) ?? "no error")")
+        }
+    }
+
+    @Test func defaultJSONWritesBytesAsLatin1AndUnionsBare() {
+        #expect(AvroValue.bytes([0x00, 0x7f, 0xff]).defaultJSON == .string("\u{0}\u{7f}\u{ff}"))
+        #expect(AvroValue.fixed([0xe9]).defaultJSON == .string("é"))
+        #expect(AvroValue.float(1.5).defaultJSON == .double(1.5))
+        #expect(AvroValue.int(-3).defaultJSON == .integer(-3))
+        #expect(AvroValue.union(branch: 1, value: "x").defaultJSON == .string("x"))
+        #expect(AvroValue.record([("a", .enumeration("B")), ("b", .map([("k", nil)]))]).defaultJSON == ["a": "B", "b": ["k": nil]])
     }
 
     // MARK: - Equality and access

@@ -1,0 +1,94 @@
+import Foundation
+
+/// An object that decodes instances of a data type from Avro binary.
+///
+/// ```swift
+/// let decoder = AvroDecoder(schema: personSchema)
+/// let person = try decoder.decode(Person.self, from: data)
+/// ```
+///
+/// The decoder reads straight from the caller's bytes into `init(from:)`, with no
+/// intermediate tree, driven by its schema compiled once. Properties may be requested in
+/// any order; record fields the type does not ask for are skipped. Lengths and counts in the
+/// input are checked against the bytes that remain before anything is allocated, so
+/// malformed input throws an error and never crashes. Without a schema, the decoder uses the
+/// schema derived from the type being decoded.
+///
+/// An `AvroDecoder` is a value: configure it once and use it from any thread.
+public struct AvroDecoder: Sendable {
+    /// Options that limit what the decoder accepts.
+    public struct Options: Hashable, Sendable {
+        /// The deepest nesting of values accepted (records in records, arrays of arrays…).
+        public var maxDepth: Int
+        /// How many items of zero-byte types (arrays of `null` or of empty records) one
+        /// decode may create; other items are bounded by the input's length.
+        public var maxZeroSizeItems: Int
+
+        public init(maxDepth: Int = 256, maxZeroSizeItems: Int = 10_000_000) {
+            self.maxDepth = maxDepth
+            self.maxZeroSizeItems = maxZeroSizeItems
+        }
+    }
+
+    /// The schema the data was written with, or `nil` to use each type's derived schema.
+    public let schema: AvroSchema?
+    /// Contextual information for `init(from:)` implementations.
+    public var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+    /// Limits on the input.
+    public var options: Options
+    private let compiled: Result<CompiledSchema, AvroError>?
+
+    /// Creates a decoder that reads data written with `schema`, or with the schema derived
+    /// from each decoded type when `schema` is `nil`.
+    public init(schema: AvroSchema? = nil, options: Options = .init()) {
+        self.schema = schema
+        self.options = options
+        compiled = schema.map { schema in Result { () throws(AvroError) in try CompiledSchema.cached(schema) } }
+    }
+
+    /// Decodes a value of `type` from `bytes` (`Data`, `[UInt8]` or any contiguous bytes),
+    /// which must hold exactly one value.
+    ///
+    /// - Throws: `DecodingError` with the coding path of the value that could not be read and
+    ///   an ``AvroError`` (code, path, byte offset) as underlying error.
+    public func decode<T: Decodable>(_ type: T.Type, from bytes: some ContiguousBytes) throws -> T {
+        try bytes.withUnsafeBytes { buffer in
+            var reader = AvroBinaryReader(buffer, zeroSizeItemLimit: options.maxZeroSizeItems)
+            let value = try decode(type, from: &reader)
+            guard reader.isAtEnd else {
+                throw Self.decodingError(AvroError(.trailingData, "\(reader.remaining) bytes remain after the \(T.self) value", offset: reader.offset))
+            }
+            return value
+        }
+    }
+
+    /// Decodes one value of `type` from `reader`, leaving the reader after it (for a stream
+    /// of values, such as a block of an object container file).
+    public func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader) throws -> T {
+        let plan = try plan(for: T.self)
+        let state = DecodingState(plan: plan, reader: reader, userInfo: userInfo, maxDepth: options.maxDepth)
+        defer { reader = state.reader }
+        do {
+            let value = try state.decode(type, at: plan.root)
+            try state.closeFrames(downTo: 0)
+            return value
+        } catch {
+            throw Self.decodingError(error)
+        }
+    }
+
+    private func plan<T>(for type: T.Type) throws -> CompiledSchema {
+        if let compiled { return try compiled.get() }
+        throw AvroError(.unsupported, "decoding without a schema needs schema derivation, which is not built yet: pass a schema")
+    }
+
+    private static func decodingError(_ error: any Error) -> any Error {
+        guard let avroError = error as? AvroError else { return error }
+        let path = AvroCodingKey.path(avroError.path)
+        let context = DecodingError.Context(codingPath: path, debugDescription: avroError.description, underlyingError: avroError)
+        if avroError.code == .missingField, let key = path.last {
+            return DecodingError.keyNotFound(key, DecodingError.Context(codingPath: path.dropLast(), debugDescription: avroError.description, underlyingError: avroError))
+        }
+        return DecodingError.dataCorrupted(context)
+    }
+}

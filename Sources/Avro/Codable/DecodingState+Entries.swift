@@ -1,0 +1,115 @@
+/// Finding one entry of a keyed container: a record field, a map key, or a union case.
+extension DecodingState {
+    /// The schema node of an entry the reader is positioned at.
+    struct Entry {
+        let node: Int
+        var isUnionCase = false
+        /// The entry is the whole value of its container (`_0` of an enum case).
+        var isWholeValue = false
+    }
+
+    /// Positions the reader at entry `key` of frame `index` and returns its node, or `nil`
+    /// when the container has no such entry.
+    ///
+    /// Record fields asked for in schema order are read in place; a field further on is
+    /// reached by skipping; a field asked for after later ones makes the record be scanned
+    /// once for the offsets of all its fields.
+    func seekEntry(_ key: String, frame index: Int) throws -> Entry? {
+        guard index < frames.count else {
+            throw AvroError(.unsupported, "a container was used after the value it belongs to was decoded", offset: reader.offset)
+        }
+        if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
+        let frame = frames[index]
+        frames[index].key = key
+        switch (frame.kind, plan[frame.node].kind) {
+        case (.record, .record(let record)), (.caseValue, .record(let record)) where key != "_0":
+            if frame.offsets == nil {
+                let cursor = frame.cursor
+                if cursor < record.fields.count && record.fields[cursor].name == key {
+                    frames[index].cursor = cursor + 1
+                    return Entry(node: record.fields[cursor].type)
+                }
+                guard let position = record.indexOfField[key] else { return nil }
+                if position > cursor {
+                    let coder = ValueCoder(schema: plan)
+                    for field in record.fields[cursor..<position] { try coder.skip(node: field.type, in: &reader, depth: 0) }
+                    frames[index].cursor = position + 1
+                    return Entry(node: record.fields[position].type)
+                }
+                try scanRecord(frame: index)
+            }
+            guard let position = record.indexOfField[key], let offsets = frames[index].offsets else { return nil }
+            reader.seek(to: offsets[position])
+            return Entry(node: record.fields[position].type)
+        case (.caseValue, _):
+            guard key == "_0", frame.cursor == 0 else { return nil }
+            return Entry(node: frame.node, isWholeValue: true)
+        case (.map, .map(let values)):
+            if frame.indexOfKey == nil {
+                var table: [String: Int] = [:]
+                for (position, mapKey) in frame.mapKeys.enumerated() { table[mapKey] = position }
+                frames[index].indexOfKey = table
+            }
+            guard let position = frames[index].indexOfKey?[key], let offsets = frame.offsets else { return nil }
+            reader.seek(to: offsets[position])
+            return Entry(node: values)
+        case (.unionCase, _):
+            guard let branch = frame.branch, frame.cursor == 0 else { return nil }
+            let branchNode = plan.branches(of: frame.node)[branch]
+            guard Self.caseNames(of: plan[branchNode]).contains(key) else { return nil }
+            frames[index].cursor = 1
+            return Entry(node: branchNode, isUnionCase: true)
+        default:
+            return nil
+        }
+    }
+
+    /// Ends entry `entry` of frame `index`: a whole value read marks where the value ends.
+    func closeEntry(_ entry: Entry, frame index: Int) {
+        guard entry.isWholeValue, index < frames.count else { return }
+        frames[index].cursor = 1
+        frames[index].end = reader.offset
+    }
+
+    /// Whether entry `key` is null (or absent); a null entry is consumed, any other is left
+    /// unread.
+    func peekNull(_ key: String, frame index: Int) throws -> Bool {
+        let saved = (reader.offset, frames[index])
+        guard let entry = try seekEntry(key, frame: index) else { return true }
+        if try readNullIfPresent(at: entry.node) {
+            closeEntry(entry, frame: index)
+            return true
+        }
+        reader.seek(to: saved.0)
+        frames[index] = saved.1
+        return false
+    }
+
+    /// Reads a null at `node` if the value there is null (a `null`, or a union's null
+    /// branch) and returns `true`; otherwise reads nothing and returns `false`.
+    func readNullIfPresent(at node: Int) throws -> Bool {
+        switch plan[node].kind {
+        case .null: return true
+        case .union:
+            guard let null = plan[node].nullBranch else { return false }
+            let start = reader.offset
+            if try readBranch(of: node) == null { return true }
+            reader.seek(to: start)
+            return false
+        default: return false
+        }
+    }
+
+    /// The names of the fields of record `node`.
+    func fieldNames(of node: Int) -> [String] {
+        guard case .record(let record) = plan[node].kind else { return [] }
+        return record.fields.map(\.name)
+    }
+
+    /// The Swift enum case names that stand for a union branch: its name, the name with a
+    /// lowercase first letter, its full name; or the type name of an unnamed branch.
+    static func caseNames(of node: SchemaNode) -> [String] {
+        guard let name = node.name else { return [node.typeName] }
+        return [name.name.prefix(1).lowercased() + name.name.dropFirst(), name.name, name.fullname]
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Reading the Foundation types that Avro logical types describe (checklist section B).
+extension DecodingState {
+    func readDate(at target: Int) throws -> Date {
+        let node = try valueNode(target)
+        switch (plan[node].kind, plan[node].logicalType) {
+        case (.int, .date?):
+            return Date(timeIntervalSince1970: Double(try reader.readInt()) * 86_400)
+        case (.long, let logical):
+            let count = Double(try reader.readLong())
+            switch logical {
+            case .timestampMicros?, .localTimestampMicros?: return Date(timeIntervalSince1970: count / 1_000_000)
+            case .timestampNanos?, .localTimestampNanos?: return Date(timeIntervalSince1970: count / 1_000_000_000)
+            default: return Date(timeIntervalSince1970: count / 1_000)
+            }
+        default: throw mismatch("a Date", node)
+        }
+    }
+
+    func readUUID(at target: Int) throws -> UUID {
+        let node = try valueNode(target)
+        let start = reader.offset
+        switch plan[node].kind {
+        case .string:
+            let text = try reader.readString()
+            guard let uuid = UUID(uuidString: text) else {
+                throw AvroError(.typeMismatch, "'\(text.prefix(40))' is not a UUID", offset: start)
+            }
+            return uuid
+        case .fixed(16):
+            let bytes = try reader.readRawBytes(count: 16)
+            return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                               bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        default: throw mismatch("a UUID", node)
+        }
+    }
+
+    func readDecimal(at target: Int) throws -> Decimal {
+        let node = try valueNode(target)
+        let start = reader.offset
+        do {
+            switch (plan[node].kind, plan[node].logicalType) {
+            case (.bytes, .decimal(_, let scale)?):
+                return try DecimalBytes.decode(try reader.readLengthPrefixedBytes(), scale: scale)
+            case (.fixed(let size), .decimal(_, let scale)?):
+                return try DecimalBytes.decode(try reader.readRawBytes(count: size), scale: scale)
+            case (.bytes, .bigDecimal?):
+                let content = try reader.readLengthPrefixedBytes()
+                var inner = AvroBinaryReader(content)
+                let unscaled = try inner.readLengthPrefixedBytes()
+                let scale = try inner.readInt()
+                guard scale >= 0, inner.isAtEnd else {
+                    throw AvroError(.typeMismatch, "the big-decimal has a negative scale \(scale) or bytes after its scale")
+                }
+                return try DecimalBytes.decode(unscaled, scale: Int(scale))
+            case (.string, _):
+                let text = try reader.readString()
+                guard let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+                    throw AvroError(.typeMismatch, "'\(text.prefix(40))' is not a decimal number")
+                }
+                return decimal
+            default:
+                throw mismatch("a Decimal (bytes or fixed with the decimal logical type)", node)
+            }
+        } catch var error as AvroError {
+            if error.offset == nil { error.offset = start }
+            throw error
+        }
+    }
+
+    func readURL(at target: Int) throws -> URL {
+        let start = reader.offset
+        let text = try readString(at: target)
+        guard let url = URL(string: text) else {
+            throw AvroError(.typeMismatch, "'\(text.prefix(60))' is not a URL", offset: start)
+        }
+        return url
+    }
+
+    func readDuration(at target: Int) throws -> AvroDuration {
+        let node = try valueNode(target)
+        guard case .fixed(12) = plan[node].kind else { throw mismatch("an AvroDuration", node) }
+        return AvroDuration(bytes: try reader.readRawBytes(count: 12))
+    }
+}

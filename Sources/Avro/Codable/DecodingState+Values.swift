@@ -1,0 +1,143 @@
+import Foundation
+
+/// Reading one Swift value from a schema node: numbers with range checks and the spec's
+/// promotions, strings and enum symbols, bytes and fixed, and the Foundation types that have
+/// Avro logical types. A union node first reads the branch that was written.
+extension DecodingState: SingleValueDecodingContainer {
+    func decodeNil() -> Bool {
+        (try? readNullIfPresent(at: node)) ?? false
+    }
+
+    func decode(_ type: Bool.Type) throws -> Bool { try readBoolean(at: node) }
+    func decode(_ type: String.Type) throws -> String { try readString(at: node) }
+    func decode(_ type: Double.Type) throws -> Double { try readDouble(at: node) }
+    func decode(_ type: Float.Type) throws -> Float { try readFloat(at: node) }
+    func decode(_ type: Int.Type) throws -> Int { try readInteger(type, at: node) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try readInteger(type, at: node) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try readInteger(type, at: node) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try readInteger(type, at: node) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try readInteger(type, at: node) }
+    func decode(_ type: UInt.Type) throws -> UInt { try readInteger(type, at: node) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try readInteger(type, at: node) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try readInteger(type, at: node) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try readInteger(type, at: node) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try readInteger(type, at: node) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decode(type, at: node) }
+
+    // MARK: - Special types
+
+    /// Reads values whose type has its own Avro form; `nil` for other types.
+    func decodeSpecial<T: Decodable>(_ type: T.Type, at target: Int) throws -> T? {
+        if T.self == String.self { return unsafeBitCast(try readString(at: target), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(try readInteger(Int.self, at: target), to: T.self) }
+        if T.self == Int64.self { return unsafeBitCast(try readInteger(Int64.self, at: target), to: T.self) }
+        if T.self == Int32.self { return unsafeBitCast(try readInteger(Int32.self, at: target), to: T.self) }
+        if T.self == Double.self { return unsafeBitCast(try readDouble(at: target), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try readBoolean(at: target), to: T.self) }
+        if T.self == Float.self { return unsafeBitCast(try readFloat(at: target), to: T.self) }
+        if T.self == Date.self { return unsafeBitCast(try readDate(at: target), to: T.self) }
+        if T.self == Data.self { return unsafeBitCast(Data(try readBytes(at: target)), to: T.self) }
+        if T.self == [UInt8].self { return unsafeBitCast([UInt8](try readBytes(at: target)), to: T.self) }
+        if T.self == UUID.self { return unsafeBitCast(try readUUID(at: target), to: T.self) }
+        if T.self == Decimal.self { return unsafeBitCast(try readDecimal(at: target), to: T.self) }
+        if T.self == URL.self { return unsafeBitCast(try readURL(at: target), to: T.self) }
+        if T.self == AvroValue.self { return unsafeBitCast(try ValueCoder(schema: plan).decode(node: target, from: &reader, depth: 0), to: T.self) }
+        if T.self == AvroDuration.self { return unsafeBitCast(try readDuration(at: target), to: T.self) }
+        if T.self == Int16.self { return unsafeBitCast(try readInteger(Int16.self, at: target), to: T.self) }
+        if T.self == Int8.self { return unsafeBitCast(try readInteger(Int8.self, at: target), to: T.self) }
+        if T.self == UInt8.self { return unsafeBitCast(try readInteger(UInt8.self, at: target), to: T.self) }
+        if T.self == UInt16.self { return unsafeBitCast(try readInteger(UInt16.self, at: target), to: T.self) }
+        if T.self == UInt32.self { return unsafeBitCast(try readInteger(UInt32.self, at: target), to: T.self) }
+        if T.self == UInt64.self { return unsafeBitCast(try readInteger(UInt64.self, at: target), to: T.self) }
+        if T.self == UInt.self { return unsafeBitCast(try readInteger(UInt.self, at: target), to: T.self) }
+        if case .union(let branches) = plan[target].kind, plan[target].soleValueBranch == nil {
+            // A named Swift type in a union of several branches: the branch with its name.
+            let start = reader.offset
+            let branch = branches[try readBranch(of: target)]
+            if plan[branch].name?.name == String(describing: T.self) { return try decode(type, at: branch) }
+            reader.seek(to: start)
+        }
+        return nil
+    }
+
+    // MARK: - Primitives
+
+    /// The node of the value at `target`: the branch written, for a union.
+    func valueNode(_ target: Int) throws -> Int {
+        guard case .union(let branches) = plan[target].kind else { return target }
+        return branches[try readBranch(of: target)]
+    }
+
+    func readBoolean(at target: Int) throws -> Bool {
+        let node = try valueNode(target)
+        guard case .boolean = plan[node].kind else { throw mismatch("a Bool", node) }
+        return try reader.readBoolean()
+    }
+
+    func readInteger<T: FixedWidthInteger>(_ type: T.Type, at target: Int) throws -> T {
+        let node = try valueNode(target)
+        let start = reader.offset
+        let value: Int64
+        switch plan[node].kind {
+        case .int: value = Int64(try reader.readInt())
+        case .long: value = try reader.readLong()
+        default: throw mismatch("an integer (\(T.self))", node)
+        }
+        guard let result = T(exactly: value) else {
+            throw AvroError(.valueOutOfRange, "\(value) does not fit in \(T.self)", offset: start)
+        }
+        return result
+    }
+
+    func readDouble(at target: Int) throws -> Double {
+        let node = try valueNode(target)
+        switch plan[node].kind {
+        case .double: return try reader.readDouble()
+        case .float: return Double(try reader.readFloat())
+        case .int: return Double(try reader.readInt())
+        case .long: return Double(try reader.readLong())
+        default: throw mismatch("a Double", node)
+        }
+    }
+
+    func readFloat(at target: Int) throws -> Float {
+        let node = try valueNode(target)
+        switch plan[node].kind {
+        case .float: return try reader.readFloat()
+        case .int: return Float(try reader.readInt())
+        case .long: return Float(try reader.readLong())
+        case .double:
+            let start = reader.offset
+            let double = try reader.readDouble()
+            guard let float = Float(exactly: double) ?? (double.isNaN ? Float.nan : nil) else {
+                throw AvroError(.valueOutOfRange, "the double \(double) cannot be read exactly as a Float; use a Double", offset: start)
+            }
+            return float
+        default: throw mismatch("a Float", node)
+        }
+    }
+
+    func readString(at target: Int) throws -> String {
+        let node = try valueNode(target)
+        switch plan[node].kind {
+        case .string: return try reader.readString()
+        case .enumeration(let enumeration):
+            return enumeration.symbols[try ValueCoder(schema: plan).readIndex(in: &reader, count: enumeration.symbols.count, what: "an index of the enum \(plan[node].typeName)", code: .invalidEnumSymbol)]
+        default: throw mismatch("a String", node)
+        }
+    }
+
+    /// The bytes of a `bytes` or `fixed` value, without copying them.
+    func readBytes(at target: Int) throws -> UnsafeRawBufferPointer {
+        let node = try valueNode(target)
+        switch plan[node].kind {
+        case .bytes: return try reader.readLengthPrefixedBytes()
+        case .fixed(let size): return try reader.readRawBytes(count: size)
+        default: throw mismatch("bytes (Data or [UInt8])", node)
+        }
+    }
+
+    func mismatch(_ what: String, _ node: Int) -> AvroError {
+        AvroError(.typeMismatch, "expected \(what), but the schema has \(plan[node].typeName)", offset: reader.offset)
+    }
+}

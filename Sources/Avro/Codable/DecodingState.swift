@@ -1,0 +1,229 @@
+/// The state of one `AvroDecoder.decode` call: the reader over the caller's bytes, the
+/// schema node of the value being decoded, and the containers (frames) still open. It is
+/// the `Decoder` handed to `init(from:)` and its own single-value container.
+///
+/// A frame is closed when the value that opened it returns from `init(from:)`, or when an
+/// outer container is used again: closing moves the reader past the rest of the value
+/// (fields or items the type did not ask for are skipped).
+final class DecodingState: Decoder {
+    let plan: CompiledSchema
+    var reader: AvroBinaryReader
+    var node: Int
+    var frames: [DecodingFrame] = []
+    let userInfo: [CodingUserInfoKey: Any]
+    let maxDepth: Int
+    private var depth = 0
+
+    init(plan: CompiledSchema, reader: AvroBinaryReader, userInfo: [CodingUserInfoKey: Any], maxDepth: Int) {
+        self.plan = plan
+        self.reader = reader
+        self.node = plan.root
+        self.userInfo = userInfo
+        self.maxDepth = maxDepth
+    }
+
+    var codingPath: [any CodingKey] { frames.compactMap(\.codingKey) }
+
+    // MARK: - Decoder
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        KeyedDecodingContainer(KeyedDecoding<Key>(state: self, frame: try openKeyedFrame(at: node, caseValue: false)))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        UnkeyedDecoding(state: self, frame: try openArrayFrame(at: node))
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
+
+    /// Opens a keyed container at `target`: a record, a map (whose entries are found in one
+    /// pass), or a union read into a Swift enum with associated values.
+    func openKeyedFrame(at target: Int, caseValue: Bool) throws -> Int {
+        var target = target
+        let start = reader.offset
+        var frame: DecodingFrame
+        switch plan[target].kind {
+        case .record:
+            frame = DecodingFrame(node: target, kind: caseValue ? .caseValue : .record, start: start)
+        case .map(let values):
+            frame = DecodingFrame(node: target, kind: .map, start: start)
+            try scanMap(values: values, into: &frame)
+        case .union(let branches):
+            let branch = try readBranch(of: target)
+            if branch == plan[target].soleValueBranch, case .record = plan[branches[branch]].kind {
+                target = branches[branch]
+                frame = DecodingFrame(node: target, kind: .record, start: reader.offset)
+            } else {
+                frame = DecodingFrame(node: target, kind: .unionCase, start: start)
+                frame.branch = branch
+            }
+        default:
+            guard caseValue else {
+                throw AvroError(.typeMismatch, "expected a keyed container (a struct, class or dictionary), but the schema has \(plan[target].typeName)", offset: start)
+            }
+            frame = DecodingFrame(node: target, kind: .caseValue, start: start)
+        }
+        frames.append(frame)
+        return frames.count - 1
+    }
+
+    /// Opens an unkeyed container at `target`: an array, or a union whose branch is one.
+    func openArrayFrame(at target: Int) throws -> Int {
+        var target = target
+        if case .union(let branches) = plan[target].kind {
+            target = branches[try readBranch(of: target)]
+        }
+        guard case .array = plan[target].kind else {
+            throw AvroError(.typeMismatch, "expected an unkeyed container (an array or set), but the schema has \(plan[target].typeName)", offset: reader.offset)
+        }
+        frames.append(DecodingFrame(node: target, kind: .array, start: reader.offset))
+        return frames.count - 1
+    }
+
+    /// Reads a union's branch index and checks it.
+    func readBranch(of union: Int) throws -> Int {
+        try ValueCoder(schema: plan).readIndex(in: &reader, count: plan.branches(of: union).count, what: "a union branch", code: .invalidUnionBranch)
+    }
+
+    /// Finds every entry of a map: its key and where its value starts.
+    private func scanMap(values: Int, into frame: inout DecodingFrame) throws {
+        let coder = ValueCoder(schema: plan)
+        let minSize = 1 + plan[values].minSize
+        var keys: [String] = []
+        var offsets: [Int] = []
+        while true {
+            let count = try reader.readBlockCount(minItemSize: minSize)
+            if count == 0 { break }
+            for _ in 0..<count {
+                keys.append(try reader.readString())
+                offsets.append(reader.offset)
+                try coder.skip(node: values, in: &reader, depth: depth)
+            }
+        }
+        frame.mapKeys = keys
+        frame.offsets = offsets
+        frame.end = reader.offset
+    }
+
+    // MARK: - Values
+
+    /// Decodes a `T` from the value of `target` at the reader: the entry point for every
+    /// nested value.
+    func decode<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
+        if let special = try decodeSpecial(type, at: target) { return special }
+        guard depth < maxDepth else {
+            throw AvroError(.limitExceeded, "the data is nested more than \(maxDepth) levels deep", offset: reader.offset)
+        }
+        let saved = (node, frames.count)
+        node = target
+        depth += 1
+        defer {
+            node = saved.0
+            depth -= 1
+        }
+        let value = try T(from: self)
+        try closeFrames(downTo: saved.1)
+        return value
+    }
+
+    // MARK: - Frames
+
+    /// Closes every frame above `depth`, innermost first, moving the reader past its value.
+    func closeFrames(downTo depth: Int) throws {
+        while frames.count > depth {
+            let frame = frames.removeLast()
+            try finish(frame)
+        }
+    }
+
+    private func finish(_ frame: DecodingFrame) throws {
+        let coder = ValueCoder(schema: plan)
+        switch frame.kind {
+        case .record, .caseValue:
+            if let end = frame.end {
+                reader.seek(to: end)
+            } else if case .record(let record) = plan[frame.node].kind {
+                for field in record.fields[frame.cursor...] { try coder.skip(node: field.type, in: &reader, depth: depth) }
+            } else if frame.cursor == 0 {
+                try coder.skip(node: frame.node, in: &reader, depth: depth)
+            }
+        case .map:
+            if let end = frame.end { reader.seek(to: end) }
+        case .array:
+            guard !frame.finished, case .array(let items) = plan[frame.node].kind else { return }
+            for _ in 0..<frame.blockRemaining { try coder.skip(node: items, in: &reader, depth: depth) }
+            while true {
+                let count = try reader.readBlockCount(minItemSize: plan[items].minSize)
+                if count == 0 { break }
+                for _ in 0..<count { try coder.skip(node: items, in: &reader, depth: depth) }
+            }
+        case .unionCase:
+            if frame.cursor == 0, let branch = frame.branch {
+                try coder.skip(node: plan.branches(of: frame.node)[branch], in: &reader, depth: depth)
+            }
+        }
+    }
+
+    /// Finds where each field of the record in frame `index` starts, by skipping through it
+    /// once from its start; fields can then be read in any order.
+    func scanRecord(frame index: Int) throws {
+        guard case .record(let record) = plan[frames[index].node].kind else { return }
+        let coder = ValueCoder(schema: plan)
+        reader.seek(to: frames[index].start)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(record.fields.count)
+        for field in record.fields {
+            offsets.append(reader.offset)
+            try coder.skip(node: field.type, in: &reader, depth: depth)
+        }
+        frames[index].offsets = offsets
+        frames[index].end = reader.offset
+    }
+}
+
+/// A container still open while decoding.
+struct DecodingFrame {
+    enum Kind {
+        case record, array, map
+        /// A union read as a Swift enum: its one key names the branch.
+        case unionCase
+        /// The keyed container of one enum case's associated values: `_0` is the whole value
+        /// of the union branch; labels are the fields of a record branch.
+        case caseValue
+    }
+
+    let node: Int
+    let kind: Kind
+    /// Where the frame's value starts in the input.
+    let start: Int
+    /// Records: the next field in schema order. Union cases: 1 once the value was read.
+    var cursor = 0
+    /// Records read out of order and maps: where each field or entry value starts.
+    var offsets: [Int]?
+    /// Records read out of order and maps: where the value ends.
+    var end: Int?
+    /// Maps: the keys, in order.
+    var mapKeys: [String] = []
+    var indexOfKey: [String: Int]?
+    /// Arrays: items left in the current block; whether the last block was read.
+    var blockRemaining = 0
+    var finished = false
+    var itemsRead = 0
+    /// Union cases: the branch that was written.
+    var branch: Int?
+    /// The key being decoded, for coding paths.
+    var key: String?
+
+    init(node: Int, kind: Kind, start: Int) {
+        self.node = node
+        self.kind = kind
+        self.start = start
+    }
+
+    var codingKey: (any CodingKey)? {
+        switch kind {
+        case .array: AvroCodingKey(index: max(itemsRead - 1, 0))
+        default: key.map { AvroCodingKey(stringValue: $0) }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// The unkeyed container of the Avro decoder: the items of an array, block by block.
+struct UnkeyedDecoding: UnkeyedDecodingContainer {
+    let state: DecodingState
+    let frame: Int
+
+    var codingPath: [any CodingKey] { Array(state.codingPath.prefix(frame)) }
+    /// Unknown until the last block is read: Avro arrays may come in several blocks.
+    var count: Int? { nil }
+    var currentIndex: Int { frame < state.frames.count ? state.frames[frame].itemsRead : 0 }
+
+    var isAtEnd: Bool {
+        // A malformed block count reads as "not at end" so that the next decode throws it.
+        (try? state.arrayIsAtEnd(frame: frame)) ?? false
+    }
+
+    /// Positions the reader at the next item and returns its node.
+    private func item<Value>(_ body: (Int) throws -> Value) throws -> Value {
+        let items = try state.nextArrayItem(frame: frame)
+        do { return try body(items) } catch let error as AvroError { throw error.prefixingPath("[\(currentIndex - 1)]") }
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard try !state.arrayIsAtEnd(frame: frame), case .array(let items) = state.plan[state.frames[frame].node].kind else { return false }
+        guard try state.readNullIfPresent(at: items) else { return false }
+        _ = try state.nextArrayItem(frame: frame)
+        return true
+    }
+
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try item { try state.readBoolean(at: $0) } }
+    mutating func decode(_ type: String.Type) throws -> String { try item { try state.readString(at: $0) } }
+    mutating func decode(_ type: Double.Type) throws -> Double { try item { try state.readDouble(at: $0) } }
+    mutating func decode(_ type: Float.Type) throws -> Float { try item { try state.readFloat(at: $0) } }
+    mutating func decode(_ type: Int.Type) throws -> Int { try item { try state.readInteger(type, at: $0) } }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try item { try state.readInteger(type, at: $0) } }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try item { try state.readInteger(type, at: $0) } }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try item { try state.readInteger(type, at: $0) } }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try item { try state.readInteger(type, at: $0) } }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try item { try state.readInteger(type, at: $0) } }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try item { try state.readInteger(type, at: $0) } }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try item { try state.readInteger(type, at: $0) } }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try item { try state.readInteger(type, at: $0) } }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try item { try state.readInteger(type, at: $0) } }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try item { try state.decode(type, at: $0) } }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        try item { KeyedDecodingContainer(KeyedDecoding<NestedKey>(state: state, frame: try state.openKeyedFrame(at: $0, caseValue: false))) }
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        try item { UnkeyedDecoding(state: state, frame: try state.openArrayFrame(at: $0)) }
+    }
+
+    mutating func superDecoder() throws -> any Decoder {
+        try item { NestedDecoder(state: state, target: $0) }
+    }
+}
+
+extension DecodingState {
+    /// Whether array frame `index` has no more items; reads the next block's count when the
+    /// current block is used up.
+    func arrayIsAtEnd(frame index: Int) throws -> Bool {
+        guard index < frames.count else { return true }
+        if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
+        if frames[index].finished { return true }
+        if frames[index].blockRemaining > 0 { return false }
+        guard case .array(let items) = plan[frames[index].node].kind else { return true }
+        let count = try reader.readBlockCount(minItemSize: plan[items].minSize)
+        if count == 0 {
+            frames[index].finished = true
+            return true
+        }
+        frames[index].blockRemaining = count
+        return false
+    }
+
+    /// Moves array frame `index` to its next item and returns the items' node.
+    func nextArrayItem(frame index: Int) throws -> Int {
+        guard try !arrayIsAtEnd(frame: index), case .array(let items) = plan[frames[index].node].kind else {
+            throw AvroError(.endOfData, "the array has no more items (\(index < frames.count ? frames[index].itemsRead : 0) were read)", offset: reader.offset)
+        }
+        frames[index].blockRemaining -= 1
+        frames[index].itemsRead += 1
+        return items
+    }
+}
