@@ -55,10 +55,12 @@ extension AvroSchema {
         }
     }
 
+    /// Writes `{"name":…,"type":…`. An `error` is written as a `record`, as Java does, so that
+    /// fingerprints match Java's (avro-py writes `error`; the spec does not say).
     private func appendNameAndType(_ name: AvroName, to out: inout String) {
         out += "{\"name\":"
         AvroJSON.appendQuoted(name.fullname, to: &out, escapeNonASCII: false)
         out += ",\"type\":"
-        AvroJSON.appendQuoted(typeName, to: &out, escapeNonASCII: false)
+        AvroJSON.appendQuoted(typeName == "error" ? "record" : typeName, to: &out, escapeNonASCII: false)
     }
 }

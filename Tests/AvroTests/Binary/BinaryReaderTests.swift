@@ -205,7 +205,10 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
             [try reader.readBlockCount(minItemSize: 0), try reader.readBlockCount(minItemSize: 0), reader.zeroSizeItemBudget]
         }
         #expect(read.value == [6, 1, 3])
-        expectFailure(.limitExceeded, at: 1, "0c 0a", zeroSizeItemLimit: 10) { _ = try $0.readBlockCount(minItemSize: 0); _ = try $0.readBlockCount(minItemSize: 0) }
+        expectFailure(.limitExceeded, at: 1, "0c 0a", zeroSizeItemLimit: 10) { reader in
+            _ = try reader.readBlockCount(minItemSize: 0)
+            _ = try reader.readBlockCount(minItemSize: 0)
+        }
         expectFailure(.limitExceeded, at: 0, "fe ff ff ff ff ff ff ff ff 01") { _ = try $0.readBlockCount(minItemSize: 0) }
     }
 

@@ -87,7 +87,7 @@ enum BinaryVectors {
         for (bits, expected) in BinaryVectors.doubles {
             #expect(written { $0.writeDouble(Double(bitPattern: bits)) } == hex(expected), "double bits \(bits)")
         }
-        #expect(written { $0.writeDouble(5e-324) } == "0100000000000000")
+        #expect(written { $0.writeDouble(.leastNonzeroMagnitude) } == "0100000000000000")
         #expect(written { $0.writeDouble(-.infinity) } == "000000000000f0ff")
     }
 

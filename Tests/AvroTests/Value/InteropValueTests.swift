@@ -24,15 +24,16 @@ import Testing
         ])
     }
 
-    /// r0, "typical", as the README lists it.
+    /// r0, "typical", as the README lists it, except the union: the README says boolean true
+    /// (branch 0), but the Python writer chose branch 1, the double 1.0 (bytes `02 00…f0 3f`).
     static let record0 = interop(
         1, 1 << 40, "hello, avro", true, 1.5, 3.25, [0x00, 0x01, 0xfe, 0xff], [1.0, -2.5, 1e10],
-        [("a", "alpha"), ("b", "beta")], .union(branch: 0, value: true), "A", Array(0...15),
+        [("a", "alpha"), ("b", "beta")], .union(branch: 1, value: .double(1)), "A", Array(0...15),
         node("root", [node("child1"), node("child2", [node("grandchild")])]))
 
     /// r1, "minimums".
     static let record1 = interop(
-        .min, .min, "", false, -0.0, 5e-324, [], [], [], .union(branch: 1, value: .double(2.718281828459045)), "C",
+        .min, .min, "", false, -0.0, .leastNonzeroMagnitude, [], [], [], .union(branch: 1, value: .double(2.718281828459045)), "C",
         [UInt8](repeating: 0xff, count: 16), node(""))
 
     /// r2, "maximums".

@@ -110,7 +110,9 @@ import Testing
     @Test func hugeLengthsAreRejectedBeforeAllocating() throws {
         expectFailure(.invalidLength, at: 0, hexBytes("80 80 80 80 80 80 80 80 80 01"), as: .string) // 2^62
         expectFailure(.invalidLength, at: 0, hexBytes("80 80 80 80 80 80 80 80 80 01 61"), as: .bytes)
-        let record = try AvroSchema(parsing: #"{"type": "record", "name": "R", "fields": [{"name": "id", "type": "long"}, {"name": "name", "type": "string"}]}"#)
+        let record = try AvroSchema(parsing: #"""
+            {"type": "record", "name": "R", "fields": [{"name": "id", "type": "long"}, {"name": "name", "type": "string"}]}
+            """#)
         expectFailure(.invalidLength, at: 1, path: "name", hexBytes("02 80 80 80 80 80 80 80 80 80 01"), as: record)
         expectFailure(.invalidLength, at: 1, path: "name", hexBytes("02 01 61"), as: record)
     }
