@@ -79,7 +79,7 @@ public struct AvroDecoder: Sendable {
 
     private func plan<T>(for type: T.Type) throws -> CompiledSchema {
         if let compiled { return try compiled.get() }
-        throw AvroError(.unsupported, "decoding without a schema needs schema derivation, which is not built yet: pass a schema")
+        return try CompiledSchema.derived(for: T.self)
     }
 
     private static func decodingError(_ error: any Error) -> any Error {

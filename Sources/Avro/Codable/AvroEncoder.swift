@@ -68,7 +68,7 @@ public struct AvroEncoder: Sendable {
 
     private func plan<T>(for type: T.Type) throws -> CompiledSchema {
         if let compiled { return try compiled.get() }
-        throw AvroError(.unsupported, "encoding without a schema needs schema derivation, which is not built yet: pass a schema")
+        return try CompiledSchema.derived(for: T.self)
     }
 
     private static func encodingError(_ error: any Error, value: Any) -> any Error {

@@ -22,7 +22,7 @@ extension DecodingState {
         let frame = frames[index]
         frames[index].key = key
         switch (frame.kind, plan[frame.node].kind) {
-        case (.record, .record(let record)), (.caseValue, .record(let record)) where key != "_0":
+        case (.record, .record(let record)), (.caseValue, .record(let record)) where frame.kind == .record || record.indexOfField[key] != nil:
             if frame.offsets == nil {
                 let cursor = frame.cursor
                 if cursor < record.fields.count && record.fields[cursor].name == key {

@@ -6,14 +6,9 @@ extension DecodingState {
         let node = try valueNode(target)
         switch (plan[node].kind, plan[node].logicalType) {
         case (.int, .date?):
-            return Date(timeIntervalSince1970: Double(try reader.readInt()) * 86_400)
-        case (.long, let logical):
-            let count = Double(try reader.readLong())
-            switch logical {
-            case .timestampMicros?, .localTimestampMicros?: return Date(timeIntervalSince1970: count / 1_000_000)
-            case .timestampNanos?, .localTimestampNanos?: return Date(timeIntervalSince1970: count / 1_000_000_000)
-            default: return Date(timeIntervalSince1970: count / 1_000)
-            }
+            return DateCounts.date(days: try reader.readInt())
+        case (.long, let logical) where logical != .timeMicros:
+            return DateCounts.date(count: try reader.readLong(), unitsPerSecond: DateCounts.unitsPerSecond(logical))
         default: throw mismatch("a Date", node)
         }
     }

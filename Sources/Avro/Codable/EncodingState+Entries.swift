@@ -32,8 +32,10 @@ extension EncodingState {
             frames[index].key = key
             return Entry(node: try caseBranch(named: key, union: frame.node), fieldPosition: nil, isUnionCase: true)
         case .caseValue:
-            let isRecord = if case .record = plan[frame.node].kind { true } else { false }
-            if frame.count == 0 && (key == "_0" || !isRecord) {
+            // `_0` is the whole branch value unless the branch is a record with such a field
+            // (the case records of derived schemas).
+            let recordHasKey = if case .record(let record) = plan[frame.node].kind { record.indexOfField[key] != nil } else { false }
+            if frame.count == 0 && !recordHasKey && key == "_0" {
                 frames[index].count = 1
                 return Entry(node: frame.node, fieldPosition: nil, isUnionCase: false)
             }

@@ -5,25 +5,20 @@ extension EncodingState {
     func writeDate(_ date: Date, at target: Int) throws {
         let node = try branch(of: target, for: "a Date") { node in
             switch node.kind {
-            case .long: true
+            case .long: node.logicalType != .timeMicros
             case .int: node.logicalType == .date
             default: false
             }
         }
-        let seconds = date.timeIntervalSince1970
         switch (plan[node].kind, plan[node].logicalType) {
         case (.int, .date?):
-            let days = (seconds / 86_400).rounded(.down)
-            guard let int = Int32(exactly: days) else { throw AvroError(.valueOutOfRange, "\(date) is out of the range of the date logical type") }
-            writer.writeInt(int)
-        case (.long, let logical):
-            let scale: Double = switch logical {
-            case .timestampMicros?, .localTimestampMicros?: 1_000_000
-            case .timestampNanos?, .localTimestampNanos?: 1_000_000_000
-            default: 1_000
+            guard let days = DateCounts.days(of: date) else {
+                throw AvroError(.valueOutOfRange, "\(date) is out of the range of the date logical type")
             }
-            guard let count = Int64(exactly: (seconds * scale).rounded(.down)) else {
-                throw AvroError(.valueOutOfRange, "\(date) is out of the range of \(plan[node].logicalType?.name ?? "timestamp-millis")")
+            writer.writeInt(days)
+        case (.long, let logical) where logical != .timeMicros:
+            guard let count = DateCounts.count(of: date, unitsPerSecond: DateCounts.unitsPerSecond(logical)) else {
+                throw AvroError(.valueOutOfRange, "\(date) is out of the range of \(logical?.name ?? "timestamp-millis") (64 bits)")
             }
             writer.writeLong(count)
         default: throw mismatch("a Date", node)

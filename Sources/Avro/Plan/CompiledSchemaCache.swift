@@ -13,3 +13,19 @@ extension CompiledSchema {
         return compiled
     }
 }
+
+extension CompiledSchema {
+    private static let derivedCache = Locked<[ObjectIdentifier: CompiledSchema]>([:])
+
+    /// The compiled schema derived from `type`, derived and compiled on first use.
+    static func derived(for type: Any.Type) throws -> CompiledSchema {
+        let id = ObjectIdentifier(type)
+        if let compiled = derivedCache.withLock({ $0[id] }) { return compiled }
+        guard let decodable = type as? any Decodable.Type else {
+            throw AvroError(.unsupported, "\(type) is only Encodable; schema derivation needs a Decodable type, or pass a schema to the encoder")
+        }
+        let compiled = try CompiledSchema(AvroSchema(deriving: decodable))
+        derivedCache.withLock { $0[id] = compiled }
+        return compiled
+    }
+}

@@ -1,0 +1,102 @@
+/// A type that gives its own Avro schema instead of having it derived.
+///
+/// Use it for types whose `init(from:)` validates values (derivation probes `init(from:)`
+/// with placeholder values) or whose Avro form derivation cannot infer.
+///
+/// ```swift
+/// struct Temperature: Codable, AvroSchemaProviding {
+///     static let avroSchema = AvroSchema.double
+///     let celsius: Double
+///     init(from decoder: Decoder) throws { … rejects values below absolute zero … }
+/// }
+/// ```
+public protocol AvroSchemaProviding {
+    /// The Avro schema of every value of this type.
+    static var avroSchema: AvroSchema { get }
+}
+
+/// A Swift enum with `String` raw values that is an Avro `enum` (its symbols are the raw
+/// values of `allCases`, in order). String-backed enums without this conformance are Avro
+/// strings.
+///
+/// ```swift
+/// enum Suit: String, Codable, AvroEnum { case hearts, spades, clubs, diamonds }
+/// ```
+public protocol AvroEnum: CaseIterable, RawRepresentable, Codable where RawValue == String {
+    /// The symbol a reader uses for a writer's symbol it does not know (schema evolution).
+    /// `nil` (the default) for none.
+    static var avroDefaultSymbol: Self? { get }
+}
+
+extension AvroEnum {
+    public static var avroDefaultSymbol: Self? { nil }
+}
+
+/// Customises the schema derived for a type: its name, namespace, documentation, aliases,
+/// and options for each field. Every requirement has a default.
+///
+/// ```swift
+/// struct Person: Codable, AvroCustomizing {
+///     var name: String
+///     var joined: Date
+///     var balance: Decimal
+///     static let avroNamespace: String? = "com.example"
+///     static let avroFields: [String: AvroFieldOptions] = [
+///         "joined": .init(doc: "When the account was opened", logicalType: .timestampMicros),
+///         "balance": .init(logicalType: .decimal(precision: 12, scale: 2)),
+///     ]
+/// }
+/// ```
+public protocol AvroCustomizing {
+    /// The record, enum or fixed name; by default the Swift type's name (`Box<Int>` becomes
+    /// `Box_Int`).
+    static var avroName: String? { get }
+    /// The namespace; by default none (the null namespace).
+    static var avroNamespace: String? { get }
+    /// The schema's `doc`.
+    static var avroDoc: String? { get }
+    /// Former names of the type, for schema evolution.
+    static var avroAliases: [String] { get }
+    /// Options for fields, by coding key (`CodingKey.stringValue`).
+    static var avroFields: [String: AvroFieldOptions] { get }
+}
+
+extension AvroCustomizing {
+    public static var avroName: String? { nil }
+    public static var avroNamespace: String? { nil }
+    public static var avroDoc: String? { nil }
+    public static var avroAliases: [String] { [] }
+    public static var avroFields: [String: AvroFieldOptions] { [:] }
+}
+
+/// How one field of a derived record schema differs from what derivation infers.
+public struct AvroFieldOptions: Sendable {
+    /// The field's `doc`.
+    public var doc: String?
+    /// Former names of the field, for schema evolution.
+    public var aliases: [String]
+    /// The default value, as JSON for the field's type (checked when the schema is derived).
+    /// An optional field without one gets `null`.
+    public var defaultValue: AvroJSON?
+    /// The field's sort order.
+    public var order: AvroSchema.Field.Order
+    /// The logical type: `.timestampMicros`/`.timestampNanos`/`.date`/local timestamps for a
+    /// `Date` (default `.timestampMillis`), `.decimal(precision:scale:)` for a `Decimal`
+    /// (default precision 38, scale 10), `.uuid` with `fixedSize: 16` for a binary UUID.
+    public var logicalType: AvroLogicalType?
+    /// Writes `Data`, `[UInt8]`, `Decimal` or `UUID` as a `fixed` of this many bytes.
+    public var fixedSize: Int?
+    /// The field's schema, replacing the derived one entirely.
+    public var schema: AvroSchema?
+
+    public init(doc: String? = nil, aliases: [String] = [], defaultValue: AvroJSON? = nil, order: AvroSchema.Field.Order = .ascending,
+                logicalType: AvroLogicalType? = nil, fixedSize: Int? = nil, schema: AvroSchema? = nil) {
+        self.doc = doc
+        self.aliases = aliases
+        self.defaultValue = defaultValue
+        self.order = order
+        self.logicalType = logicalType
+        self.fixedSize = fixedSize
+        self.schema = schema
+    }
+}
