@@ -9,7 +9,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Avro", dependencies: ["CZlib"], path: "Sources/Avro"),
-        .testTarget(name: "AvroTests", dependencies: ["Avro"], path: "Tests/AvroTests"),
+        .executableTarget(name: "Person", dependencies: ["Avro"], path: "Examples/Person"),
+        .executableTarget(name: "DeriveSchema", dependencies: ["Avro"], path: "Examples/DeriveSchema"),
+        .testTarget(name: "AvroTests", dependencies: ["Avro"], path: "Tests/AvroTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
