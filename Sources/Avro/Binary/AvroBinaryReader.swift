@@ -220,6 +220,12 @@ public struct AvroBinaryReader {
         offset &+= try readLength()
     }
 
+    /// The input from `start` up to the current offset, without copying.
+    func bytes(from start: Int) -> UnsafeRawBufferPointer {
+        guard let base, start >= 0, start <= offset else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: base + start, count: offset - start)
+    }
+
     /// Moves to `offset`, clamped to the input. Used to revisit a value whose start was noted.
     mutating func seek(to offset: Int) {
         self.offset = Swift.min(Swift.max(offset, 0), end)

@@ -77,6 +77,51 @@ public struct AvroDecoder: Sendable {
         }
     }
 
+    /// Decodes a value of `type` from `bytes` written with `writerSchema`, resolving it
+    /// into this decoder's schema (or the type's derived schema) by the rules of schema
+    /// evolution: fields matched by name or alias, added fields from their defaults, dropped
+    /// fields skipped, numbers promoted, enum symbols and union branches mapped.
+    ///
+    /// - Throws: `DecodingError` whose underlying ``AvroError`` has the code
+    ///   ``AvroError/Code/incompatibleSchemas`` when the data cannot be read as the reader's schema.
+    public func decode<T: Decodable>(_ type: T.Type, from bytes: some ContiguousBytes, writerSchema: AvroSchema) throws -> T {
+        try bytes.withUnsafeBytes { buffer in
+            var reader = AvroBinaryReader(buffer, zeroSizeItemLimit: options.maxZeroSizeItems)
+            let value = try decode(type, from: &reader, writerSchema: writerSchema)
+            guard reader.isAtEnd else {
+                throw Self.decodingError(AvroError(.trailingData, "\(reader.remaining) bytes remain after the \(T.self) value", offset: reader.offset))
+            }
+            return value
+        }
+    }
+
+    /// Decodes one value of `type` written with `writerSchema` from `reader`, leaving the
+    /// reader after it.
+    public func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, writerSchema: AvroSchema) throws -> T {
+        let resolution: ResolutionPlan
+        do {
+            resolution = try ResolutionPlan.cached(writer: writerSchema, reader: try plan(for: T.self))
+        } catch {
+            throw Self.decodingError(error)
+        }
+        return try decode(type, from: &reader, resolution: resolution)
+    }
+
+    /// Decodes one value with a resolution plan made beforehand (container files keep one).
+    func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, resolution: ResolutionPlan) throws -> T {
+        if resolution.isIdentity { return try decode(type, from: &reader) }
+        let bytes: [UInt8]
+        do {
+            bytes = try resolution.readerBytes(from: &reader)
+        } catch {
+            throw Self.decodingError(error)
+        }
+        return try bytes.withUnsafeBytes { buffer in
+            var resolved = AvroBinaryReader(buffer, zeroSizeItemLimit: options.maxZeroSizeItems)
+            return try decode(type, from: &resolved)
+        }
+    }
+
     private func plan<T>(for type: T.Type) throws -> CompiledSchema {
         if let compiled { return try compiled.get() }
         return try CompiledSchema.derived(for: T.self)

@@ -100,6 +100,20 @@ extension DecodingState {
         }
     }
 
+    /// The error for entry `key`, which frame `index` does not have.
+    func missingEntry(_ key: String, frame index: Int) -> AvroError {
+        let frame = frames[index]
+        switch frame.kind {
+        case .unionCase:
+            let branch = frame.branch.map { plan[plan.branches(of: frame.node)[$0]].typeName } ?? "?"
+            return AvroError(.typeMismatch, "the union's value is of the branch \(branch), which the key '\(key)' does not name (the case of a Swift enum names its union branch)", offset: frame.start)
+        case .map:
+            return AvroError(.missingField, "the map has no key '\(key)'")
+        default:
+            return AvroError(.missingField, "the schema of \(plan[frame.node].typeName) has no field '\(key)'")
+        }
+    }
+
     /// The names of the fields of record `node`.
     func fieldNames(of node: Int) -> [String] {
         guard case .record(let record) = plan[node].kind else { return [] }

@@ -54,7 +54,11 @@ extension DecodingState: SingleValueDecodingContainer {
             // A named Swift type in a union of several branches: the branch with its name.
             let start = reader.offset
             let branch = branches[try readBranch(of: target)]
-            if plan[branch].name?.name == String(describing: T.self) { return try decode(type, at: branch) }
+            let typeName = String(describing: T.self)
+            if plan[branch].name?.name == typeName { return try decode(type, at: branch) }
+            if branches.contains(where: { plan[$0].name?.name == typeName }) {
+                throw AvroError(.typeMismatch, "expected the union branch \(typeName), found a value of the branch \(plan[branch].typeName)", offset: start)
+            }
             reader.seek(to: start)
         }
         return nil

@@ -29,15 +29,17 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// Positions the reader at entry `key` and lets `body` read it from its schema node.
     private func entry<Value>(_ key: Key, _ body: (DecodingState.Entry) throws -> Value) throws -> Value {
+        try entry(named: key.stringValue, body)
+    }
+
+    private func entry<Value>(named name: String, _ body: (DecodingState.Entry) throws -> Value) throws -> Value {
         do {
-            guard let entry = try state.seekEntry(key.stringValue, frame: frame) else {
-                throw AvroError(.missingField, "the schema of \(state.plan[state.frames[frame].node].typeName) has no field '\(key.stringValue)'")
-            }
+            guard let entry = try state.seekEntry(name, frame: frame) else { throw state.missingEntry(name, frame: frame) }
             let value = try body(entry)
             state.closeEntry(entry, frame: frame)
             return value
         } catch let error as AvroError {
-            throw error.prefixingPath(key.stringValue)
+            throw error.prefixingPath(name)
         }
     }
 
@@ -103,11 +105,9 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try entry(key) { UnkeyedDecoding(state: state, frame: try state.openArrayFrame(at: $0.node)) }
     }
 
+    /// A decoder for the entry `super`, whatever the container's key type.
     func superDecoder() throws -> any Decoder {
-        guard let key = Key(stringValue: "super") else {
-            throw AvroError(.unsupported, "superDecoder() needs a coding key named 'super'")
-        }
-        return try superDecoder(forKey: key)
+        try entry(named: "super") { NestedDecoder(state: state, target: $0.node) }
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {

@@ -8,6 +8,7 @@ final class CompiledSchema: Sendable {
     let schema: AvroSchema
     let nodes: [SchemaNode]
     let root: Int
+    let canonicalFormStorage: String
 
     /// Compiles `schema`. Throws when it refers to a named type it does not define.
     convenience init(_ schema: AvroSchema) throws(AvroError) {
@@ -33,6 +34,7 @@ final class CompiledSchema: Sendable {
 
     private init(schema: AvroSchema, nodes: [SchemaNode], root: Int) {
         self.schema = schema
+        canonicalFormStorage = schema.canonicalForm
         self.nodes = nodes
         self.root = root
     }
@@ -54,7 +56,8 @@ final class CompiledSchema: Sendable {
             }
             if let name = schema.name, let index = indexOfName[name] { return index }
             let index = nodes.count
-            nodes.append(SchemaNode(kind: .null, logicalType: schema.logicalType, name: schema.name, typeName: schema.name?.fullname ?? schema.typeName))
+            nodes.append(SchemaNode(kind: .null, logicalType: schema.logicalType, name: schema.name, typeName: schema.name?.fullname ?? schema.typeName,
+                                    aliases: schema.aliases))
             if let name = schema.name { indexOfName[name] = index }
             let kind: SchemaNode.Kind
             switch schema.kind {
@@ -90,7 +93,7 @@ final class CompiledSchema: Sendable {
                             throw AvroError(.invalidDefault, error.message, path: fieldPath)
                         }
                     }
-                    fields.append(FieldNode(name: field.name, type: type, defaultValue: defaultValue))
+                    fields.append(FieldNode(name: field.name, type: type, defaultValue: defaultValue, aliases: field.aliases))
                 }
                 kind = .record(RecordNode(fields: fields))
             case .reference: kind = .null // handled above
@@ -156,6 +159,8 @@ struct SchemaNode: Sendable {
     var name: AvroName?
     /// The name used in messages: the full name of a named type, else the type name.
     var typeName: String
+    /// The aliases of a named type (full names).
+    var aliases: [AvroName] = []
     var minSize = 0
     /// For a union: the position of its `null` branch.
     var nullBranch: Int?
@@ -193,6 +198,8 @@ struct FieldNode: Sendable {
     let name: String
     let type: Int
     let defaultValue: AvroValue?
+    /// Former names of the field (schema resolution matches writer fields by them).
+    let aliases: [String]
     /// The default in Avro binary, written for a field the encoder was not given.
     var encodedDefault: [UInt8]?
 }

@@ -88,6 +88,16 @@ public struct AvroSchema: Hashable, Sendable {
         }
     }
 
+    /// The aliases of a record, enum or fixed schema (full names).
+    public var aliases: [AvroName] {
+        switch kind {
+        case .record(let record): record.aliases
+        case .enumeration(let enumeration): enumeration.aliases
+        case .fixed(let fixed): fixed.aliases
+        default: []
+        }
+    }
+
     /// The Avro type name of this schema's kind: `"int"`, `"record"`, `"union"`…
     public var typeName: String {
         switch kind {

@@ -1,0 +1,147 @@
+/// One data block of a container file: checked against the sync marker and decompressed.
+struct AvroFileBlock {
+    /// The block's index in the file, counting from 0.
+    let index: Int
+    /// The block's offsets in the file, from its object count to the end of its sync marker.
+    let bytes: Range<Int>
+    /// The offset of the block's data as stored (compressed) in the file.
+    let dataOffset: Int
+    /// Whether the data is stored as it is (the `null` codec), so that offsets in it are
+    /// offsets in the file.
+    let isStoredAsIs: Bool
+    /// The number of objects in the block.
+    let count: Int
+    /// The block's decompressed data; empty when the blocks are only counted.
+    let data: [UInt8]
+}
+
+/// Reads the header and then the data blocks of a container file, one block at a time
+/// (checklist items 75–78), checking every count, size and sync marker before trusting it.
+final class AvroFileBlocks {
+    let header: AvroFileHeader
+    let codec: any AvroCodec
+    let options: AvroFileReaderOptions
+    /// What was skipped so far when ``AvroFileReaderOptions/skipsCorruptBlocks`` is on.
+    private(set) var skippedRanges: [AvroSkippedRange] = []
+    private let input: AvroFileInput
+    /// The fewest bytes one object of the writer's schema takes.
+    private let minObjectSize: Int
+    /// The index of the next block.
+    private var nextIndex = 0
+
+    /// Reads and checks the header.
+    init(input: AvroFileInput, options: AvroFileReaderOptions) throws {
+        self.input = input
+        self.options = options
+        (header, codec) = try AvroFileHeader.read(from: input, limit: options.maxBlockSize)
+        let compiled = try CompiledSchema.cached(header.schema)
+        minObjectSize = compiled[compiled.root].minSize
+    }
+
+    /// Returns the next block, or `nil` after the last one.
+    ///
+    /// With ``AvroFileReaderOptions/skipsCorruptBlocks``, a corrupt block is skipped up to the
+    /// next sync marker, and reported in ``skippedRanges``.
+    ///
+    /// - Parameter decompressing: `false` to skip over the data without reading it (counting).
+    func next(decompressing: Bool = true) throws -> AvroFileBlock? {
+        while true {
+            let start = input.offset
+            do {
+                return try readBlock(decompressing: decompressing)
+            } catch let error as AvroError where options.skipsCorruptBlocks && error.code != .io {
+                try skipCorruption(from: start, reason: error)
+            }
+        }
+    }
+
+    /// Records that the rest of `block` was skipped because its data is corrupt.
+    func skipRest(of block: AvroFileBlock, reason: AvroError) {
+        skippedRanges.append(AvroSkippedRange(bytes: block.bytes, blockIndex: block.index, reason: reason))
+    }
+
+    /// Skips from `start` to just after the next sync marker (or to the end of the file). The
+    /// search starts after the header, so the marker is never matched inside it (item 80).
+    private func skipCorruption(from start: Int, reason: AvroError) throws {
+        // A stream that cannot go back searches on from where the error was found.
+        _ = try input.rewind(to: start + 1)
+        _ = try input.skip(past: header.syncMarker)
+        skippedRanges.append(AvroSkippedRange(bytes: start..<input.offset, blockIndex: nextIndex, reason: reason))
+        nextIndex += 1
+    }
+
+    private func readBlock(decompressing: Bool) throws -> AvroFileBlock? {
+        let start = input.offset
+        let index = nextIndex
+        func invalid(_ message: String, at offset: Int) -> AvroError {
+            AvroError(.invalidFile, "block \(index) (at byte \(start)): \(message)", offset: offset)
+        }
+        let count: Int64
+        let size: Int64
+        let dataOffset: Int
+        var data: [UInt8] = []
+        do {
+            guard let blockCount = try input.readLong() else { return nil }
+            count = blockCount
+            guard count >= 0 else { throw invalid("found a negative object count \(count)", at: start) }
+            let sizeOffset = input.offset
+            guard let blockSize = try input.readLong() else {
+                throw invalid("the file ends before the block's size", at: sizeOffset)
+            }
+            size = blockSize
+            guard size >= 0 else { throw invalid("found a negative block size \(size)", at: sizeOffset) }
+            if let remaining = input.remaining, size > Int64(remaining) {
+                throw invalid("the block claims \(size) bytes of data, but only \(remaining) bytes remain in the file", at: sizeOffset)
+            }
+            guard size <= Int64(options.maxBlockSize) else {
+                throw AvroError(.limitExceeded, "block \(index) (at byte \(start)): the block has \(size) bytes, more than the limit of \(options.maxBlockSize)", offset: sizeOffset)
+            }
+            dataOffset = input.offset
+            if decompressing {
+                data = try input.readBytes(count: Int(size))
+            } else {
+                try input.skip(count: Int(size))
+            }
+            let syncOffset = input.offset
+            let sync = try input.readBytes(count: AvroFileHeader.syncMarkerSize)
+            guard sync == header.syncMarker else {
+                throw invalid("expected the sync marker \(AvroFileHeader.hex(header.syncMarker)), found \(AvroFileHeader.hex(sync))", at: syncOffset)
+            }
+        } catch let error as AvroError where error.code == .endOfData || error.code == .invalidVarint {
+            throw invalid(error.code == .endOfData ? "the file ends inside the block: \(error.message)" : error.message, at: error.offset ?? start)
+        }
+        nextIndex += 1
+        if decompressing {
+            data = try decompress(data, block: index, start: start, dataOffset: dataOffset)
+            try checkCount(count, dataSize: data.count, block: index, start: start)
+        }
+        return AvroFileBlock(index: index, bytes: start..<input.offset, dataOffset: dataOffset,
+                             isStoredAsIs: header.codecName == "null", count: Int(count), data: data)
+    }
+
+    private func decompress(_ data: [UInt8], block index: Int, start: Int, dataOffset: Int) throws -> [UInt8] {
+        do {
+            return try codec.decompress(data, limit: options.maxBlockSize)
+        } catch var error as AvroError {
+            error.message = "block \(index) (at byte \(start)): \(error.message)"
+            error.offset = dataOffset + (error.offset ?? 0)
+            throw error
+        } catch {
+            throw AvroError(.codec, "block \(index) (at byte \(start)): the \(codec.name) codec failed: \(error)", offset: dataOffset)
+        }
+    }
+
+    /// Checks that `count` objects can be in `dataSize` bytes, so a hostile count cannot make
+    /// the reader return values that take no bytes for ever (item 107).
+    private func checkCount(_ count: Int64, dataSize: Int, block index: Int, start: Int) throws {
+        if minObjectSize > 0 {
+            guard count <= Int64(dataSize / minObjectSize) else {
+                throw AvroError(.invalidFile, "block \(index) (at byte \(start)): the block claims \(count) objects of at least \(minObjectSize) bytes, but has only \(dataSize) bytes", offset: start)
+            }
+        } else {
+            guard count <= Int64(options.decoding.maxZeroSizeItems) else {
+                throw AvroError(.limitExceeded, "block \(index) (at byte \(start)): the block claims \(count) objects that may take no bytes, more than the limit of \(options.decoding.maxZeroSizeItems)", offset: start)
+            }
+        }
+    }
+}

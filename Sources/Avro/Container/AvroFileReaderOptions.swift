@@ -1,0 +1,40 @@
+/// Options of an ``AvroFileReader``: limits on what it accepts and what it does with a
+/// corrupt file.
+///
+/// ```swift
+/// var options = AvroFileReaderOptions()
+/// options.skipsCorruptBlocks = true
+/// let reader = try AvroFileReader<Person>(url: url, options: options)
+/// ```
+public struct AvroFileReaderOptions: Hashable, Sendable {
+    /// The largest block accepted, in bytes, both as stored and once decompressed; also the
+    /// largest header entry. A larger block throws `AvroError(.limitExceeded)`. The default is
+    /// 200 MiB, Java's default limit (checklist item 107).
+    public var maxBlockSize: Int
+
+    /// Whether to skip corrupt parts of the file instead of stopping at the first one.
+    ///
+    /// When `true`, a block that cannot be read (a bad count or size, a sync marker mismatch,
+    /// a codec failure, a truncated end, or data that does not decode) is skipped: the reader
+    /// looks for the next copy of the file's sync marker and goes on from there, as avro-tools'
+    /// `repair` does. The marker is never looked for inside the header. What was skipped is
+    /// listed in ``AvroFileReader/skippedRanges``. Errors that are not corruption (I/O
+    /// errors, a value that does not fit the Swift type) still stop the reader.
+    /// The default is `false`: the first corrupt block throws.
+    public var skipsCorruptBlocks: Bool
+
+    /// Limits for decoding each value.
+    public var decoding: AvroDecoder.Options
+
+    /// Creates options.
+    ///
+    /// - Parameters:
+    ///   - maxBlockSize: The largest block accepted, in bytes. The default is 200 MiB.
+    ///   - skipsCorruptBlocks: Whether to skip corrupt blocks. The default is `false`.
+    ///   - decoding: Limits for decoding each value.
+    public init(maxBlockSize: Int = 200 * 1024 * 1024, skipsCorruptBlocks: Bool = false, decoding: AvroDecoder.Options = .init()) {
+        self.maxBlockSize = maxBlockSize
+        self.skipsCorruptBlocks = skipsCorruptBlocks
+        self.decoding = decoding
+    }
+}
