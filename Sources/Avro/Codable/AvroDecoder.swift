@@ -77,6 +77,12 @@ public struct AvroDecoder: Sendable {
         }
     }
 
+    /// Decodes a value of `type` from its Avro JSON encoding.
+    public func decode<T: Decodable>(_ type: T.Type, fromAvroJSON text: String) throws -> T {
+        let schema = try plan(for: T.self).schema
+        return try decode(type, from: try AvroValue(avroJSONString: text, as: schema).encoded(as: schema))
+    }
+
     /// Decodes a value of `type` from `bytes` written with `writerSchema`, resolving it
     /// into this decoder's schema (or the type's derived schema) by the rules of schema
     /// evolution: fields matched by name or alias, added fields from their defaults, dropped

@@ -66,6 +66,14 @@ public struct AvroEncoder: Sendable {
         }
     }
 
+    /// Returns `value` in the Avro JSON encoding (unions as `{"branch": value}`, bytes as
+    /// ISO-8859-1 strings), as compact or pretty text.
+    public func encodeAvroJSON<T: Encodable>(_ value: T, pretty: Bool = false) throws -> String {
+        let bytes = try encodeBytes(value)
+        let schema = try plan(for: T.self).schema
+        return try AvroValue(decoding: bytes, as: schema).avroJSONString(as: schema, pretty: pretty)
+    }
+
     private func plan<T>(for type: T.Type) throws -> CompiledSchema {
         if let compiled { return try compiled.get() }
         return try CompiledSchema.derived(for: T.self)

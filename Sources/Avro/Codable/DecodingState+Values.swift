@@ -68,6 +68,7 @@ extension DecodingState: SingleValueDecodingContainer {
 
     /// The node of the value at `target`: the branch written, for a union.
     func valueNode(_ target: Int) throws -> Int {
+        valueStart = reader.offset
         guard case .union(let branches) = plan[target].kind else { return target }
         return branches[try readBranch(of: target)]
     }
@@ -142,6 +143,6 @@ extension DecodingState: SingleValueDecodingContainer {
     }
 
     func mismatch(_ what: String, _ node: Int) -> AvroError {
-        AvroError(.typeMismatch, "expected \(what), but the schema has \(plan[node].typeName)", offset: reader.offset)
+        AvroError(.typeMismatch, "expected \(what), but the schema has \(plan[node].typeName)", offset: valueStart)
     }
 }

@@ -13,6 +13,10 @@ final class DecodingState: Decoder {
     let userInfo: [CodingUserInfoKey: Any]
     let maxDepth: Int
     private var depth = 0
+    /// The index the frame of the value being decoded has, or will have, once opened.
+    private var valueFrame = 0
+    /// Where the scalar value being read starts, union branch included: the offset of errors.
+    var valueStart = 0
 
     init(plan: CompiledSchema, reader: AvroBinaryReader, userInfo: [CodingUserInfoKey: Any], maxDepth: Int) {
         self.plan = plan
@@ -26,8 +30,11 @@ final class DecodingState: Decoder {
 
     // MARK: - Decoder
 
+    /// A keyed container for the value being decoded. Asked for again by the same value (a
+    /// subclass that passes its decoder to `super.init(from:)`), it reads the same record.
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        KeyedDecodingContainer(KeyedDecoding<Key>(state: self, frame: try openKeyedFrame(at: node, caseValue: false)))
+        let frame = if valueFrame < frames.count, frames[valueFrame].kind != .array { valueFrame } else { try openKeyedFrame(at: node, caseValue: false) }
+        return KeyedDecodingContainer(KeyedDecoding<Key>(state: self, frame: frame))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -114,15 +121,17 @@ final class DecodingState: Decoder {
         guard depth < maxDepth else {
             throw AvroError(.limitExceeded, "the data is nested more than \(maxDepth) levels deep", offset: reader.offset)
         }
-        let saved = (node, frames.count)
+        let saved = (node, valueFrame)
+        let base = frames.count
         node = target
+        valueFrame = base
         depth += 1
         defer {
-            node = saved.0
+            (node, valueFrame) = saved
             depth -= 1
         }
         let value = try T(from: self)
-        try closeFrames(downTo: saved.1)
+        try closeFrames(downTo: base)
         return value
     }
 

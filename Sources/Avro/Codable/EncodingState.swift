@@ -19,6 +19,8 @@ final class EncodingState: Encoder {
     var deferredError: AvroError?
     /// Counts container requests and values written, to notice a value that wrote nothing.
     var activity = 0
+    /// The index the frame of the value being encoded has, or will have, once opened.
+    var valueFrame = 0
 
     init(plan: CompiledSchema, writer: AvroBinaryWriter, userInfo: [CodingUserInfoKey: Any]) {
         self.plan = plan
@@ -31,8 +33,11 @@ final class EncodingState: Encoder {
 
     // MARK: - Encoder
 
+    /// A keyed container for the value being encoded. Asked for again by the same value (a
+    /// subclass that passes its encoder to `super.encode(to:)`), it writes to the same record.
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(KeyedEncoding<Key>(state: self, frame: openKeyedFrame(at: node, caseValue: false)))
+        let frame = if valueFrame < frames.count, frames[valueFrame].isKeyed { valueFrame } else { openKeyedFrame(at: node, caseValue: false) }
+        return KeyedEncodingContainer(KeyedEncoding<Key>(state: self, frame: frame))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -99,10 +104,11 @@ final class EncodingState: Encoder {
         activity &+= 1
         if try encodeSpecial(value, at: target) { return }
         let depth = frames.count
-        let savedNode = node
+        let saved = (node, valueFrame)
         let before = (activity, writer.count)
         node = target
-        defer { node = savedNode }
+        valueFrame = depth
+        defer { (node, valueFrame) = saved }
         try value.encode(to: self)
         if activity == before.0 && writer.count == before.1 { try encodeNothing(at: target) }
         try closeFrames(downTo: depth)
@@ -259,6 +265,14 @@ struct EncodingFrame {
         switch kind {
         case .array: AvroCodingKey(index: max(cursor - 1, 0))
         default: key.map { AvroCodingKey(stringValue: $0) }
+        }
+    }
+
+    /// Whether the frame is a record's or a map's, which a second keyed container can share.
+    var isKeyed: Bool {
+        switch kind {
+        case .record, .map: true
+        default: false
         }
     }
 }

@@ -206,8 +206,7 @@ import Testing
     // MARK: - Unions
 
     static let scalarUnion = """
-        {"type": "record", "name": "Holder", "fields": [{"name": "u", "type": ["null", "boolean", "int", "long", "double", "string", "bytes",
-          {"type": "long", "logicalType": "timestamp-millis"}]}]}
+        {"type": "record", "name": "Holder", "fields": [{"name": "u", "type": ["null", "boolean", "int", "long", "double", "string", "bytes"]}]}
         """
 
     struct Holder<Value: Codable & Equatable>: Codable, Equatable { var u: Value }
@@ -228,8 +227,11 @@ import Testing
         try expectBranch(2.5, 4, .double(2.5))
         try expectBranch("s", 5, "s")
         try expectBranch(Data([1, 2]), 6, .bytes([1, 2]))
-        try expectBranch(Date(timeIntervalSince1970: 1.5), 3, .long(1500))   // the first long branch takes it
         try expectBranch(String?.none, 0, .null)
+        let stamped = #"["null", "string", {"type": "long", "logicalType": "timestamp-millis"}]"#
+        let date = Date(timeIntervalSince1970: 1.5)
+        #expect(try CodableCheck.encode(date, stamped) == CodableCheck.reference(.union(branch: 2, value: .long(1500)), stamped))
+        #expect(try CodableCheck.decode(Date.self, CodableCheck.encode(date, stamped), stamped) == date)
     }
 
     static let pets = """
@@ -448,26 +450,45 @@ import Testing
           {"type": "record", "name": "Address", "fields": [{"name": "street", "type": "string"}, {"name": "zip", "type": "int"}]}}}]}
         """
 
-    struct Directory<Zip: Codable>: Codable {
-        struct Address: Codable { var street: String; var zip: Zip }
+    struct Directory<Zip> {
+        struct Address { var street: String; var zip: Zip }
         var addresses: [Address]
     }
 
-    @Test func errorsDeepInsideHaveTheirCodingPath() throws {
+    /// A zip code that is a number or, wrongly for the schema, text.
+    enum Zip: Encodable {
+        case number(Int32), text(String)
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let number): try container.encode(number)
+            case .text(let text): try container.encode(text)
+            }
+        }
+    }
+
+    @Test func encodingErrorsDeepInsideHaveTheirCodingPath() throws {
         let wideZip = Directory(addresses: [.init(street: "a", zip: 1), .init(street: "b", zip: 2), .init(street: "c", zip: 1 << 40)])
         let range = expectEncodingError(.valueOutOfRange, at: ["addresses", "Index 2", "zip"]) {
             _ = try CodableCheck.encode(wideZip, Self.directory)
         }
         #expect(range?.path == "addresses[2].zip")
-        let textZip = Directory(addresses: [.init(street: "a", zip: "1"), .init(street: "b", zip: "2"), .init(street: "c", zip: "x")])
+        let textZip = Directory(addresses: [.init(street: "a", zip: Zip.number(1)), .init(street: "b", zip: .number(2)), .init(street: "c", zip: .text("x"))])
         expectEncodingError(.typeMismatch, at: ["addresses", "Index 2", "zip"]) { _ = try CodableCheck.encode(textZip, Self.directory) }
+    }
 
-        let bytes = try CodableCheck.encode(Directory<Int32>(addresses: (0..<3).map { .init(street: "s\($0)", zip: 1) }), Self.directory)
+    @Test func decodingErrorsDeepInsideHaveTheirCodingPathAndOffset() throws {
+        let schema = Self.directory.replacingOccurrences(of: #""type": "int""#, with: #""type": ["int", "string"]"#)
+        let bytes = try CodableCheck.reference(.record([("addresses", .array([
+            .record([("street", "s0"), ("zip", .union(branch: 0, value: .int(1)))]),
+            .record([("street", "s1"), ("zip", .union(branch: 0, value: .int(2)))]),
+            .record([("street", "s2"), ("zip", .union(branch: 1, value: "x"))]),
+        ]))]), schema)
         let mismatch = expectDecodingError(.typeMismatch, at: ["addresses", "Index 2", "zip"]) {
-            _ = try CodableCheck.decode(Directory<String>.self, bytes, Self.directory)
+            _ = try CodableCheck.decode(Directory<Int32>.self, bytes, schema)
         }
-        // 1 byte of count, then 3 addresses of 4 bytes (street "sN", zip 1): the third zip is at byte 12.
-        #expect(mismatch?.offset == 12)
+        // 1 byte of count, then addresses of 5 bytes (street "sN", branch, zip): the third zip's branch is at byte 14.
+        #expect(mismatch?.offset == 14)
         #expect(mismatch?.path == "addresses[2].zip")
     }
 
@@ -477,6 +498,13 @@ import Testing
         let schema = #"{"type": "enum", "name": "Suit", "symbols": ["HEARTS", "SPADES"]}"#
         #expect(try CodableCheck.encode(Suit.hearts, schema) == [0x00])
         expectEncodingError(.invalidEnumSymbol, at: []) { _ = try CodableCheck.encode(Suit.joker, schema) }
-        expectDecodingError(.typeMismatch) { _ = try CodableCheck.decode(Suit.self, [0x02], schema) }
+        let error = expectDecodingError(.invalidEnumSymbol, at: []) { _ = try CodableCheck.decode(Suit.self, [0x04], schema) }
+        #expect(error?.offset == 0)
+        #expect(throws: DecodingError.self) { try CodableCheck.decode(Suit.self, [0x02], schema) }   // SPADES: no such case
     }
 }
+
+extension CodableTrapTests.Directory: Encodable where Zip: Encodable {}
+extension CodableTrapTests.Directory.Address: Encodable where Zip: Encodable {}
+extension CodableTrapTests.Directory: Decodable where Zip: Decodable {}
+extension CodableTrapTests.Directory.Address: Decodable where Zip: Decodable {}

@@ -114,7 +114,7 @@ enum Gallery {
     }
 
     /// A recursive enum with associated values.
-    indirect enum Expr: Codable, Equatable {
+    indirect enum Expr: Codable, Equatable, Sendable {
         case number(Int)
         case add(Expr, Expr)
         case negate(Expr)

@@ -1,0 +1,236 @@
+import Foundation
+
+/// An object that reads the values of an Avro object container file, one block at a time.
+///
+/// ```swift
+/// let reader = try AvroFileReader<Person>(url: url)
+/// for person in reader {
+///     print(person.name)
+/// }
+/// if let error = reader.error { throw error }
+/// ```
+///
+/// The reader reads the header when it is created, then one data block at a time as values
+/// are asked for: memory stays bounded by the largest block, whatever the size of the file.
+/// Every block count, size and sync marker is checked before it is trusted; a corrupt or
+/// truncated file throws an ``AvroError`` with code ``AvroError/Code/invalidFile`` (or
+/// ``AvroError/Code/codec`` for data the codec rejects) whose message names the block and
+/// whose ``AvroError/offset`` is the byte where the problem was found. With
+/// ``AvroFileReaderOptions/skipsCorruptBlocks``, corrupt blocks are skipped instead and listed
+/// in ``skippedRanges``.
+///
+/// Values are decoded with ``AvroDecoder`` using the file's schema (``AvroFileHeader/schema``),
+/// so `T` can be any `Decodable` type that matches it, or ``AvroValue`` to read any file.
+///
+/// The reader is a single-pass sequence: iterating it again goes on where the last iteration
+/// stopped. Use it from one thread or task at a time.
+public final class AvroFileReader<T: Decodable> {
+    /// Options of a reader.
+    public typealias Options = AvroFileReaderOptions
+
+    /// The file's header: its schema, codec, metadata and sync marker.
+    public let header: AvroFileHeader
+    /// The reader's options.
+    public let options: Options
+
+    /// The error that stopped the reader, or `nil`.
+    ///
+    /// Iterating the reader as a `Sequence` cannot throw: the iteration ends at the first
+    /// error, which is then kept here. Check it after the loop. Once set, ``next()`` throws
+    /// it again.
+    public private(set) var error: (any Error)?
+
+    /// The corrupt parts of the file skipped so far, when
+    /// ``AvroFileReaderOptions/skipsCorruptBlocks`` is on; otherwise empty.
+    public var skippedRanges: [AvroSkippedRange] { blocks.skippedRanges }
+
+    private let blocks: AvroFileBlocks
+    private let decoder: AvroDecoder
+    /// The block being read, the offset of its next object, and how many objects are left.
+    private var block: AvroFileBlock?
+    private var cursor = 0
+    private var objectsLeft = 0
+
+    /// Creates a reader of the file at `url` and reads its header.
+    ///
+    /// - Throws: ``AvroError`` with code ``AvroError/Code/io`` when the file cannot be opened,
+    ///   ``AvroError/Code/invalidFile`` when the header is malformed, the schema parser's
+    ///   error when the header's schema is not valid, ``AvroError/Code/codec`` when the codec
+    ///   is unknown.
+    public convenience init(url: URL, options: Options = .init()) throws {
+        try self.init(input: AvroFileInput(url: url), options: options)
+    }
+
+    /// Creates a reader of the container file in `data` and reads its header.
+    public convenience init(data: Data, options: Options = .init()) throws {
+        try self.init(input: AvroFileInput(data: data), options: options)
+    }
+
+    /// Creates a reader of the container file that starts at `fileHandle`'s current offset,
+    /// and reads its header. Offsets in errors count from that starting offset.
+    ///
+    /// The handle may be a pipe or a socket; corrupt-block recovery then searches for the
+    /// next sync marker from where the corruption was found, since it cannot go back.
+    public convenience init(fileHandle: FileHandle, options: Options = .init()) throws {
+        try self.init(input: AvroFileInput(fileHandle: fileHandle), options: options)
+    }
+
+    private init(input: AvroFileInput, options: Options) throws {
+        blocks = try AvroFileBlocks(input: input, options: options)
+        header = blocks.header
+        self.options = options
+        // Values are read with the writer's schema. Reading into another schema (resolution)
+        // plugs in here: a `readerSchema` parameter and a decoder built from both schemas.
+        decoder = AvroDecoder(schema: header.schema, options: options.decoding)
+    }
+
+    /// Returns the next value of the file, or `nil` after the last one.
+    ///
+    /// - Throws: ``AvroError`` for a corrupt or truncated file (see the class description),
+    ///   `DecodingError` (whose underlying error is an ``AvroError`` locating the object) for
+    ///   a value that cannot be decoded as `T`, or the error that stopped the reader before.
+    public func next() throws -> T? {
+        if let error { throw error }
+        do {
+            return try readNext()
+        } catch {
+            self.error = error
+            throw error
+        }
+    }
+
+    /// Returns the number of objects in the file at `url`, adding up the object counts of its
+    /// blocks without reading or decompressing their data. The sync marker of every block is
+    /// checked.
+    public static func count(url: URL, options: Options = .init()) throws -> Int {
+        let blocks = try AvroFileBlocks(input: AvroFileInput(url: url), options: options)
+        var total = 0
+        while let block = try blocks.next(decompressing: false) {
+            let (sum, overflow) = total.addingReportingOverflow(block.count)
+            guard !overflow else {
+                throw AvroError(.invalidFile, "block \(block.index) (at byte \(block.bytes.lowerBound)): the object counts add up to more than \(Int.max)", offset: block.bytes.lowerBound)
+            }
+            total = sum
+        }
+        return total
+    }
+
+    private func readNext() throws -> T? {
+        while true {
+            if let current = block {
+                if objectsLeft > 0 {
+                    if let value = try decodeObject(in: current) { return value }
+                    continue
+                }
+                block = nil
+                try checkEnd(of: current)
+            }
+            guard let next = try blocks.next() else { return nil }
+            block = next
+            cursor = 0
+            objectsLeft = next.count
+        }
+    }
+
+    /// Decodes the next object of `block`; returns `nil` when the rest of the block was skipped.
+    private func decodeObject(in block: AvroFileBlock) throws -> T? {
+        let objectIndex = block.count - objectsLeft
+        do {
+            let value = try block.data.withUnsafeBytes { buffer in
+                var reader = AvroBinaryReader(buffer, zeroSizeItemLimit: options.decoding.maxZeroSizeItems)
+                reader.seek(to: cursor)
+                defer { cursor = reader.offset }
+                return try decoder.decode(T.self, from: &reader)
+            }
+            objectsLeft -= 1
+            return value
+        } catch {
+            let located = Self.locating(error, object: objectIndex, in: block)
+            guard options.skipsCorruptBlocks, let corruption = Self.corruption(located) else { throw located }
+            blocks.skipRest(of: block, reason: corruption)
+            objectsLeft = 0
+            cursor = block.data.count
+            return nil
+        }
+    }
+
+    /// Checks that the objects of `block` used all of its data.
+    private func checkEnd(of block: AvroFileBlock) throws {
+        guard cursor < block.data.count else { return }
+        let error = AvroError(
+            .invalidFile, "block \(block.index) (at byte \(block.bytes.lowerBound)): \(block.data.count - cursor) bytes remain after its \(block.count) objects",
+            offset: block.isStoredAsIs ? block.dataOffset + cursor : block.dataOffset)
+        guard options.skipsCorruptBlocks else { throw error }
+        blocks.skipRest(of: block, reason: error)
+    }
+
+    /// The ``AvroError`` inside `error` when it reports corrupt data rather than a value that
+    /// does not fit `T`, else `nil`.
+    private static func corruption(_ error: any Error) -> AvroError? {
+        let corruptionCodes: Set<AvroError.Code> = [
+            .endOfData, .invalidVarint, .invalidLength, .invalidUnionBranch, .invalidEnumSymbol,
+            .invalidUTF8, .invalidBoolean, .limitExceeded, .trailingData,
+        ]
+        guard let avroError = underlyingAvroError(error), corruptionCodes.contains(avroError.code) else { return nil }
+        return avroError
+    }
+
+    private static func underlyingAvroError(_ error: any Error) -> AvroError? {
+        if let avroError = error as? AvroError { return avroError }
+        guard let decodingError = error as? DecodingError else { return nil }
+        switch decodingError {
+        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return context.underlyingError as? AvroError
+        @unknown default:
+            return nil
+        }
+    }
+
+    /// `error` with the object, the block and the file offset added to its ``AvroError``.
+    private static func locating(_ error: any Error, object: Int, in block: AvroFileBlock) -> any Error {
+        func locate(_ error: AvroError) -> AvroError {
+            var located = error
+            let place = "object \(object) of block \(block.index) (at byte \(block.bytes.lowerBound))"
+            if block.isStoredAsIs {
+                located.message = "\(place): \(error.message)"
+                located.offset = error.offset.map { block.dataOffset + $0 }
+            } else {
+                located.message = "\(place), byte \(error.offset ?? 0) of the decompressed data: \(error.message)"
+                located.offset = block.dataOffset
+            }
+            return located
+        }
+        func context(_ context: DecodingError.Context) -> DecodingError.Context {
+            guard let avroError = context.underlyingError as? AvroError else { return context }
+            let located = locate(avroError)
+            return DecodingError.Context(codingPath: context.codingPath, debugDescription: located.description, underlyingError: located)
+        }
+        if let avroError = error as? AvroError { return locate(avroError) }
+        guard let decodingError = error as? DecodingError else { return error }
+        switch decodingError {
+        case .dataCorrupted(let c): return DecodingError.dataCorrupted(context(c))
+        case .keyNotFound(let key, let c): return DecodingError.keyNotFound(key, context(c))
+        case .typeMismatch(let type, let c): return DecodingError.typeMismatch(type, context(c))
+        case .valueNotFound(let type, let c): return DecodingError.valueNotFound(type, context(c))
+        @unknown default: return error
+        }
+    }
+}
+
+extension AvroFileReader: Sequence {
+    /// An iterator over the values of a file. It ends at the first error, which is then in
+    /// ``AvroFileReader/error``.
+    public struct Iterator: IteratorProtocol {
+        let reader: AvroFileReader
+
+        /// Returns the next value, or `nil` at the end of the file or at the first error.
+        public mutating func next() -> T? {
+            try? reader.next()
+        }
+    }
+
+    /// Returns an iterator that goes on from the reader's current position.
+    public func makeIterator() -> Iterator {
+        Iterator(reader: self)
+    }
+}
