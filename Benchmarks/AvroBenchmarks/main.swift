@@ -1,0 +1,184 @@
+// AvroBenchmarks: swift-avro's speed side by side with a hand-written Avro loop (the floor)
+// and Foundation's JSON coders, on the workloads of ../shared/bench-peers.
+//
+//   swift run -c release AvroBenchmarks [--filter TEXT] [--scale X] [--runs N] [--json] [--peer-data DIR]
+import Avro
+import Foundation
+
+var filter: String?
+var scale = 1.0
+var runs = 5
+var emitJSON = false
+var peerData: String?
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let argument = arguments.next() {
+    switch argument {
+    case "--filter": filter = arguments.next()
+    case "--scale": scale = arguments.next().flatMap(Double.init) ?? scale
+    case "--runs": runs = arguments.next().flatMap(Int.init) ?? runs
+    case "--json": emitJSON = true
+    case "--peer-data": peerData = arguments.next()
+    case "--help", "-h":
+        print("usage: AvroBenchmarks [--filter TEXT] [--scale X] [--runs N] [--json] [--peer-data DIR]")
+        exit(0)
+    default:
+        FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
+        exit(2)
+    }
+}
+
+var harness = Harness(filter: filter, runs: max(1, runs))
+
+/// Measures every operation of one workload of Codable type `T`.
+@MainActor
+func run<T: Codable & Equatable>(_ workload: String, _ values: [T], schemaText: String,
+                                 floorEncode: (T, inout FloorWriter) -> Void,
+                                 floorDecode: (inout FloorReader) throws -> T) throws {
+    let schema = try AvroSchema(parsing: schemaText)
+    let encoder = AvroEncoder(schema: schema)
+    let decoder = AvroDecoder(schema: schema)
+    var all: [UInt8] = []
+    for value in values { try encoder.encode(value, into: &all) }
+    let count = values.count
+    let size = all.count
+    FileHandle.standardError.write(Data("\(workload): \(count) records, \(size) bytes of Avro\n".utf8))
+
+    // Writing into one reused buffer, as the C and Java figures do.
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(size)
+    harness.measure(workload, "floor-encode", records: count, avroBytes: size) {
+        var writer = FloorWriter(reusing: buffer)
+        writer.bytes.removeAll(keepingCapacity: true)
+        for value in values { floorEncode(value, &writer) }
+        buffer = writer.bytes
+        return buffer.count
+    }
+    try harness.measure(workload, "codable-encode", records: count, avroBytes: size, floor: "floor-encode") {
+        buffer.removeAll(keepingCapacity: true)
+        for value in values { try encoder.encode(value, into: &buffer) }
+        return buffer.count
+    }
+    // A new buffer per record.
+    harness.measure(workload, "floor-encode-data", records: count, avroBytes: size) {
+        var total = 0
+        for value in values {
+            var writer = FloorWriter(reusing: [])
+            floorEncode(value, &writer)
+            total &+= Data(writer.bytes).count
+        }
+        return total
+    }
+    try harness.measure(workload, "codable-encode-data", records: count, avroBytes: size, floor: "floor-encode-data") {
+        var total = 0
+        for value in values { total &+= try encoder.encode(value).count }
+        return total
+    }
+    // Decoding one record per call from the concatenated bytes, values materialized.
+    try harness.measure(workload, "floor-decode", records: count, avroBytes: size) {
+        try all.withUnsafeBufferPointer { buffer in
+            var reader = FloorReader(buffer)
+            var decoded = 0
+            while !reader.isAtEnd {
+                _ = try floorDecode(&reader)
+                decoded &+= 1
+            }
+            return decoded
+        }
+    }
+    try harness.measure(workload, "codable-decode", records: count, avroBytes: size, floor: "floor-decode") {
+        try all.withUnsafeBytes { buffer in
+            var reader = AvroBinaryReader(buffer)
+            var decoded = 0
+            while !reader.isAtEnd {
+                _ = try decoder.decode(T.self, from: &reader)
+                decoded &+= 1
+            }
+            return decoded
+        }
+    }
+    // The dynamic AvroValue.
+    let dynamic: [AvroValue] = try all.withUnsafeBytes { buffer in
+        var reader = AvroBinaryReader(buffer)
+        return try (0..<count).map { _ in try AvroValue.decode(from: &reader, as: schema) }
+    }
+    try harness.measure(workload, "value-encode", records: count, avroBytes: size, floor: "floor-encode") {
+        var writer = AvroBinaryWriter(capacity: size)
+        for value in dynamic { try value.encode(to: &writer, as: schema) }
+        return writer.count
+    }
+    try harness.measure(workload, "value-decode", records: count, avroBytes: size, floor: "floor-decode") {
+        try all.withUnsafeBytes { buffer in
+            var reader = AvroBinaryReader(buffer)
+            var decoded = 0
+            while !reader.isAtEnd {
+                _ = try AvroValue.decode(from: &reader, as: schema)
+                decoded &+= 1
+            }
+            return decoded
+        }
+    }
+    // Foundation JSON on the same structs: one Data per record, as a JSON user would.
+    let jsonEncoder = JSONEncoder()
+    let jsonDecoder = JSONDecoder()
+    let jsonRecords = try values.map { try jsonEncoder.encode($0) }
+    try harness.measure(workload, "json-encode", records: count, avroBytes: size) {
+        var total = 0
+        for value in values { total &+= try jsonEncoder.encode(value).count }
+        return total
+    }
+    try harness.measure(workload, "json-decode", records: count, avroBytes: size) {
+        for record in jsonRecords { _ = try jsonDecoder.decode(T.self, from: record) }
+        return jsonRecords.count
+    }
+}
+
+let people = Workloads.people(Int(1_000_000 * scale))
+try run("person", people, schemaText: Schemas.person, floorEncode: Floor.encode, floorDecode: Floor.decodePerson)
+try run("wide", Workloads.wides(Int(200_000 * scale)), schemaText: Schemas.wide, floorEncode: Floor.encode, floorDecode: Floor.decodeWide)
+try run("nested", Workloads.nesteds(Int(20_000 * scale)), schemaText: Schemas.nested, floorEncode: Floor.encode, floorDecode: Floor.decodeNested)
+
+// Resolving decode: person data written with the old schema, read as PersonV2 (a renamed
+// field through an alias, an added field with a default, int widened to long).
+do {
+    let writerSchema = try AvroSchema(parsing: Schemas.person)
+    let readerSchema = try AvroSchema(parsing: Schemas.personReader)
+    var all: [UInt8] = []
+    let encoder = AvroEncoder(schema: writerSchema)
+    for person in people { try encoder.encode(person, into: &all) }
+    let decoder = AvroDecoder(schema: readerSchema)
+    try harness.measure("person", "resolving-decode", records: people.count, avroBytes: all.count, floor: "codable-decode") {
+        try all.withUnsafeBytes { buffer in
+            var reader = AvroBinaryReader(buffer)
+            var decoded = 0
+            while !reader.isAtEnd {
+                _ = try decoder.decode(PersonV2.self, from: &reader, writerSchema: writerSchema)
+                decoded &+= 1
+            }
+            return decoded
+        }
+    }
+}
+
+// Schema derivation: the first call for a type, then the cached one.
+do {
+    let start = ContinuousClock.now
+    _ = try AvroSchema(deriving: Wide.self)
+    let first = ContinuousClock.now - start
+    FileHandle.standardError.write(Data("derivation: first call for Wide \(first)\n".utf8))
+    try harness.measure("wide", "derive-cached", records: 100_000, avroBytes: 0) {
+        var total = 0
+        for _ in 0..<100_000 { total &+= try AvroSchema(deriving: Wide.self).typeName.count }
+        return total
+    }
+}
+
+if let peerData { try PeerData.run(directory: peerData, harness: &harness) }
+
+harness.computeRatios()
+if emitJSON {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    print(String(decoding: try encoder.encode(harness.measurements), as: UTF8.self))
+} else {
+    print(harness.table())
+}
