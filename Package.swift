@@ -11,6 +11,7 @@ let package = Package(
         .target(name: "Avro", dependencies: ["CZlib"], path: "Sources/Avro"),
         .executableTarget(name: "Person", dependencies: ["Avro"], path: "Examples/Person"),
         .executableTarget(name: "DeriveSchema", dependencies: ["Avro"], path: "Examples/DeriveSchema"),
+        .executableTarget(name: "SchemaEvolution", dependencies: ["Avro"], path: "Examples/SchemaEvolution"),
         .executableTarget(name: "AvroBenchmarks", dependencies: ["Avro"], path: "Benchmarks/AvroBenchmarks"),
         .testTarget(name: "AvroTests", dependencies: ["Avro"], path: "Tests/AvroTests", exclude: ["Fixtures"]),
     ],

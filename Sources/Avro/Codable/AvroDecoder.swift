@@ -65,7 +65,12 @@ public struct AvroDecoder: Sendable {
     /// Decodes one value of `type` from `reader`, leaving the reader after it (for a stream
     /// of values, such as a block of an object container file).
     public func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader) throws -> T {
-        let plan = try plan(for: T.self)
+        let plan: CompiledSchema
+        do {
+            plan = try self.plan(for: T.self)
+        } catch {
+            throw Self.decodingError(error)
+        }
         let state = DecodingState(plan: plan, reader: reader, userInfo: userInfo, maxDepth: options.maxDepth)
         defer { reader = state.reader }
         do {

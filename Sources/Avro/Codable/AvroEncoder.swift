@@ -52,7 +52,12 @@ public struct AvroEncoder: Sendable {
     /// Appends the Avro binary encoding of `value` to `buffer`. When encoding fails,
     /// `buffer` is left as it was.
     public func encode<T: Encodable>(_ value: T, into buffer: inout [UInt8]) throws {
-        let plan = try plan(for: T.self)
+        let plan: CompiledSchema
+        do {
+            plan = try self.plan(for: T.self)
+        } catch {
+            throw Self.encodingError(error, value: value)
+        }
         let start = buffer.count
         let state = EncodingState(plan: plan, writer: AvroBinaryWriter(appendingTo: buffer), userInfo: userInfo)
         buffer = []

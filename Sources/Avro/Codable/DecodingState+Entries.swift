@@ -19,10 +19,20 @@ extension DecodingState {
             throw AvroError(.unsupported, "a container was used after the value it belongs to was decoded", offset: reader.offset)
         }
         if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
+        // The common case first: the next field of a record read in schema order.
+        if frames[index].kind == .record && frames[index].offsets == nil {
+            let info = plan.info[frames[index].node]
+            let cursor = frames[index].cursor
+            if cursor < info.count && plan.fieldNames[info.first + cursor] == key {
+                frames[index].cursor = cursor + 1
+                frames[index].key = nil
+                return Entry(node: plan.fieldTypes[info.first + cursor])
+            }
+        }
         let frame = frames[index]
         frames[index].key = key
         switch (frame.kind, plan[frame.node].kind) {
-        case (.record, .record(let record)), (.caseValue, .record(let record)) where frame.kind == .record || record.indexOfField[key] != nil:
+        case (let kind, .record(let record)) where kind == .record || (kind == .caseValue && record.indexOfField[key] != nil):
             if frame.offsets == nil {
                 let cursor = frame.cursor
                 if cursor < record.fields.count && record.fields[cursor].name == key {

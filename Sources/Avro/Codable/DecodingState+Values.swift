@@ -74,12 +74,17 @@ extension DecodingState: SingleValueDecodingContainer {
     }
 
     func readBoolean(at target: Int) throws -> Bool {
+        // The common case first: the schema node is exactly the value's type.
+        if plan.info[target].kind == .boolean { return try reader.readBoolean() }
         let node = try valueNode(target)
         guard case .boolean = plan[node].kind else { throw mismatch("a Bool", node) }
         return try reader.readBoolean()
     }
 
     func readInteger<T: FixedWidthInteger>(_ type: T.Type, at target: Int) throws -> T {
+        // The common case first: the schema node is exactly the value's type.
+        if plan.info[target].kind == .long, T.self == Int.self || T.self == Int64.self { return T(truncatingIfNeeded: try reader.readLong()) }
+        if plan.info[target].kind == .int, T.self == Int32.self { return T(truncatingIfNeeded: try reader.readInt()) }
         let node = try valueNode(target)
         let start = reader.offset
         let value: Int64
@@ -95,6 +100,8 @@ extension DecodingState: SingleValueDecodingContainer {
     }
 
     func readDouble(at target: Int) throws -> Double {
+        // The common case first: the schema node is exactly the value's type.
+        if plan.info[target].kind == .double { return try reader.readDouble() }
         let node = try valueNode(target)
         switch plan[node].kind {
         case .double: return try reader.readDouble()
@@ -106,6 +113,8 @@ extension DecodingState: SingleValueDecodingContainer {
     }
 
     func readFloat(at target: Int) throws -> Float {
+        // The common case first: the schema node is exactly the value's type.
+        if plan.info[target].kind == .float { return try reader.readFloat() }
         let node = try valueNode(target)
         switch plan[node].kind {
         case .float: return try reader.readFloat()
@@ -123,6 +132,8 @@ extension DecodingState: SingleValueDecodingContainer {
     }
 
     func readString(at target: Int) throws -> String {
+        // The common case first: the schema node is exactly the value's type.
+        if plan.info[target].kind == .string { return try reader.readString() }
         let node = try valueNode(target)
         switch plan[node].kind {
         case .string: return try reader.readString()
@@ -134,6 +145,8 @@ extension DecodingState: SingleValueDecodingContainer {
 
     /// The bytes of a `bytes` or `fixed` value, without copying them.
     func readBytes(at target: Int) throws -> UnsafeRawBufferPointer {
+        // The common case first: the schema node is exactly the value's type.
+        if plan.info[target].kind == .bytes { return try reader.readLengthPrefixedBytes() }
         let node = try valueNode(target)
         switch plan[node].kind {
         case .bytes: return try reader.readLengthPrefixedBytes()

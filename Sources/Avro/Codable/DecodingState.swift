@@ -7,16 +7,18 @@
 /// (fields or items the type did not ask for are skipped).
 final class DecodingState: Decoder {
     let plan: CompiledSchema
-    var reader: AvroBinaryReader
-    var node: Int
-    var frames: [DecodingFrame] = []
+    @exclusivity(unchecked) var reader: AvroBinaryReader
+    @exclusivity(unchecked) var node: Int
+    @exclusivity(unchecked) var frames: [DecodingFrame] = []
     let userInfo: [CodingUserInfoKey: Any]
     let maxDepth: Int
-    private var depth = 0
+    @exclusivity(unchecked) private var depth = 0
     /// The index the frame of the value being decoded has, or will have, once opened.
     private var valueFrame = 0
     /// Where the scalar value being read starts, union branch included: the offset of errors.
     var valueStart = 0
+    /// The serial number of the last frame opened: containers check theirs is still open.
+    private var serials = 0
 
     init(plan: CompiledSchema, reader: AvroBinaryReader, userInfo: [CodingUserInfoKey: Any], maxDepth: Int) {
         self.plan = plan
@@ -26,7 +28,15 @@ final class DecodingState: Decoder {
         self.maxDepth = maxDepth
     }
 
-    var codingPath: [any CodingKey] { frames.compactMap(\.codingKey) }
+    var codingPath: [any CodingKey] {
+        frames.compactMap { frame in
+            // Fields read in schema order are named by the cursor, not stored per field.
+            if frame.kind == .record, frame.key == nil, frame.cursor > 0 {
+                return AvroCodingKey(stringValue: plan.fieldNames[plan.info[frame.node].first + frame.cursor - 1])
+            }
+            return frame.codingKey
+        }
+    }
 
     // MARK: - Decoder
 
@@ -70,8 +80,7 @@ final class DecodingState: Decoder {
             }
             frame = DecodingFrame(node: target, kind: .caseValue, start: start)
         }
-        frames.append(frame)
-        return frames.count - 1
+        return push(frame)
     }
 
     /// Opens an unkeyed container at `target`: an array, or a union whose branch is one.
@@ -83,8 +92,7 @@ final class DecodingState: Decoder {
         guard case .array = plan[target].kind else {
             throw AvroError(.typeMismatch, "expected an unkeyed container (an array or set), but the schema has \(plan[target].typeName)", offset: reader.offset)
         }
-        frames.append(DecodingFrame(node: target, kind: .array, start: reader.offset))
-        return frames.count - 1
+        return push(DecodingFrame(node: target, kind: .array, start: reader.offset))
     }
 
     /// Reads a union's branch index and checks it.
@@ -136,6 +144,28 @@ final class DecodingState: Decoder {
     }
 
     // MARK: - Frames
+
+    /// Opens `frame` and returns its index.
+    func push(_ frame: DecodingFrame) -> Int {
+        var frame = frame
+        serials &+= 1
+        frame.serial = serials
+        frames.append(frame)
+        return frames.count - 1
+    }
+
+    /// Whether frame `index` is still the frame `serial`, which a container was made for: not
+    /// closed, and not replaced by a sibling.
+    func isOpen(_ index: Int, serial: Int) -> Bool {
+        index < frames.count && frames[index].serial == serial
+    }
+
+    /// Throws unless frame `index` is still the frame `serial`.
+    func checkOpen(_ index: Int, serial: Int) throws {
+        guard isOpen(index, serial: serial) else {
+            throw AvroError(.unsupported, "a container was used after the value it belongs to was decoded, or after a sibling container was opened; finish each nested container before opening the next", offset: reader.offset)
+        }
+    }
 
     /// Closes every frame above `depth`, innermost first, moving the reader past its value.
     func closeFrames(downTo depth: Int) throws {
@@ -203,6 +233,8 @@ struct DecodingFrame {
 
     let node: Int
     let kind: Kind
+    /// A number unique in the decoding call, given when the frame is opened.
+    var serial = 0
     /// Where the frame's value starts in the input.
     let start: Int
     /// Records: the next field in schema order. Union cases: 1 once the value was read.

@@ -12,12 +12,14 @@ extension EncodingState {
     func openEntry(_ key: String, frame index: Int) throws -> Entry {
         if let error = deferredError { throw error }
         if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
+        if frames[index].kind == .record {
+            let position = try claimField(named: key, frame: index)
+            return Entry(node: plan.fieldTypes[plan.info[frames[index].node].first + position],
+                         fieldPosition: frames[index].ranges == nil ? nil : position, isUnionCase: false)
+        }
         let frame = frames[index]
         switch frame.kind {
-        case .record:
-            let position = try claimField(named: key, frame: index)
-            guard case .record(let record) = plan[frame.node].kind else { break }
-            return Entry(node: record.fields[position].type, fieldPosition: frames[index].ranges == nil ? nil : position, isUnionCase: false)
+        case .record: break
         case .map:
             guard case .map(let values) = plan[frame.node].kind else { break }
             writer.writeString(key)
@@ -70,8 +72,9 @@ extension EncodingState {
     }
 
     /// An encoder for the nested value at entry `key` of frame `index`.
-    func nestedEncoder(for key: String, frame index: Int) -> NestedEncoder {
+    func nestedEncoder(for key: String, frame index: Int, serial: Int) -> NestedEncoder {
         do {
+            try checkOpen(index, serial: serial)
             let entry = try openEntry(key, frame: index)
             return NestedEncoder(state: self, target: entry.node, caseValue: entry.isUnionCase,
                                  parentField: entry.fieldPosition.map { (index, $0) })

@@ -49,10 +49,10 @@ extension EncodingState: SingleValueEncodingContainer {
         else if T.self == UInt32.self { try writeInteger(Int64(unsafeBitCast(value, to: UInt32.self)), at: target) }
         else if T.self == UInt64.self { try writeUnsigned(unsafeBitCast(value, to: UInt64.self), at: target) }
         else if T.self == UInt.self { try writeUnsigned(UInt64(unsafeBitCast(value, to: UInt.self)), at: target) }
-        else if case .union = plan[target].kind, let optional = value as? any AvroOptional {
+        else if plan.info[target].kind == .union, let optional = value as? any AvroOptional {
             // An Optional encoded as a whole (not through encodeIfPresent).
             if let wrapped = optional.avroWrapped { try encode(wrapped, at: target) } else { try writeNull(at: target) }
-        } else if case .union = plan[target].kind, let branch = try namedBranch(for: T.self, union: target) {
+        } else if plan.info[target].kind == .union, let branch = try namedBranch(for: T.self, union: target) {
             try encode(value, at: branch)
         } else {
             return false
@@ -80,16 +80,18 @@ extension EncodingState: SingleValueEncodingContainer {
 
     /// The branch of union `target` for a value of `kind`, with its index written; `target`
     /// itself when it is not a union.
-    func branch(of target: Int, for kind: String, accepts: (SchemaNode) -> Bool) throws -> Int {
+    func branch(of target: Int, for kind: @autoclosure () -> String, accepts: (SchemaNode) -> Bool) throws -> Int {
         guard case .union(let branches) = plan[target].kind else { return target }
         guard let position = branches.firstIndex(where: { accepts(plan[$0]) }) else {
-            throw AvroError(.typeMismatch, "\(kind) fits none of the branches of the union [\(branches.map { plan[$0].typeName }.joined(separator: ", "))]")
+            throw AvroError(.typeMismatch, "\(kind()) fits none of the branches of the union [\(branches.map { plan[$0].typeName }.joined(separator: ", "))]")
         }
         writer.writeLong(Int64(position))
         return branches[position]
     }
 
     func writeNull(at target: Int) throws {
+        // The common case first: the schema node is exactly the value's type.
+        if plan.info[target].kind == .null { return }
         switch plan[target].kind {
         case .null: break
         case .union:
@@ -102,12 +104,20 @@ extension EncodingState: SingleValueEncodingContainer {
     }
 
     func writeBoolean(_ value: Bool, at target: Int) throws {
+        // The common case first: the schema node is exactly the value's type.
+        if plan.info[target].kind == .boolean { return writer.writeBoolean(value) }
         let node = try branch(of: target, for: "a Bool") { if case .boolean = $0.kind { true } else { false } }
         guard case .boolean = plan[node].kind else { throw mismatch("a Bool", node) }
         writer.writeBoolean(value)
     }
 
     func writeInteger(_ value: Int64, at target: Int) throws {
+        // The common case first: the schema node is exactly the value's type.
+        switch plan.info[target].kind {
+        case .long: return writer.writeLong(value)
+        case .int: if let int = Int32(exactly: value) { return writer.writeInt(int) }
+        default: break
+        }
         let node = try branch(of: target, for: "the integer \(value)") { node in
             switch node.kind {
             case .long, .float, .double: true
@@ -136,6 +146,8 @@ extension EncodingState: SingleValueEncodingContainer {
     }
 
     func writeDouble(_ value: Double, at target: Int) throws {
+        // The common case first: the schema node is exactly the value's type.
+        if plan.info[target].kind == .double { return writer.writeDouble(value) }
         let node = try branch(of: target, for: "the Double \(value)") { node in
             switch node.kind {
             case .double: true
@@ -155,6 +167,8 @@ extension EncodingState: SingleValueEncodingContainer {
     }
 
     func writeFloat(_ value: Float, at target: Int) throws {
+        // The common case first: the schema node is exactly the value's type.
+        if plan.info[target].kind == .float { return writer.writeFloat(value) }
         let node = try branch(of: target, for: "the Float \(value)") { node in
             switch node.kind {
             case .float, .double: true
@@ -169,6 +183,8 @@ extension EncodingState: SingleValueEncodingContainer {
     }
 
     func writeString(_ value: String, at target: Int) throws {
+        // The common case first: the schema node is exactly the value's type.
+        if plan.info[target].kind == .string { return writer.writeString(value) }
         let node = try branch(of: target, for: "the string \"\(value.prefix(40))\"") { node in
             switch node.kind {
             case .string: true
@@ -188,6 +204,8 @@ extension EncodingState: SingleValueEncodingContainer {
     }
 
     func writeBytes(_ value: UnsafeRawBufferPointer, at target: Int) throws {
+        // The common case first: the schema node is exactly the value's type.
+        if plan.info[target].kind == .bytes { return writer.writeBytes(value) }
         let node = try branch(of: target, for: "\(value.count) bytes") { node in
             switch node.kind {
             case .bytes: true

@@ -9,18 +9,20 @@
 /// encoded out of schema order back in order; closing an array or map writes its count.
 final class EncodingState: Encoder {
     let plan: CompiledSchema
-    var writer: AvroBinaryWriter
+    @exclusivity(unchecked) var writer: AvroBinaryWriter
     /// The schema node of the value being encoded now.
-    var node: Int
-    var frames: [EncodingFrame] = []
+    @exclusivity(unchecked) var node: Int
+    @exclusivity(unchecked) var frames: [EncodingFrame] = []
     let userInfo: [CodingUserInfoKey: Any]
     /// An error found where Swift's API cannot throw (opening a container); thrown at the
     /// next call that can.
-    var deferredError: AvroError?
+    @exclusivity(unchecked) var deferredError: AvroError?
     /// Counts container requests and values written, to notice a value that wrote nothing.
-    var activity = 0
+    @exclusivity(unchecked) var activity = 0
     /// The index the frame of the value being encoded has, or will have, once opened.
     var valueFrame = 0
+    /// The serial number of the last frame opened: containers check theirs is still open.
+    var serials = 0
 
     init(plan: CompiledSchema, writer: AvroBinaryWriter, userInfo: [CodingUserInfoKey: Any]) {
         self.plan = plan
@@ -29,7 +31,15 @@ final class EncodingState: Encoder {
         self.userInfo = userInfo
     }
 
-    var codingPath: [any CodingKey] { frames.compactMap(\.codingKey) }
+    var codingPath: [any CodingKey] {
+        frames.compactMap { frame in
+            // Fields written in schema order are named by the cursor, not stored per field.
+            if frame.kind == .record, frame.key == nil, frame.cursor > 0 {
+                return AvroCodingKey(stringValue: plan.fieldNames[plan.info[frame.node].first + frame.cursor - 1])
+            }
+            return frame.codingKey
+        }
+    }
 
     // MARK: - Encoder
 
@@ -51,7 +61,7 @@ final class EncodingState: Encoder {
         var target = target
         var kind = EncodingFrame.Kind.discard
         if target >= 0 {
-            switch plan[target].kind {
+            switch plan.info[target].kind {
             case .record: kind = caseValue ? .caseValue : .record
             case .map: kind = .map
             case .union:
@@ -70,8 +80,7 @@ final class EncodingState: Encoder {
                 }
             }
         }
-        frames.append(EncodingFrame(node: target, kind: kind, start: writer.count))
-        return frames.count - 1
+        return push(EncodingFrame(node: target, kind: kind, start: writer.count))
     }
 
     /// Opens the frame of an unkeyed container at `target` (an array) and returns its index.
@@ -90,8 +99,7 @@ final class EncodingState: Encoder {
                 fail(AvroError(.typeMismatch, "expected a value of type \(plan[target].typeName), found an unkeyed container (an array or set)"))
             }
         }
-        frames.append(EncodingFrame(node: target, kind: kind, start: writer.count))
-        return frames.count - 1
+        return push(EncodingFrame(node: target, kind: kind, start: writer.count))
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { self }
@@ -120,8 +128,7 @@ final class EncodingState: Encoder {
         switch plan[target].kind {
         case .null: break
         case .record:
-            frames.append(EncodingFrame(node: target, kind: .record, start: writer.count))
-            try closeFrames(downTo: frames.count - 1)
+            try closeFrames(downTo: push(EncodingFrame(node: target, kind: .record, start: writer.count)))
         default:
             throw AvroError(.typeMismatch, "expected a value of type \(plan[target].typeName), but encode(to:) encoded nothing")
         }
@@ -132,6 +139,28 @@ final class EncodingState: Encoder {
     }
 
     // MARK: - Frames
+
+    /// Opens `frame` and returns its index.
+    func push(_ frame: EncodingFrame) -> Int {
+        var frame = frame
+        serials &+= 1
+        frame.serial = serials
+        frames.append(frame)
+        return frames.count - 1
+    }
+
+    /// Whether frame `index` is still the frame `serial`, which a container was made for: not
+    /// closed, and not replaced by a sibling.
+    func isOpen(_ index: Int, serial: Int) -> Bool {
+        index < frames.count && frames[index].serial == serial
+    }
+
+    /// Throws unless frame `index` is still the frame `serial`.
+    func checkOpen(_ index: Int, serial: Int) throws {
+        guard isOpen(index, serial: serial) else {
+            throw AvroError(.unsupported, "a container was used after the value it belongs to was encoded, or after a sibling container was opened; finish each nested container before opening the next")
+        }
+    }
 
     /// Closes every frame above `depth`, innermost first.
     func closeFrames(downTo depth: Int) throws {
@@ -160,14 +189,20 @@ final class EncodingState: Encoder {
     /// reorder its fields when it closes.
     func claimField(named name: String, frame index: Int) throws -> Int {
         if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
+        let cursor = frames[index].cursor
+        let info = plan.info[frames[index].node]
+        if frames[index].ranges == nil && cursor < info.count && plan.fieldNames[info.first + cursor] == name {
+            frames[index].cursor = cursor + 1
+            return cursor
+        }
+        return try claimFieldOutOfOrder(named: name, frame: index)
+    }
+
+    /// `claimField` for a field other than the next one in schema order.
+    private func claimFieldOutOfOrder(named name: String, frame index: Int) throws -> Int {
         guard case .record(let record) = plan[frames[index].node].kind else { return -1 }
         let cursor = frames[index].cursor
         if frames[index].ranges == nil {
-            if cursor < record.fields.count && record.fields[cursor].name == name {
-                frames[index].cursor = cursor + 1
-                frames[index].key = name
-                return cursor
-            }
             frames[index].ranges = Array(repeating: nil, count: record.fields.count)
             frames[index].prefixEnd = writer.count
         }
@@ -237,6 +272,8 @@ struct EncodingFrame {
 
     let node: Int
     var kind: Kind
+    /// A number unique in the encoding call, given when the frame is opened.
+    var serial = 0
     /// The record field this frame's value belongs to, when it was opened by a nested
     /// container; its byte range ends when the frame closes.
     var parentField: (frame: Int, position: Int)?

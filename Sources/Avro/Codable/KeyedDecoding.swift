@@ -3,11 +3,18 @@
 struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let state: DecodingState
     let frame: Int
+    let serial: Int
+
+    init(state: DecodingState, frame: Int) {
+        self.state = state
+        self.frame = frame
+        serial = state.frames[frame].serial
+    }
 
     var codingPath: [any CodingKey] { Array(state.codingPath.prefix(frame)) }
 
     var allKeys: [Key] {
-        guard frame < state.frames.count else { return [] }
+        guard state.isOpen(frame, serial: serial) else { return [] }
         let current = state.frames[frame]
         switch current.kind {
         case .record: return state.fieldNames(of: current.node).compactMap(Key.init(stringValue:))
@@ -34,6 +41,7 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func entry<Value>(named name: String, _ body: (DecodingState.Entry) throws -> Value) throws -> Value {
         do {
+            try state.checkOpen(frame, serial: serial)
             guard let entry = try state.seekEntry(name, frame: frame) else { throw state.missingEntry(name, frame: frame) }
             let value = try body(entry)
             state.closeEntry(entry, frame: frame)
@@ -46,6 +54,7 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// Like `entry`, but `nil` when the key is absent or its value is null.
     private func optionalEntry<Value>(_ key: Key, _ body: (Int) throws -> Value) throws -> Value? {
         do {
+            try state.checkOpen(frame, serial: serial)
             guard let entry = try state.seekEntry(key.stringValue, frame: frame) else { return nil }
             if try state.readNullIfPresent(at: entry.node) {
                 state.closeEntry(entry, frame: frame)
@@ -60,7 +69,8 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {
-        try state.peekNull(key.stringValue, frame: frame)
+        try state.checkOpen(frame, serial: serial)
+        return try state.peekNull(key.stringValue, frame: frame)
     }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try entry(key) { try state.readBoolean(at: $0.node) } }

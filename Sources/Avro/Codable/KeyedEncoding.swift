@@ -4,15 +4,22 @@
 struct KeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let state: EncodingState
     let frame: Int
+    let serial: Int
+
+    init(state: EncodingState, frame: Int) {
+        self.state = state
+        self.frame = frame
+        serial = state.frames[frame].serial
+    }
 
     var codingPath: [any CodingKey] { Array(state.codingPath.prefix(frame)) }
 
     /// Writes the entry `key`: finds its schema node, lets `body` write the value there.
     private func entry(_ key: Key, _ body: (Int) throws -> Void) throws {
-        guard frame < state.frames.count else {
-            throw AvroError(.unsupported, "the container for \(state.plan[state.node].typeName) was used after the value it belongs to was encoded", path: key.stringValue)
-        }
+        // An error deferred from opening a container already has its path.
+        if let error = state.deferredError { throw error }
         do {
+            try state.checkOpen(frame, serial: serial)
             let entry = try state.openEntry(key.stringValue, frame: frame)
             try body(entry.node)
             state.closeEntry(entry, frame: frame)
@@ -60,16 +67,16 @@ struct KeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        state.nestedEncoder(for: key.stringValue, frame: frame).container(keyedBy: keyType)
+        state.nestedEncoder(for: key.stringValue, frame: frame, serial: serial).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        state.nestedEncoder(for: key.stringValue, frame: frame).unkeyedContainer()
+        state.nestedEncoder(for: key.stringValue, frame: frame, serial: serial).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { state.nestedEncoder(for: "super", frame: frame) }
+    mutating func superEncoder() -> any Encoder { state.nestedEncoder(for: "super", frame: frame, serial: serial) }
 
-    mutating func superEncoder(forKey key: Key) -> any Encoder { state.nestedEncoder(for: key.stringValue, frame: frame) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { state.nestedEncoder(for: key.stringValue, frame: frame, serial: serial) }
 }
 
 /// An `Encoder` for one nested value of a container, handed out by `nestedContainer` and

@@ -2,24 +2,35 @@
 struct UnkeyedDecoding: UnkeyedDecodingContainer {
     let state: DecodingState
     let frame: Int
+    let serial: Int
+
+    init(state: DecodingState, frame: Int) {
+        self.state = state
+        self.frame = frame
+        serial = state.frames[frame].serial
+    }
 
     var codingPath: [any CodingKey] { Array(state.codingPath.prefix(frame)) }
     /// Unknown until the last block is read: Avro arrays may come in several blocks.
     var count: Int? { nil }
-    var currentIndex: Int { frame < state.frames.count ? state.frames[frame].itemsRead : 0 }
+    var currentIndex: Int { state.isOpen(frame, serial: serial) ? state.frames[frame].itemsRead : 0 }
 
     var isAtEnd: Bool {
-        // A malformed block count reads as "not at end" so that the next decode throws it.
-        (try? state.arrayIsAtEnd(frame: frame)) ?? false
+        // A malformed block count, or a closed container, reads as "not at end" so that the
+        // next decode throws the error.
+        guard state.isOpen(frame, serial: serial) else { return false }
+        return (try? state.arrayIsAtEnd(frame: frame)) ?? false
     }
 
     /// Positions the reader at the next item and returns its node.
     private func item<Value>(_ body: (Int) throws -> Value) throws -> Value {
+        try state.checkOpen(frame, serial: serial)
         let items = try state.nextArrayItem(frame: frame)
         do { return try body(items) } catch let error as AvroError { throw error.prefixingPath("[\(currentIndex - 1)]") }
     }
 
     mutating func decodeNil() throws -> Bool {
+        try state.checkOpen(frame, serial: serial)
         guard try !state.arrayIsAtEnd(frame: frame), case .array(let items) = state.plan[state.frames[frame].node].kind else { return false }
         guard try state.readNullIfPresent(at: items) else { return false }
         _ = try state.nextArrayItem(frame: frame)

@@ -3,16 +3,21 @@
 struct UnkeyedEncoding: UnkeyedEncodingContainer {
     let state: EncodingState
     let frame: Int
+    let serial: Int
+
+    init(state: EncodingState, frame: Int) {
+        self.state = state
+        self.frame = frame
+        serial = state.frames[frame].serial
+    }
 
     var codingPath: [any CodingKey] { Array(state.codingPath.prefix(frame)) }
-    var count: Int { frame < state.frames.count ? state.frames[frame].count : 0 }
+    var count: Int { state.isOpen(frame, serial: serial) ? state.frames[frame].count : 0 }
 
     /// Starts the next item and returns its schema node.
     private func nextItem() throws -> Int {
         if let error = state.deferredError { throw error }
-        guard frame < state.frames.count else {
-            throw AvroError(.unsupported, "an unkeyed container was used after the value it belongs to was encoded")
-        }
+        try state.checkOpen(frame, serial: serial)
         if state.frames.count > frame + 1 { try state.closeFrames(downTo: frame + 1) }
         guard case .array(let items) = state.plan[state.frames[frame].node].kind else {
             throw state.deferredError ?? AvroError(.typeMismatch, "expected an array")

@@ -40,17 +40,28 @@ final class AvroFileBlocks {
 
     /// Returns the next block, or `nil` after the last one.
     ///
-    /// With ``AvroFileReaderOptions/skipsCorruptBlocks``, a corrupt block is skipped up to the
-    /// next sync marker, and reported in ``skippedRanges``.
+    /// With ``AvroFileReaderOptions/skipsCorruptBlocks``, a block that cannot be read is
+    /// skipped and reported in ``skippedRanges``: when its count, size or sync marker is wrong
+    /// or the file ends inside it, up to the next sync marker; when only its data is bad (the
+    /// codec fails, the count does not fit), just that block.
     ///
     /// - Parameter decompressing: `false` to skip over the data without reading it (counting).
     func next(decompressing: Bool = true) throws -> AvroFileBlock? {
         while true {
             let start = input.offset
+            let stored: AvroFileBlock
             do {
-                return try readBlock(decompressing: decompressing)
+                guard let block = try readStoredBlock(readingData: decompressing) else { return nil }
+                stored = block
             } catch let error as AvroError where options.skipsCorruptBlocks && error.code != .io {
                 try skipCorruption(from: start, reason: error)
+                continue
+            }
+            guard decompressing else { return stored }
+            do {
+                return try decompressed(stored)
+            } catch let error as AvroError where options.skipsCorruptBlocks {
+                skipRest(of: stored, reason: error)
             }
         }
     }
@@ -70,25 +81,21 @@ final class AvroFileBlocks {
         nextIndex += 1
     }
 
-    private func readBlock(decompressing: Bool) throws -> AvroFileBlock? {
+    /// Reads a block's count, size, stored data (unless `readingData` is `false`) and sync
+    /// marker, checking each; returns `nil` at the end of the file.
+    private func readStoredBlock(readingData: Bool) throws -> AvroFileBlock? {
         let start = input.offset
         let index = nextIndex
         func invalid(_ message: String, at offset: Int) -> AvroError {
             AvroError(.invalidFile, "block \(index) (at byte \(start)): \(message)", offset: offset)
         }
-        let count: Int64
-        let size: Int64
-        let dataOffset: Int
-        var data: [UInt8] = []
         do {
-            guard let blockCount = try input.readLong() else { return nil }
-            count = blockCount
+            guard let count = try input.readLong() else { return nil }
             guard count >= 0 else { throw invalid("found a negative object count \(count)", at: start) }
             let sizeOffset = input.offset
-            guard let blockSize = try input.readLong() else {
+            guard let size = try input.readLong() else {
                 throw invalid("the file ends before the block's size", at: sizeOffset)
             }
-            size = blockSize
             guard size >= 0 else { throw invalid("found a negative block size \(size)", at: sizeOffset) }
             if let remaining = input.remaining, size > Int64(remaining) {
                 throw invalid("the block claims \(size) bytes of data, but only \(remaining) bytes remain in the file", at: sizeOffset)
@@ -96,8 +103,9 @@ final class AvroFileBlocks {
             guard size <= Int64(options.maxBlockSize) else {
                 throw AvroError(.limitExceeded, "block \(index) (at byte \(start)): the block has \(size) bytes, more than the limit of \(options.maxBlockSize)", offset: sizeOffset)
             }
-            dataOffset = input.offset
-            if decompressing {
+            let dataOffset = input.offset
+            var data: [UInt8] = []
+            if readingData {
                 data = try input.readBytes(count: Int(size))
             } else {
                 try input.skip(count: Int(size))
@@ -107,16 +115,20 @@ final class AvroFileBlocks {
             guard sync == header.syncMarker else {
                 throw invalid("expected the sync marker \(AvroFileHeader.hex(header.syncMarker)), found \(AvroFileHeader.hex(sync))", at: syncOffset)
             }
+            nextIndex += 1
+            return AvroFileBlock(index: index, bytes: start..<input.offset, dataOffset: dataOffset,
+                                 isStoredAsIs: header.codecName == "null", count: Int(count), data: data)
         } catch let error as AvroError where error.code == .endOfData || error.code == .invalidVarint {
             throw invalid(error.code == .endOfData ? "the file ends inside the block: \(error.message)" : error.message, at: error.offset ?? start)
         }
-        nextIndex += 1
-        if decompressing {
-            data = try decompress(data, block: index, start: start, dataOffset: dataOffset)
-            try checkCount(count, dataSize: data.count, block: index, start: start)
-        }
-        return AvroFileBlock(index: index, bytes: start..<input.offset, dataOffset: dataOffset,
-                             isStoredAsIs: header.codecName == "null", count: Int(count), data: data)
+    }
+
+    /// `block` with its data decompressed, checked to hold `count` objects.
+    private func decompressed(_ block: AvroFileBlock) throws -> AvroFileBlock {
+        let data = try decompress(block.data, block: block.index, start: block.bytes.lowerBound, dataOffset: block.dataOffset)
+        try checkCount(Int64(block.count), dataSize: data.count, block: block.index, start: block.bytes.lowerBound)
+        return AvroFileBlock(index: block.index, bytes: block.bytes, dataOffset: block.dataOffset,
+                             isStoredAsIs: block.isStoredAsIs, count: block.count, data: data)
     }
 
     private func decompress(_ data: [UInt8], block index: Int, start: Int, dataOffset: Int) throws -> [UInt8] {

@@ -10,6 +10,10 @@ extension AvroFileReader {
     /// Unlike the `Sequence` iteration, the asynchronous iteration throws the error that stops
     /// it (which is also kept in ``error``). It shares the reader's position: values already
     /// read are not read again.
+    ///
+    /// Each block is read with a blocking read on the task's thread, as `FileHandle` reads
+    /// are. That suits files; a pipe whose writer is itself a task could wait for a thread
+    /// that never comes free, so feed pipes from a thread of their own.
     public var values: AsyncValues { AsyncValues(reader: self) }
 
     /// The values of a container file as an `AsyncSequence`, read one block at a time.

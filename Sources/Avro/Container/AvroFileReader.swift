@@ -157,8 +157,9 @@ public final class AvroFileReader<T: Decodable> {
     /// Checks that the objects of `block` used all of its data.
     private func checkEnd(of block: AvroFileBlock) throws {
         guard cursor < block.data.count else { return }
+        let left = block.data.count - cursor
         let error = AvroError(
-            .invalidFile, "block \(block.index) (at byte \(block.bytes.lowerBound)): \(block.data.count - cursor) bytes remain after its \(block.count) objects",
+            .invalidFile, "block \(block.index) (at byte \(block.bytes.lowerBound)): \(left) byte\(left == 1 ? "" : "s") remain\(left == 1 ? "s" : "") after its \(block.count) objects",
             offset: block.isStoredAsIs ? block.dataOffset + cursor : block.dataOffset)
         guard options.skipsCorruptBlocks else { throw error }
         blocks.skipRest(of: block, reason: error)

@@ -6,13 +6,23 @@
 /// ```swift
 /// struct Temperature: Codable, AvroSchemaProviding {
 ///     static let avroSchema = AvroSchema.double
-///     let celsius: Double
-///     init(from decoder: Decoder) throws { … rejects values below absolute zero … }
+///     static let avroPlaceholder: Temperature? = Temperature(kelvin: 273.15)
+///     let kelvin: Double
+///     init(from decoder: Decoder) throws { … rejects values at or below absolute zero … }
 /// }
 /// ```
 public protocol AvroSchemaProviding {
     /// The Avro schema of every value of this type.
     static var avroSchema: AvroSchema { get }
+    /// A valid value of this type, handed to the `init(from:)` of types that contain one
+    /// while their schema is derived. By default `nil`: derivation decodes the simplest value
+    /// of ``avroSchema`` (zero, empty, the first symbol…); give a value when `init(from:)`
+    /// rejects that one.
+    static var avroPlaceholder: Self? { get }
+}
+
+extension AvroSchemaProviding {
+    public static var avroPlaceholder: Self? { nil }
 }
 
 /// A Swift enum with `String` raw values that is an Avro `enum` (its symbols are the raw

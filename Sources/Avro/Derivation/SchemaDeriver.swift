@@ -14,6 +14,10 @@ final class SchemaDeriver {
     private var inProgress: [ObjectIdentifier: AvroName] = [:]
     /// Enums with associated values already written: later uses reference their cases.
     private var caseNames: [ObjectIdentifier: [AvroName]] = [:]
+    /// Enums with associated values being derived now, with the cases already met.
+    private var pendingEnums: [ObjectIdentifier: PendingEnum] = [:]
+    /// Why no placeholder could be made for a type that gives its own schema.
+    private var placeholderFailures: [ObjectIdentifier: AvroError] = [:]
     /// A value of each derived type, for fields of that type in later probes.
     private var placeholders: [ObjectIdentifier: Any] = [:]
     /// The Swift type each Avro name was given to, to report two types with one name.
@@ -26,9 +30,13 @@ final class SchemaDeriver {
     func derive<T: Decodable>(_ type: T.Type) throws -> (schema: AvroSchema, placeholder: T?) {
         if let primitive = Self.primitive(type) { return primitive }
         let id = ObjectIdentifier(type)
+        if let pending = pendingEnums[id] {
+            let union = try caseUnion(type, pending)
+            return (union, placeholders[id] as? T)
+        }
         if let name = inProgress[id] ?? definedNames[id] { return (.reference(name.fullname), placeholders[id] as? T) }
         if let cases = caseNames[id] { return (.union(cases.map { .reference($0.fullname) }), placeholders[id] as? T) }
-        if let provider = type as? any AvroSchemaProviding.Type { return try provided(type, schema: provider.avroSchema) }
+        if let provider = type as? any AvroSchemaProviding.Type { return try provided(type, provider) }
         if let optional = type as? any DerivableOptional.Type {
             return (Self.nullable(try deriveAny(optional.wrappedType)), optional.absent as? T)
         }
@@ -121,18 +129,54 @@ final class SchemaDeriver {
 
     // MARK: - Types given their own schema
 
-    /// A type with its own schema: the schema, and a placeholder decoded from the schema's
-    /// simplest value by the real decoder.
-    private func provided<T: Decodable>(_ type: T.Type, schema: AvroSchema) throws -> (schema: AvroSchema, placeholder: T?) {
-        var known = definitions
-        for (name, definition) in schema.namedDefinitions { known[name] = definition }
-        let zero = try AvroValue.simplest(of: schema, definitions: known)
-        let bytes = try zero.encoded(as: schema)
-        do {
-            return (schema, try AvroDecoder(schema: schema).decode(type, from: bytes))
-        } catch {
-            throw AvroError(.invalidSchema, "\(T.self)'s init(from:) rejected the simplest value of its own schema (\(error)); it cannot be a field of a derived type")
+    /// A type with its own schema: the schema, with the named types an earlier use defined
+    /// referenced by name, and a placeholder: the type's `avroPlaceholder`, or the schema's
+    /// simplest value decoded by the real decoder (`nil` when `init(from:)` rejects it).
+    private func provided<T: Decodable>(_ type: T.Type, _ provider: any AvroSchemaProviding.Type) throws -> (schema: AvroSchema, placeholder: T?) {
+        let id = ObjectIdentifier(type)
+        let schema = try definingProvided(provider.avroSchema, for: type)
+        schema.forEachNamedDefinition { name, definition in definitions[name] = definition }
+        if placeholders[id] == nil && placeholderFailures[id] == nil {
+            if let given = provider.avroPlaceholder as? T {
+                placeholders[id] = given
+            } else {
+                do {
+                    let zero = try AvroValue.simplest(of: provider.avroSchema, definitions: definitions)
+                    placeholders[id] = try AvroDecoder(schema: provider.avroSchema).decode(type, from: try zero.encoded(as: provider.avroSchema))
+                } catch {
+                    placeholderFailures[id] = AvroError(.invalidSchema, "\(T.self)'s init(from:) rejected the simplest value of its own schema (\(error)); "
+                        + "give a valid value in \(T.self).avroPlaceholder, so that types containing a \(T.self) can be derived")
+                }
+            }
         }
+        return (schema, placeholders[id] as? T)
+    }
+
+    /// `schema` with every named type already defined replaced by a reference to it; the
+    /// names are claimed for `type`, so another type giving or deriving one is an error.
+    private func definingProvided(_ schema: AvroSchema, for type: Any.Type) throws -> AvroSchema {
+        if case .reference = schema.kind { return schema }
+        var result = schema
+        if let name = schema.name {
+            try claim(name, for: type)
+            if definitions[name] != nil { return .reference(name.fullname) }
+        }
+        switch schema.kind {
+        case .record(var record):
+            for index in record.fields.indices { record.fields[index].type = try definingProvided(record.fields[index].type, for: type) }
+            result.kind = .record(record)
+        case .array(let items): result.kind = .array(try definingProvided(items, for: type))
+        case .map(let values): result.kind = .map(try definingProvided(values, for: type))
+        case .union(let branches): result.kind = .union(try branches.map { try definingProvided($0, for: type) })
+        case .null, .boolean, .int, .long, .float, .double, .bytes, .string, .enumeration, .fixed, .reference: break
+        }
+        return result
+    }
+
+    /// The error for a value of `type` that a probed `init(from:)` needs but that derivation
+    /// cannot make.
+    func missingPlaceholder<T>(_ type: T.Type) -> any Error {
+        placeholderFailures[ObjectIdentifier(type)] ?? SchemaProbe.MissingPlaceholder(typeName: String(describing: T.self))
     }
 
     // MARK: - Probing
@@ -155,7 +199,8 @@ final class SchemaDeriver {
                 return try associatedValueEnum(type, name: name, keys: keys)
             }
             throw AvroError(.invalidSchema, "\(T.self)'s init(from:) rejected the placeholder values that schema derivation gives it (\(error)); conform \(T.self) to AvroSchemaProviding to give its schema"
-                + (probe.askedForAllKeys ? ", or, for an enum with associated values, declare its CodingKeys as CaseIterable" : ""))
+                + (probe.askedForAllKeys ? ", or, for an enum with associated values, declare its CodingKeys as CaseIterable" : "")
+                + (type is any RawRepresentable.Type ? ", or, for an enum with String raw values, conform it to CaseIterable (a string) or AvroEnum (an Avro enum)" : ""))
         }
         placeholders[id] = value
         switch probe.shape {
@@ -177,38 +222,62 @@ final class SchemaDeriver {
     /// (`_0`, `_1`, or their labels).
     private func associatedValueEnum<T: Decodable>(_ type: T.Type, name: AvroName, keys: [String]) throws -> (schema: AvroSchema, placeholder: T?) {
         let id = ObjectIdentifier(type)
-        var records: [String: AvroSchema] = [:]
-        var pending = keys
-        // A recursive case (`indirect case node(Tree, Tree)`) needs a value of the enum:
-        // it is probed again once another case has given one.
-        while !pending.isEmpty {
-            var failed: [String] = []
-            for key in pending {
-                let caseName = AvroName(name: key, namespace: name.fullname)
-                try claim(caseName, for: type)
-                let probe = SchemaProbe(deriver: self, owner: caseName, fieldOptions: [:], caseKey: key)
-                do {
-                    let value = try T(from: probe)
-                    if placeholders[id] == nil { placeholders[id] = value }
-                } catch is SchemaProbe.MissingPlaceholder {
-                    failed.append(key)
-                    continue
-                } catch let error as AvroError {
-                    throw error
-                } catch {
-                    // The case's init(from:) checks failed on placeholders; its fields are recorded.
-                }
-                records[key] = .record(.init(name: caseName, fields: try probe.finishedFields()))
-            }
-            if failed.count == pending.count {
-                throw AvroError(.invalidSchema, "the cases \(failed) of \(T.self) need a value of \(T.self) that no other case gives; conform \(T.self) to AvroSchemaProviding")
-            }
-            pending = failed
+        let pending = PendingEnum(name: name, keys: keys)
+        inProgress[id] = nil
+        pendingEnums[id] = pending
+        defer { pendingEnums[id] = nil }
+        let union = try caseUnion(type, pending)
+        caseNames[id] = keys.map(pending.caseName)
+        return (union, placeholders[id] as? T)
+    }
+
+    /// An enum with associated values being derived: its name, its cases, and the cases
+    /// whose records are defined or being defined.
+    private final class PendingEnum {
+        let name: AvroName
+        let keys: [String]
+        var started: Set<String> = []
+
+        init(name: AvroName, keys: [String]) {
+            self.name = name
+            self.keys = keys
         }
-        let branches = keys.compactMap { records[$0] }
-        for branch in branches { if let caseName = branch.name { definitions[caseName] = branch } }
-        caseNames[id] = branches.compactMap(\.name)
-        return (.union(branches), placeholders[id] as? T)
+
+        func caseName(_ key: String) -> AvroName { AvroName(name: key, namespace: name.fullname) }
+    }
+
+    /// The union of the case records of an enum being derived: the records of cases met
+    /// before are referenced, the others defined here. A recursive use inside a case
+    /// (`indirect case add(Expr, Expr)`) so defines the cases not met yet, and every case
+    /// is defined before any reference to it.
+    private func caseUnion<T: Decodable>(_ type: T.Type, _ pending: PendingEnum) throws -> AvroSchema {
+        .union(try pending.keys.map { key in
+            let caseName = pending.caseName(key)
+            if pending.started.contains(key) { return .reference(caseName.fullname) }
+            pending.started.insert(key)
+            return try caseRecord(type, key: key, name: caseName)
+        })
+    }
+
+    /// The record of the enum case `key`: the fields its `init(from:)` decodes.
+    private func caseRecord<T: Decodable>(_ type: T.Type, key: String, name caseName: AvroName) throws -> AvroSchema {
+        let id = ObjectIdentifier(type)
+        try claim(caseName, for: type)
+        let probe = SchemaProbe(deriver: self, owner: caseName, fieldOptions: [:], caseKey: key)
+        do {
+            let value = try T(from: probe)
+            if placeholders[id] == nil { placeholders[id] = value }
+        } catch let missing as SchemaProbe.MissingPlaceholder {
+            throw AvroError(.invalidSchema, "the case '\(key)' of \(T.self) needs a value of \(missing.typeName) before any other case has given one; "
+                + "conform \(T.self) to AvroSchemaProviding", path: key)
+        } catch let error as AvroError {
+            throw error
+        } catch {
+            // The case's init(from:) checks failed on placeholders; its fields are recorded.
+        }
+        let record = AvroSchema.record(.init(name: caseName, fields: try probe.finishedFields()))
+        definitions[caseName] = record
+        return record
     }
 
     // MARK: - Primitives

@@ -112,7 +112,7 @@ final class SchemaProbe: Decoder {
         do {
             _ = try AvroValue(defaultJSON: given, schema: schema, definitions: definitions)
         } catch {
-            throw AvroError(.invalidDefault, "the default \(given) does not fit the field's type: \(error.message)")
+            throw AvroError(.invalidDefault, "the default \(given) does not fit the field's type: \(error.message); give AvroFieldOptions(defaultValue:) a value of the field's type")
         }
         return given
     }
@@ -182,7 +182,7 @@ final class SchemaProbe: Decoder {
     /// A placeholder for a value of `type`, deriving its schema as a side effect.
     fileprivate func placeholder<T: Decodable>(_ type: T.Type) throws -> (AvroSchema, T) {
         let (schema, value) = try deriver.derive(type)
-        guard let value else { throw MissingPlaceholder(typeName: String(describing: T.self)) }
+        guard let value else { throw deriver.missingPlaceholder(T.self) }
         return (schema, value)
     }
 }
@@ -204,7 +204,8 @@ private struct ProbeKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func value<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T {
         guard let value = try probe.field(key.stringValue, type, optional: false) else {
-            throw SchemaProbe.MissingPlaceholder(typeName: String(describing: T.self))
+            let error = probe.deriver.missingPlaceholder(T.self)
+            throw (error as? AvroError)?.prefixingPath(key.stringValue) ?? error
         }
         return value
     }

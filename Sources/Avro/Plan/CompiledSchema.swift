@@ -9,6 +9,11 @@ final class CompiledSchema: Sendable {
     let nodes: [SchemaNode]
     let root: Int
     let canonicalFormStorage: String
+    /// The hot-path tables (see ``NodeInfo``).
+    let info: [NodeInfo]
+    let fieldNames: [String]
+    let fieldTypes: [Int]
+    let branchNodes: [Int]
 
     /// Compiles `schema`. Throws when it refers to a named type it does not define.
     convenience init(_ schema: AvroSchema) throws(AvroError) {
@@ -37,6 +42,7 @@ final class CompiledSchema: Sendable {
         canonicalFormStorage = schema.canonicalForm
         self.nodes = nodes
         self.root = root
+        (info, fieldNames, fieldTypes, branchNodes) = Self.hotTables(nodes)
     }
 
     @inline(__always) subscript(index: Int) -> SchemaNode { nodes[index] }

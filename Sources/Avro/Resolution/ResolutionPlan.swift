@@ -12,6 +12,9 @@ final class ResolutionPlan: Sendable {
     let root: Int
     /// Every way reading can fail, with where: what the compatibility checker reports.
     let failures: [AvroSchemaCompatibility.Incompatibility]
+    /// Whether writer and reader bytes are the same (equal canonical forms, and no decimal
+    /// whose precision or scale differs): then no resolution is needed at all.
+    let isIdentity: Bool
 
     init(writer: CompiledSchema, reader: CompiledSchema) {
         var builder = Builder(writer: writer, reader: reader)
@@ -20,6 +23,7 @@ final class ResolutionPlan: Sendable {
         self.reader = reader
         actions = builder.actions
         failures = builder.failures
+        isIdentity = failures.isEmpty && writer.canonicalForm == reader.canonicalForm
     }
 
     private struct Builder {
@@ -111,10 +115,13 @@ final class ResolutionPlan: Sendable {
                     readerPositionOfName[alias] = position
                 }
             }
+            // A writer field of the reader field's own name wins over one of its aliases.
+            let writerNames = Set(writerRecord.fields.map(\.name))
             var matched = Array(repeating: false, count: readerRecord.fields.count)
             var writerFields: [ResolutionAction.WriterField] = []
             for field in writerRecord.fields {
-                if let position = readerPositionOfName[field.name], !matched[position] {
+                if let position = readerPositionOfName[field.name], !matched[position],
+                   field.name == readerRecord.fields[position].name || !writerNames.contains(readerRecord.fields[position].name) {
                     matched[position] = true
                     let fieldPath = path.isEmpty ? readerRecord.fields[position].name : path + "." + readerRecord.fields[position].name
                     writerFields.append(.init(readerPosition: position, action: resolve(writer: field.type, reader: readerRecord.fields[position].type, path: fieldPath)))
@@ -150,8 +157,10 @@ final class ResolutionPlan: Sendable {
         /// Decimals match only with the same precision and scale (item 39); other logical
         /// types are read as their underlying types.
         private mutating func logicalTypesAgree(_ writerNode: SchemaNode, _ readerNode: SchemaNode, _ path: String) -> ResolutionAction? {
-            if case .decimal? = writerNode.logicalType, case .decimal? = readerNode.logicalType, writerNode.logicalType != readerNode.logicalType {
-                return fail("the writer's \(writerNode.logicalType?.name ?? "") \(String(describing: writerNode.logicalType)) and the reader's \(String(describing: readerNode.logicalType)) differ in precision or scale", path)
+            if case .decimal(let writerPrecision, let writerScale)? = writerNode.logicalType,
+               case .decimal(let readerPrecision, let readerScale)? = readerNode.logicalType,
+               writerPrecision != readerPrecision || writerScale != readerScale {
+                return fail("the writer's decimal(\(writerPrecision),\(writerScale)) and the reader's decimal(\(readerPrecision),\(readerScale)) differ in precision or scale", path)
             }
             return nil
         }

@@ -20,10 +20,6 @@ extension ResolutionPlan {
         return plan
     }
 
-    /// Whether writer and reader bytes are the same (equal canonical forms): then no
-    /// resolution is needed at all.
-    var isIdentity: Bool { writer.canonicalForm == reader.canonicalForm }
-
     /// Reads one writer value from `input` and returns it as reader bytes.
     func readerBytes(from input: inout AvroBinaryReader) throws(AvroError) -> [UInt8] {
         var output = AvroBinaryWriter(capacity: 64)

@@ -214,11 +214,12 @@ enum Gallery {
     // MARK: - Types that give their own schema
 
     /// A temperature in kelvin; `init(from:)` rejects values at or below absolute zero, so
-    /// derivation's placeholder (0) is rejected.
+    /// the simplest value of its schema (0) is rejected and it gives a placeholder.
     struct Temperature: Codable, Equatable, AvroSchemaProviding {
         var kelvin: Double
 
         static var avroSchema: AvroSchema { .double }
+        static var avroPlaceholder: Temperature? { Temperature(kelvin: 273.15) }
 
         init(kelvin: Double) { self.kelvin = kelvin }
 
