@@ -32,6 +32,9 @@ public struct AvroDecoder: Sendable {
 
     /// The schema the data was written with, or `nil` to use each type's derived schema.
     public let schema: AvroSchema?
+    /// How coding keys become record field names (and, without a schema, how the derived
+    /// schema names its fields). Map keys are never converted.
+    public var fieldNaming: AvroFieldNaming = .codingKeys
     /// Contextual information for `init(from:)` implementations.
     public var userInfo: [CodingUserInfoKey: any Sendable] = [:]
     /// Limits on the input.
@@ -71,7 +74,7 @@ public struct AvroDecoder: Sendable {
         } catch {
             throw Self.decodingError(error)
         }
-        let state = DecodingState(plan: plan, reader: reader, userInfo: userInfo, maxDepth: options.maxDepth)
+        let state = DecodingState(plan: plan, reader: reader, userInfo: userInfo, maxDepth: options.maxDepth, fieldNaming: fieldNaming)
         defer { reader = state.reader }
         do {
             let value = try state.decode(type, at: plan.root)
@@ -135,7 +138,7 @@ public struct AvroDecoder: Sendable {
 
     private func plan<T>(for type: T.Type) throws -> CompiledSchema {
         if let compiled { return try compiled.get() }
-        return try CompiledSchema.derived(for: T.self)
+        return try CompiledSchema.derived(for: T.self, fieldNaming: fieldNaming)
     }
 
     private static func decodingError(_ error: any Error) -> any Error {

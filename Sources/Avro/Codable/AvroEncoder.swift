@@ -23,6 +23,9 @@ import Foundation
 public struct AvroEncoder: Sendable {
     /// The schema values are written with, or `nil` to derive one from each encoded type.
     public let schema: AvroSchema?
+    /// How coding keys become record field names (and, without a schema, how the derived
+    /// schema names its fields). Map keys are never converted.
+    public var fieldNaming: AvroFieldNaming = .codingKeys
     /// Contextual information for `encode(to:)` implementations.
     public var userInfo: [CodingUserInfoKey: any Sendable] = [:]
     private let compiled: Result<CompiledSchema, AvroError>?
@@ -59,7 +62,7 @@ public struct AvroEncoder: Sendable {
             throw Self.encodingError(error, value: value)
         }
         let start = buffer.count
-        let state = EncodingState(plan: plan, writer: AvroBinaryWriter(appendingTo: buffer), userInfo: userInfo)
+        let state = EncodingState(plan: plan, writer: AvroBinaryWriter(appendingTo: buffer), userInfo: userInfo, fieldNaming: fieldNaming)
         buffer = []
         defer { buffer = state.writer.bytes }
         do {
@@ -81,7 +84,7 @@ public struct AvroEncoder: Sendable {
 
     private func plan<T>(for type: T.Type) throws -> CompiledSchema {
         if let compiled { return try compiled.get() }
-        return try CompiledSchema.derived(for: T.self)
+        return try CompiledSchema.derived(for: T.self, fieldNaming: fieldNaming)
     }
 
     private static func encodingError(_ error: any Error, value: Any) -> any Error {

@@ -14,7 +14,9 @@ extension DecodingState {
     /// Record fields asked for in schema order are read in place; a field further on is
     /// reached by skipping; a field asked for after later ones makes the record be scanned
     /// once for the offsets of all its fields.
-    func seekEntry(_ key: String, frame index: Int) throws -> Entry? {
+    func seekEntry(_ codingKey: String, frame index: Int) throws -> Entry? {
+        let isRecord = index < frames.count && (frames[index].kind == .record || frames[index].kind == .caseValue)
+        let key = isRecord && fieldNaming != .codingKeys ? fieldNaming.fieldName(forKey: codingKey) : codingKey
         guard index < frames.count else {
             throw AvroError(.unsupported, "a container was used after the value it belongs to was decoded", offset: reader.offset)
         }

@@ -20,8 +20,12 @@ final class DecodingState: Decoder {
     /// The serial number of the last frame opened: containers check theirs is still open.
     private var serials = 0
 
-    init(plan: CompiledSchema, reader: AvroBinaryReader, userInfo: [CodingUserInfoKey: Any], maxDepth: Int) {
+    /// How coding keys become record field names.
+    let fieldNaming: AvroFieldNaming
+
+    init(plan: CompiledSchema, reader: AvroBinaryReader, userInfo: [CodingUserInfoKey: Any], maxDepth: Int, fieldNaming: AvroFieldNaming = .codingKeys) {
         self.plan = plan
+        self.fieldNaming = fieldNaming
         self.reader = reader
         self.node = plan.root
         self.userInfo = userInfo

@@ -13,7 +13,10 @@ extension EncodingState {
         if let error = deferredError { throw error }
         if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
         if frames[index].kind == .record {
-            let position = try claimField(named: key, frame: index)
+            let name = fieldNaming == .codingKeys ? key : fieldNaming.fieldName(forKey: key)
+            let position = try claimField(named: name, codingKey: key, frame: index)
+            // A key the derived schema leaves out (an excluded field): nothing is written.
+            if position < 0 { return Entry(node: -1, fieldPosition: nil, isUnionCase: false) }
             return Entry(node: plan.fieldTypes[plan.info[frames[index].node].first + position],
                          fieldPosition: frames[index].ranges == nil ? nil : position, isUnionCase: false)
         }

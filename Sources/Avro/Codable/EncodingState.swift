@@ -19,13 +19,19 @@ final class EncodingState: Encoder {
     @exclusivity(unchecked) var deferredError: AvroError?
     /// Counts container requests and values written, to notice a value that wrote nothing.
     @exclusivity(unchecked) var activity = 0
+    /// The Swift type whose `encode(to:)` runs now; keyed frames note it.
+    @exclusivity(unchecked) var currentType: Any.Type?
     /// The index the frame of the value being encoded has, or will have, once opened.
     var valueFrame = 0
     /// The serial number of the last frame opened: containers check theirs is still open.
     var serials = 0
 
-    init(plan: CompiledSchema, writer: AvroBinaryWriter, userInfo: [CodingUserInfoKey: Any]) {
+    /// How coding keys become record field names.
+    let fieldNaming: AvroFieldNaming
+
+    init(plan: CompiledSchema, writer: AvroBinaryWriter, userInfo: [CodingUserInfoKey: Any], fieldNaming: AvroFieldNaming = .codingKeys) {
         self.plan = plan
+        self.fieldNaming = fieldNaming
         self.writer = writer
         self.node = plan.root
         self.userInfo = userInfo
@@ -80,7 +86,9 @@ final class EncodingState: Encoder {
                 }
             }
         }
-        return push(EncodingFrame(node: target, kind: kind, start: writer.count))
+        var frame = EncodingFrame(node: target, kind: kind, start: writer.count)
+        frame.swiftType = currentType
+        return push(frame)
     }
 
     /// Opens the frame of an unkeyed container at `target` (an array) and returns its index.
@@ -116,6 +124,7 @@ final class EncodingState: Encoder {
         let before = (activity, writer.count)
         node = target
         valueFrame = depth
+        currentType = T.self
         defer { (node, valueFrame) = saved }
         try value.encode(to: self)
         if activity == before.0 && writer.count == before.1 { try encodeNothing(at: target) }
@@ -187,7 +196,7 @@ final class EncodingState: Encoder {
     /// The schema position of record field `name` in frame `index`, ready to be written: the
     /// next field in schema order (the common case), or any other, which makes the record
     /// reorder its fields when it closes.
-    func claimField(named name: String, frame index: Int) throws -> Int {
+    func claimField(named name: String, codingKey: String, frame index: Int) throws -> Int {
         if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
         let cursor = frames[index].cursor
         let info = plan.info[frames[index].node]
@@ -195,26 +204,34 @@ final class EncodingState: Encoder {
             frames[index].cursor = cursor + 1
             return cursor
         }
-        return try claimFieldOutOfOrder(named: name, frame: index)
+        return try claimFieldOutOfOrder(named: name, codingKey: codingKey, frame: index)
     }
 
     /// `claimField` for a field other than the next one in schema order.
-    private func claimFieldOutOfOrder(named name: String, frame index: Int) throws -> Int {
+    private func claimFieldOutOfOrder(named name: String, codingKey: String, frame index: Int) throws -> Int {
         guard case .record(let record) = plan[frames[index].node].kind else { return -1 }
+        if record.indexOfField[name] == nil && (plan.ignoresUnknownFields || isExcluded(codingKey, frame: index)) { return -1 }
         let cursor = frames[index].cursor
         if frames[index].ranges == nil {
             frames[index].ranges = Array(repeating: nil, count: record.fields.count)
             frames[index].prefixEnd = writer.count
         }
         guard let position = record.indexOfField[name] else {
-            throw AvroError(.typeMismatch, "the record \(plan[frames[index].node].typeName) has no field '\(name)'", path: name)
+            throw AvroError(.typeMismatch, "the record \(plan[frames[index].node].typeName) has no field '\(name)'")
         }
         guard position >= cursor, frames[index].ranges?[position] == nil else {
-            throw AvroError(.typeMismatch, "the field '\(name)' of \(plan[frames[index].node].typeName) is encoded twice", path: name)
+            throw AvroError(.typeMismatch, "the field '\(name)' of \(plan[frames[index].node].typeName) is encoded twice")
         }
         frames[index].key = name
         frames[index].ranges?[position] = writer.count..<writer.count
         return position
+    }
+
+    /// Whether the Swift type that opened frame `index` excludes `codingKey` from its schema
+    /// (``AvroCustomizing/avroExcludedFields``).
+    private func isExcluded(_ codingKey: String, frame index: Int) -> Bool {
+        guard let customizing = frames[index].swiftType as? any AvroCustomizing.Type else { return false }
+        return customizing.avroExcludedFields.contains(codingKey)
     }
 
     /// Records where an out-of-order field's bytes ended.
@@ -291,6 +308,8 @@ struct EncodingFrame {
     var prefixEnd = 0
     /// The key being encoded, for coding paths.
     var key: String?
+    /// The Swift type that opened the frame, for its excluded fields.
+    var swiftType: Any.Type?
 
     init(node: Int, kind: Kind, start: Int) {
         self.node = node

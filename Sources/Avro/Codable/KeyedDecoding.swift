@@ -17,7 +17,7 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
         guard state.isOpen(frame, serial: serial) else { return [] }
         let current = state.frames[frame]
         switch current.kind {
-        case .record: return state.fieldNames(of: current.node).compactMap(Key.init(stringValue:))
+        case .record: return state.fieldNames(of: current.node).compactMap { Key(stringValue: state.fieldNaming.codingKey(forField: $0)) }
         case .map: return current.mapKeys.compactMap(Key.init(stringValue:))
         case .unionCase:
             guard let branch = current.branch else { return [] }
@@ -25,7 +25,7 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
             return DecodingState.caseNames(of: node).lazy.compactMap(Key.init(stringValue:)).first.map { [$0] } ?? []
         case .caseValue:
             if let whole = Key(stringValue: "_0") { return [whole] }
-            return state.fieldNames(of: current.node).compactMap(Key.init(stringValue:))
+            return state.fieldNames(of: current.node).compactMap { Key(stringValue: state.fieldNaming.codingKey(forField: $0)) }
         case .array: return []
         }
     }

@@ -21,6 +21,7 @@ struct KeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
         do {
             try state.checkOpen(frame, serial: serial)
             let entry = try state.openEntry(key.stringValue, frame: frame)
+            guard entry.node >= 0 else { return }
             try body(entry.node)
             state.closeEntry(entry, frame: frame)
         } catch let error as AvroError {

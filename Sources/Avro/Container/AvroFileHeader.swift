@@ -59,10 +59,12 @@ public struct AvroFileHeader: Hashable, Sendable {
         writer.writeFixed(Self.magic)
         let reserved = [Self.schemaKey, Self.codecKey].filter { metadata[$0] != nil }
         let keys = reserved + metadata.keys.filter { !reserved.contains($0) }.sorted()
-        writer.writeLong(Int64(keys.count))
-        for key in keys {
-            writer.writeString(key)
-            writer.writeBytes(metadata[key] ?? [])
+        if !keys.isEmpty {
+            writer.writeLong(Int64(keys.count))
+            for key in keys {
+                writer.writeString(key)
+                writer.writeBytes(metadata[key] ?? [])
+            }
         }
         writer.writeLong(0)
         writer.writeFixed(syncMarker)

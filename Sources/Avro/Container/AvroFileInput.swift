@@ -62,11 +62,6 @@ final class AvroFileInput {
     /// The number of bytes after ``offset``, when the size is known.
     var remaining: Int? { size.map { $0 - offset } }
 
-    /// Whether no byte follows ``offset``.
-    func isAtEnd() throws -> Bool {
-        try !ensure(1)
-    }
-
     /// Reads one byte, or returns `nil` at the end of the file.
     func readByte() throws -> UInt8? {
         guard try ensure(1) else { return nil }

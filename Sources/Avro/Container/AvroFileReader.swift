@@ -62,6 +62,8 @@ public final class AvroFileReader<T: Decodable> {
     }
 
     /// Creates a reader of the container file in `data` and reads its header.
+    ///
+    /// - Throws: The errors of ``init(url:options:)`` about the header.
     public convenience init(data: Data, options: Options = .init()) throws {
         try self.init(input: AvroFileInput(data: data), options: options)
     }
@@ -71,6 +73,8 @@ public final class AvroFileReader<T: Decodable> {
     ///
     /// The handle may be a pipe or a socket; corrupt-block recovery then searches for the
     /// next sync marker from where the corruption was found, since it cannot go back.
+    ///
+    /// - Throws: The errors of ``init(url:options:)`` about the header.
     public convenience init(fileHandle: FileHandle, options: Options = .init()) throws {
         try self.init(input: AvroFileInput(fileHandle: fileHandle), options: options)
     }
@@ -102,6 +106,10 @@ public final class AvroFileReader<T: Decodable> {
     /// Returns the number of objects in the file at `url`, adding up the object counts of its
     /// blocks without reading or decompressing their data. The sync marker of every block is
     /// checked.
+    ///
+    /// - Throws: The errors of ``init(url:options:)``, and ``AvroError`` with code
+    ///   ``AvroError/Code/invalidFile`` for a malformed or truncated block (unless
+    ///   ``AvroFileReaderOptions/skipsCorruptBlocks`` skips it).
     public static func count(url: URL, options: Options = .init()) throws -> Int {
         let blocks = try AvroFileBlocks(input: AvroFileInput(url: url), options: options)
         var total = 0

@@ -69,6 +69,10 @@ public protocol AvroCustomizing {
     static var avroAliases: [String] { get }
     /// Options for fields, by coding key (`CodingKey.stringValue`).
     static var avroFields: [String: AvroFieldOptions] { get }
+    /// Coding keys left out of the schema: their values are not written, and decoding them
+    /// finds nothing (`decodeIfPresent` gives `nil`). Give such properties a default in
+    /// `init(from:)`.
+    static var avroExcludedFields: Set<String> { get }
 }
 
 extension AvroCustomizing {
@@ -77,6 +81,7 @@ extension AvroCustomizing {
     public static var avroDoc: String? { nil }
     public static var avroAliases: [String] { [] }
     public static var avroFields: [String: AvroFieldOptions] { [:] }
+    public static var avroExcludedFields: Set<String> { [] }
 }
 
 /// How one field of a derived record schema differs from what derivation infers.

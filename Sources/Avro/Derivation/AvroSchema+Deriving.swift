@@ -1,5 +1,10 @@
 extension AvroSchema {
-    private static let derivedCache = Locked<[ObjectIdentifier: AvroSchema]>([:])
+    private struct DerivedKey: Hashable {
+        let type: ObjectIdentifier
+        let fieldNaming: AvroFieldNaming
+    }
+
+    private static let derivedCache = Locked<[DerivedKey: AvroSchema]>([:])
 
     /// Derives the Avro schema of a `Decodable` type from its `Codable` conformance, with no
     /// schema written by hand.
@@ -19,15 +24,16 @@ extension AvroSchema {
     /// docs, aliases and field options; ``AvroSchemaProviding`` gives a type's schema outright.
     /// The result is computed once per type and cached.
     ///
+    /// - Parameter fieldNaming: How coding keys become field names (snake case, or as they are).
     /// - Throws: ``AvroError`` naming the type and field that cannot be derived, and how to fix it.
-    public init<T: Decodable>(deriving type: T.Type) throws {
-        let id = ObjectIdentifier(type)
+    public init<T: Decodable>(deriving type: T.Type, fieldNaming: AvroFieldNaming = .codingKeys) throws {
+        let id = DerivedKey(type: ObjectIdentifier(type), fieldNaming: fieldNaming)
         if let cached = Self.derivedCache.withLock({ $0[id] }) {
             self = cached
             return
         }
         do {
-            self = try SchemaDeriver().derive(type).schema
+            self = try SchemaDeriver(fieldNaming: fieldNaming).derive(type).schema
         } catch let error as AvroError {
             throw error.prefixingPath(String(describing: T.self))
         } catch {

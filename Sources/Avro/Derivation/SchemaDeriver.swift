@@ -8,6 +8,13 @@ import Foundation
 /// Named types are defined at their first use and referenced afterwards, which also makes
 /// recursive types work.
 final class SchemaDeriver {
+    /// How coding keys become field names.
+    let fieldNaming: AvroFieldNaming
+
+    init(fieldNaming: AvroFieldNaming = .codingKeys) {
+        self.fieldNaming = fieldNaming
+    }
+
     /// Types whose definition was written, with their names (later uses are references).
     private var definedNames: [ObjectIdentifier: AvroName] = [:]
     /// Types being derived now: a use inside their own definition is a reference.
@@ -188,7 +195,8 @@ final class SchemaDeriver {
         try claim(name, for: type)
         inProgress[id] = name
         defer { inProgress[id] = nil }
-        let probe = SchemaProbe(deriver: self, owner: name, fieldOptions: customizing?.avroFields ?? [:], caseKey: nil)
+        let probe = SchemaProbe(deriver: self, owner: name, fieldOptions: customizing?.avroFields ?? [:],
+                                excludedKeys: customizing?.avroExcludedFields ?? [], caseKey: nil)
         let value: T
         do {
             value = try T(from: probe)

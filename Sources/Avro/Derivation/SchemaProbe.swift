@@ -25,6 +25,8 @@ final class SchemaProbe: Decoder {
     /// The name of the record being probed, for nested records and fixed types.
     let owner: AvroName
     let fieldOptions: [String: AvroFieldOptions]
+    /// Coding keys that are not fields (``AvroCustomizing/avroExcludedFields``).
+    let excludedKeys: Set<String>
     /// When probing one case of an enum with associated values: the case's key.
     let caseKey: String?
     private(set) var shape = Shape.nothing
@@ -36,10 +38,11 @@ final class SchemaProbe: Decoder {
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(deriver: SchemaDeriver, owner: AvroName, fieldOptions: [String: AvroFieldOptions], caseKey: String?) {
+    init(deriver: SchemaDeriver, owner: AvroName, fieldOptions: [String: AvroFieldOptions], excludedKeys: Set<String> = [], caseKey: String?) {
         self.deriver = deriver
         self.owner = owner
         self.fieldOptions = fieldOptions
+        self.excludedKeys = excludedKeys
         self.caseKey = caseKey
     }
 
@@ -68,7 +71,8 @@ final class SchemaProbe: Decoder {
 
     /// Records field `key` of `type` and returns a placeholder value for it.
     fileprivate func field<T: Decodable>(_ key: String, _ type: T.Type, optional: Bool) throws -> T? {
-        if let index = entries.firstIndex(where: { if case .field(let field) = $0 { field.name == key } else { false } }),
+        if excludedKeys.contains(key) { return optional ? nil : try deriver.derive(type).placeholder }
+        if let index = entries.firstIndex(where: { if case .field(let field) = $0 { field.name == deriver.fieldNaming.fieldName(forKey: key) } else { false } }),
            case .field = entries[index] {
             return optional ? nil : try deriver.derive(type).placeholder
         }
@@ -87,7 +91,7 @@ final class SchemaProbe: Decoder {
             if let options { schema = try apply(options, to: schema, field: key) }
             if optional { schema = SchemaDeriver.nullable(schema) }
             let defaultValue = try defaultValue(options?.defaultValue, for: &schema)
-            entries.append(.field(AvroSchema.Field(name: key, type: schema, doc: options?.doc, defaultValue: defaultValue,
+            entries.append(.field(AvroSchema.Field(name: deriver.fieldNaming.fieldName(forKey: key), type: schema, doc: options?.doc, defaultValue: defaultValue,
                                                    order: options?.order ?? .ascending, aliases: options?.aliases ?? [])))
             return placeholder
         } catch let error as AvroError {
@@ -169,11 +173,11 @@ final class SchemaProbe: Decoder {
             case .field(let field): return field
             case .nested(let key, let child):
                 switch child.shape {
-                case .unkeyed(let items): return AvroSchema.Field(name: key, type: .array(items ?? .null))
-                case .single(let schema): return AvroSchema.Field(name: key, type: schema)
+                case .unkeyed(let items): return AvroSchema.Field(name: deriver.fieldNaming.fieldName(forKey: key), type: .array(items ?? .null))
+                case .single(let schema): return AvroSchema.Field(name: deriver.fieldNaming.fieldName(forKey: key), type: schema)
                 case .keyed, .nothing:
                     try deriver.claim(child.owner, for: SchemaProbe.self)
-                    return AvroSchema.Field(name: key, type: .record(.init(name: child.owner, fields: try child.finishedFields())))
+                    return AvroSchema.Field(name: deriver.fieldNaming.fieldName(forKey: key), type: .record(.init(name: child.owner, fields: try child.finishedFields())))
                 }
             }
         }

@@ -9,6 +9,9 @@ final class CompiledSchema: Sendable {
     let nodes: [SchemaNode]
     let root: Int
     let canonicalFormStorage: String
+    /// Whether encoding skips record keys the schema has no field for (derived schemas,
+    /// which leave out excluded fields) instead of failing.
+    let ignoresUnknownFields: Bool
     /// The hot-path tables (see ``NodeInfo``).
     let info: [NodeInfo]
     let fieldNames: [String]
@@ -16,13 +19,13 @@ final class CompiledSchema: Sendable {
     let branchNodes: [Int]
 
     /// Compiles `schema`. Throws when it refers to a named type it does not define.
-    convenience init(_ schema: AvroSchema) throws(AvroError) {
+    convenience init(_ schema: AvroSchema, ignoresUnknownFields: Bool = false) throws(AvroError) {
         var builder = Builder(definitions: schema.namedDefinitions)
         let root = try builder.add(schema, path: "")
         builder.computeMinimumSizes()
         builder.computeUnionBranches()
         // Defaults are encoded once, with the finished nodes, and stored with their fields.
-        let draft = CompiledSchema(schema: schema, nodes: builder.nodes, root: root)
+        let draft = CompiledSchema(schema: schema, nodes: builder.nodes, root: root, ignoresUnknownFields: ignoresUnknownFields)
         var nodes = builder.nodes
         for index in nodes.indices {
             guard case .record(var record) = nodes[index].kind else { continue }
@@ -34,11 +37,12 @@ final class CompiledSchema: Sendable {
             }
             nodes[index].kind = .record(record)
         }
-        self.init(schema: schema, nodes: nodes, root: root)
+        self.init(schema: schema, nodes: nodes, root: root, ignoresUnknownFields: ignoresUnknownFields)
     }
 
-    private init(schema: AvroSchema, nodes: [SchemaNode], root: Int) {
+    private init(schema: AvroSchema, nodes: [SchemaNode], root: Int, ignoresUnknownFields: Bool) {
         self.schema = schema
+        self.ignoresUnknownFields = ignoresUnknownFields
         canonicalFormStorage = schema.canonicalForm
         self.nodes = nodes
         self.root = root
