@@ -20,7 +20,8 @@ import Foundation
 /// in ``skippedRanges``.
 ///
 /// Values are decoded with ``AvroDecoder`` using the file's schema (``AvroFileHeader/schema``),
-/// so `T` can be any `Decodable` type that matches it, or ``AvroValue`` to read any file.
+/// so `T` can be any `Decodable` type that matches it, or ``AvroValue`` to read any file; with
+/// ``AvroFileReaderOptions/readerSchema`` they are resolved into today's schema first.
 ///
 /// The reader is a single-pass sequence: iterating it again goes on where the last iteration
 /// stopped. Use it from one thread or task at a time.
@@ -46,6 +47,7 @@ public final class AvroFileReader<T: Decodable> {
 
     private let blocks: AvroFileBlocks
     private let decoder: AvroDecoder
+    private let resolution: ResolutionPlan?
     /// The block being read, the offset of its next object, and how many objects are left.
     private var block: AvroFileBlock?
     private var cursor = 0
@@ -83,9 +85,13 @@ public final class AvroFileReader<T: Decodable> {
         blocks = try AvroFileBlocks(input: input, options: options)
         header = blocks.header
         self.options = options
-        // Values are read with the writer's schema. Reading into another schema (resolution)
-        // plugs in here: a `readerSchema` parameter and a decoder built from both schemas.
-        decoder = AvroDecoder(schema: header.schema, options: options.decoding)
+        decoder = AvroDecoder(schema: options.readerSchema ?? header.schema, options: options.decoding)
+        // One resolution plan for the whole file, when values are read as another schema.
+        if let readerSchema = options.readerSchema {
+            resolution = ResolutionPlan(writer: try CompiledSchema.cached(header.schema), reader: try CompiledSchema.cached(readerSchema))
+        } else {
+            resolution = nil
+        }
     }
 
     /// Returns the next value of the file, or `nil` after the last one.
@@ -148,6 +154,7 @@ public final class AvroFileReader<T: Decodable> {
                 var reader = AvroBinaryReader(buffer, zeroSizeItemLimit: options.decoding.maxZeroSizeItems)
                 reader.seek(to: cursor)
                 defer { cursor = reader.offset }
+                if let resolution { return try decoder.decode(T.self, from: &reader, resolution: resolution) }
                 return try decoder.decode(T.self, from: &reader)
             }
             objectsLeft -= 1

@@ -26,13 +26,22 @@ public struct AvroFileReaderOptions: Hashable, Sendable {
     /// Limits for decoding each value.
     public var decoding: AvroDecoder.Options
 
+    /// The schema values are read as, when it differs from the file's (writer's) schema:
+    /// every value is resolved from the writer's schema into this one by the rules of schema
+    /// evolution (renamed fields through aliases, added fields from defaults, promotions…).
+    /// `nil` (the default) reads with the file's own schema.
+    public var readerSchema: AvroSchema?
+
     /// Creates options.
     ///
     /// - Parameters:
     ///   - maxBlockSize: The largest block accepted, in bytes. The default is 200 MiB.
     ///   - skipsCorruptBlocks: Whether to skip corrupt blocks. The default is `false`.
     ///   - decoding: Limits for decoding each value.
-    public init(maxBlockSize: Int = 200 * 1024 * 1024, skipsCorruptBlocks: Bool = false, decoding: AvroDecoder.Options = .init()) {
+    ///   - readerSchema: The schema to resolve values into, or `nil` for the file's schema.
+    public init(maxBlockSize: Int = 200 * 1024 * 1024, skipsCorruptBlocks: Bool = false, decoding: AvroDecoder.Options = .init(),
+                readerSchema: AvroSchema? = nil) {
+        self.readerSchema = readerSchema
         self.maxBlockSize = maxBlockSize
         self.skipsCorruptBlocks = skipsCorruptBlocks
         self.decoding = decoding

@@ -46,7 +46,8 @@ public final class AvroFileWriter<T: Encodable> {
     ///
     /// - Parameters:
     ///   - url: The file to create.
-    ///   - schema: The schema of the values, written in the header's `avro.schema`.
+    ///   - schema: The schema of the values, written in the header's `avro.schema`; `nil`
+    ///     (the default) for the schema derived from `T`.
     ///   - codec: The codec that compresses the blocks. The default stores them as they are.
     ///   - metadata: Extra header entries. Keys starting with `avro.` are reserved.
     ///   - blockSize: The number of bytes of encoded values per block, before compression.
@@ -56,8 +57,9 @@ public final class AvroFileWriter<T: Encodable> {
     ///   key or a sync marker that does not have 16 bytes, the schema compiler's error for a
     ///   schema that refers to an undefined type, ``AvroError/Code/io`` when the file cannot be
     ///   created or written.
-    public convenience init(url: URL, schema: AvroSchema, codec: any AvroCodec = AvroNullCodec(),
+    public convenience init(url: URL, schema: AvroSchema? = nil, codec: any AvroCodec = AvroNullCodec(),
                             metadata: [String: [UInt8]] = [:], blockSize: Int = 64_000, syncMarker: [UInt8]? = nil) throws {
+        let schema = try Self.schema(schema)
         let header = try Self.header(schema: schema, codec: codec, metadata: metadata, syncMarker: syncMarker)
         try self.init(output: AvroFileOutput(creating: url), header: header, codec: codec, schema: schema,
                       blockSize: blockSize, writesHeader: true)
@@ -67,8 +69,9 @@ public final class AvroFileWriter<T: Encodable> {
     /// offset, starting with the header. The handle stays open after ``close()``.
     ///
     /// The parameters and errors are those of ``init(url:schema:codec:metadata:blockSize:syncMarker:)``.
-    public convenience init(fileHandle: FileHandle, schema: AvroSchema, codec: any AvroCodec = AvroNullCodec(),
+    public convenience init(fileHandle: FileHandle, schema: AvroSchema? = nil, codec: any AvroCodec = AvroNullCodec(),
                             metadata: [String: [UInt8]] = [:], blockSize: Int = 64_000, syncMarker: [UInt8]? = nil) throws {
+        let schema = try Self.schema(schema)
         let header = try Self.header(schema: schema, codec: codec, metadata: metadata, syncMarker: syncMarker)
         try self.init(output: AvroFileOutput(fileHandle: fileHandle, owned: false), header: header, codec: codec,
                       schema: schema, blockSize: blockSize, writesHeader: true)
@@ -84,11 +87,18 @@ public final class AvroFileWriter<T: Encodable> {
     /// ```
     ///
     /// The parameters and errors are those of ``init(url:schema:codec:metadata:blockSize:syncMarker:)``.
-    public convenience init(schema: AvroSchema, codec: any AvroCodec = AvroNullCodec(),
+    public convenience init(schema: AvroSchema? = nil, codec: any AvroCodec = AvroNullCodec(),
                             metadata: [String: [UInt8]] = [:], blockSize: Int = 64_000, syncMarker: [UInt8]? = nil) throws {
+        let schema = try Self.schema(schema)
         let header = try Self.header(schema: schema, codec: codec, metadata: metadata, syncMarker: syncMarker)
         try self.init(output: AvroFileOutput(), header: header, codec: codec, schema: schema,
                       blockSize: blockSize, writesHeader: true)
+    }
+
+    /// `schema`, or the schema derived from `T` when it is `nil`.
+    private static func schema(_ schema: AvroSchema?) throws -> AvroSchema {
+        if let schema { return schema }
+        return try CompiledSchema.derived(for: T.self, fieldNaming: .codingKeys).schema
     }
 
     /// Creates a writer to `output`, with `header` (written first when `writesHeader`).
