@@ -35,7 +35,7 @@ enum CLI {
             console.writeError("avro \(first): \(error.message)\(hint)\n")
             return error.status
         } catch {
-            console.writeError("avro \(first): \(CLIError.reading(error, source: "avro \(first)").message)\n")
+            console.writeError("avro \(first): \(CLIError.describing(error).message)\n")
             return CLIError.failureStatus
         }
     }

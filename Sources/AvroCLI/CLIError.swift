@@ -50,6 +50,13 @@ struct CLIError: Error {
         return .failure("\(source): byte \(offset): \(avroError)")
     }
 
+    /// `error` as a failure, when no input it came from is known.
+    static func describing(_ error: any Error) -> CLIError {
+        if let error = error as? CLIError { return error }
+        if let avroError = avroError(in: error) { return .failure(avroError.description) }
+        return .failure(describe(error))
+    }
+
     /// The ``AvroError`` that `error` is or carries as its underlying error.
     static func avroError(in error: any Error) -> AvroError? {
         if let avroError = error as? AvroError { return avroError }

@@ -18,7 +18,7 @@ extension EncodingState {
             // A key the derived schema leaves out (an excluded field): nothing is written.
             if position < 0 { return Entry(node: -1, fieldPosition: nil, isUnionCase: false) }
             return Entry(node: plan.fieldTypes[plan.info[frames[index].node].first + position],
-                         fieldPosition: frames[index].ranges == nil ? nil : position, isUnionCase: false)
+                         fieldPosition: frames[index].reordering < 0 ? nil : position, isUnionCase: false)
         }
         let frame = frames[index]
         switch frame.kind {
@@ -27,14 +27,14 @@ extension EncodingState {
             guard case .map(let values) = plan[frame.node].kind else { break }
             writer.writeString(key)
             frames[index].count += 1
-            frames[index].key = key
+            setKey(key, frame: index)
             return Entry(node: values, fieldPosition: nil, isUnionCase: false)
         case .unionCase:
             guard frame.count == 0 else {
                 throw AvroError(.typeMismatch, "a value of the union \(plan[frame.node].typeName) is one enum case, but a second key '\(key)' was encoded")
             }
             frames[index].count = 1
-            frames[index].key = key
+            setKey(key, frame: index)
             return Entry(node: try caseBranch(named: key, union: frame.node), fieldPosition: nil, isUnionCase: true)
         case .caseValue:
             // `_0` is the whole branch value unless the branch is a record with such a field

@@ -19,6 +19,11 @@ final class EncodingState: Encoder {
     @exclusivity(unchecked) var deferredError: AvroError?
     /// Counts container requests and values written, to notice a value that wrote nothing.
     @exclusivity(unchecked) var activity = 0
+    /// Where the fields of records written out of order were written (see
+    /// ``EncodingFrame/reordering``).
+    @exclusivity(unchecked) var reorderings: [[Range<Int>?]] = []
+    /// The keys of frames that name their entry by key (see ``EncodingFrame/keySlot``).
+    @exclusivity(unchecked) var frameKeys: [String] = []
     /// The Swift type whose `encode(to:)` runs now; keyed frames note it.
     @exclusivity(unchecked) var currentType: Any.Type?
     /// The index the frame of the value being encoded has, or will have, once opened.
@@ -40,10 +45,12 @@ final class EncodingState: Encoder {
     var codingPath: [any CodingKey] {
         frames.compactMap { frame in
             // Fields written in schema order are named by the cursor, not stored per field.
-            if frame.kind == .record, frame.key == nil, frame.cursor > 0 {
+            if frame.keySlot >= 0 { return AvroCodingKey(stringValue: frameKeys[frame.keySlot]) }
+            if frame.kind == .array { return AvroCodingKey(index: max(frame.cursor - 1, 0)) }
+            if frame.kind == .record, frame.cursor > 0 {
                 return AvroCodingKey(stringValue: plan.fieldNames[plan.info[frame.node].first + frame.cursor - 1])
             }
-            return frame.codingKey
+            return nil
         }
     }
 
@@ -200,7 +207,7 @@ final class EncodingState: Encoder {
         if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
         let cursor = frames[index].cursor
         let info = plan.info[frames[index].node]
-        if frames[index].ranges == nil && cursor < info.count && plan.fieldNames[info.first + cursor] == name {
+        if frames[index].reordering < 0 && cursor < info.count && plan.fieldNames[info.first + cursor] == name {
             frames[index].cursor = cursor + 1
             return cursor
         }
@@ -212,19 +219,31 @@ final class EncodingState: Encoder {
         guard case .record(let record) = plan[frames[index].node].kind else { return -1 }
         if record.indexOfField[name] == nil && (plan.ignoresUnknownFields || isExcluded(codingKey, frame: index)) { return -1 }
         let cursor = frames[index].cursor
-        if frames[index].ranges == nil {
-            frames[index].ranges = Array(repeating: nil, count: record.fields.count)
+        if frames[index].reordering < 0 {
+            frames[index].reordering = reorderings.count
+            reorderings.append(Array(repeating: nil, count: record.fields.count))
             frames[index].prefixEnd = writer.count
         }
+        let reordering = frames[index].reordering
         guard let position = record.indexOfField[name] else {
             throw AvroError(.typeMismatch, "the record \(plan[frames[index].node].typeName) has no field '\(name)'")
         }
-        guard position >= cursor, frames[index].ranges?[position] == nil else {
+        guard position >= cursor, reorderings[reordering][position] == nil else {
             throw AvroError(.typeMismatch, "the field '\(name)' of \(plan[frames[index].node].typeName) is encoded twice")
         }
-        frames[index].key = name
-        frames[index].ranges?[position] = writer.count..<writer.count
+        setKey(name, frame: index)
+        reorderings[reordering][position] = writer.count..<writer.count
         return position
+    }
+
+    /// Notes `key` as the entry frame `index` is encoding, for coding paths.
+    func setKey(_ key: String, frame index: Int) {
+        if frames[index].keySlot < 0 {
+            frames[index].keySlot = frameKeys.count
+            frameKeys.append(key)
+        } else {
+            frameKeys[frames[index].keySlot] = key
+        }
     }
 
     /// Whether the Swift type that opened frame `index` excludes `codingKey` from its schema
@@ -236,19 +255,21 @@ final class EncodingState: Encoder {
 
     /// Records where an out-of-order field's bytes ended.
     func finishField(_ position: Int, frame index: Int) {
-        if let range = frames[index].ranges?[position] {
-            frames[index].ranges?[position] = range.lowerBound..<writer.count
+        let reordering = frames[index].reordering
+        if reordering >= 0, let range = reorderings[reordering][position] {
+            reorderings[reordering][position] = range.lowerBound..<writer.count
         }
     }
 
     private func closeRecord(_ frame: EncodingFrame) throws {
         guard case .record(let record) = plan[frame.node].kind else { return }
-        guard let ranges = frame.ranges else {
+        guard frame.reordering >= 0 else {
             for position in frame.cursor..<record.fields.count {
                 try writeMissingField(record.fields[position], of: frame.node)
             }
             return
         }
+        let ranges = reorderings[frame.reordering]
         let tail = Array(writer.bytes[frame.prefixEnd...])
         writer.truncate(to: frame.prefixEnd)
         for position in frame.cursor..<record.fields.count {
@@ -302,12 +323,15 @@ struct EncodingFrame {
         get { cursor }
         set { cursor = newValue }
     }
-    /// Records written out of order: where each field from `cursor` on was written.
-    var ranges: [Range<Int>?]?
+    /// Records written out of order: the position in ``EncodingState/reorderings`` of where
+    /// each field from `cursor` on was written; -1 while the fields come in schema order.
+    /// (Kept outside the frame so that frames stay trivial to copy.)
+    var reordering = -1
     /// Records written out of order: the end of the fields before `cursor`, written in order.
     var prefixEnd = 0
-    /// The key being encoded, for coding paths.
-    var key: String?
+    /// The position in ``EncodingState/frameKeys`` of the key being encoded (map keys, union
+    /// cases, out-of-order fields), for coding paths; -1 for none.
+    var keySlot = -1
     /// The Swift type that opened the frame, for its excluded fields.
     var swiftType: Any.Type?
 
@@ -317,12 +341,6 @@ struct EncodingFrame {
         self.start = start
     }
 
-    var codingKey: (any CodingKey)? {
-        switch kind {
-        case .array: AvroCodingKey(index: max(cursor - 1, 0))
-        default: key.map { AvroCodingKey(stringValue: $0) }
-        }
-    }
 
     /// Whether the frame is a record's or a map's, which a second keyed container can share.
     var isKeyed: Bool {

@@ -1,0 +1,61 @@
+import Avro
+
+/// `avro fromjson`: Avro JSON records to a container file.
+extension Command {
+    static let fromJSON = Command(
+        name: "fromjson",
+        summary: "Write Avro JSON records (one per line, or pretty-printed) to a container file.",
+        synopsis: "fromjson --schema S.avsc [--codec CODEC] [--level N] [-o FILE] JSONFILE",
+        discussion: """
+            Reads JSONFILE (`-` for standard input): JSON values in the Avro JSON encoding of
+            the schema, separated by white space, as `avro tojson` prints them. Record fields
+            that are missing take their defaults; union branches may be named by full or short
+            name. The container file goes to standard output unless -o is given. An error names
+            the line and column of the record, and the path of the field, that could not be read;
+            nothing is left behind in FILE then.
+            """,
+        options: [
+            .value("--schema", valueName: "S.avsc", help: "The schema of the records (required)."),
+            CodecOptions.codec, CodecOptions.level,
+            .value("--output", "-o", valueName: "FILE", help: "Write the container file to FILE (`-`: standard output)."),
+        ],
+        operands: 1...1,
+        example: "fromjson --schema weather.avsc --codec deflate -o weather.avro weather.jsonl",
+        run: { arguments, console in
+            let schema = try InputFile(path: arguments.required("--schema")).readSchema()
+            let codec = try CodecOptions.codec(from: arguments)
+            let input = InputFile(path: arguments.operands[0])
+            let text = try input.readAll()
+            let output = try OutputFile(path: arguments.value("--output") ?? "-", inputs: [input])
+            let progress = Progress(console: console, label: "fromjson")
+            defer { progress.finish() }
+            try output.write { handle in
+                let writer: AvroFileWriter<AvroValue>
+                do {
+                    writer = try AvroFileWriter(fileHandle: handle, schema: schema, codec: codec)
+                } catch {
+                    throw CLIError.reading(error, source: output.name)
+                }
+                try text.withUnsafeBytes { bytes in
+                    for range in JSONTextSequence(bytes) {
+                        do {
+                            let json = try AvroJSON(parsing: Array(bytes[range]))
+                            try writer.append(AvroValue(avroJSON: json, as: schema))
+                        } catch where CLIError.avroError(in: error)?.code == .io {
+                            throw CLIError.reading(error, source: output.name)
+                        } catch {
+                            throw CLIError.reading(error, source: input.name, text: bytes, baseOffset: range.lowerBound,
+                                                   fallbackOffset: range.lowerBound)
+                        }
+                        progress.advance()
+                    }
+                }
+                do {
+                    try writer.close()
+                } catch {
+                    throw CLIError.reading(error, source: output.name)
+                }
+            }
+            return 0
+        })
+}
