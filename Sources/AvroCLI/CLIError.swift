@@ -45,6 +45,7 @@ struct CLIError: Error {
         guard let offset else { return .failure("\(source): \(avroError)") }
         if let text {
             let (line, column) = TextPosition.lineAndColumn(of: offset, in: text)
+            avroError.message = TextPosition.removingTrailingPosition(from: avroError.message)
             return .failure("\(source): line \(line), column \(column): \(avroError)")
         }
         return .failure("\(source): byte \(offset): \(avroError)")
@@ -88,15 +89,29 @@ struct CLIError: Error {
 
 /// Line and column numbers in text.
 enum TextPosition {
-    /// The 1-based line and column (in bytes) of `offset` in `text`. Lines end with `\n`.
+    /// The 1-based line and column of `offset` in `text`, as the JSON parser counts them:
+    /// lines end with `\n`, columns count characters (UTF-8 lead bytes).
     static func lineAndColumn(of offset: Int, in text: UnsafeRawBufferPointer) -> (line: Int, column: Int) {
-        let end = min(max(offset, 0), text.count)
         var line = 1
-        var lineStart = 0
-        for index in 0..<end where text[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = index + 1
+        var column = 1
+        for byte in text.prefix(max(offset, 0)) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
         }
-        return (line, end - lineStart + 1)
+        return (line, column)
+    }
+
+    /// `message` without the ` at line L, column C` the JSON parser ends its messages with,
+    /// which counts from the start of the part it parsed rather than of the file.
+    static func removingTrailingPosition(from message: String) -> String {
+        guard let range = message.range(of: " at line ", options: .backwards) else { return message }
+        let rest = message[range.upperBound...].split(separator: ",", maxSplits: 1)
+        guard rest.count == 2, Int(rest[0]) != nil, rest[1].hasPrefix(" column "),
+              Int(rest[1].dropFirst(" column ".count)) != nil else { return message }
+        return String(message[..<range.lowerBound])
     }
 }
