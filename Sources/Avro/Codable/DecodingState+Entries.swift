@@ -22,20 +22,19 @@ extension DecodingState {
         }
         if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
         // The common case first: the next field of a record read in schema order.
-        if frames[index].kind == .record && frames[index].offsets == nil {
+        if frames[index].kind == .record && frames[index].scan < 0 {
             let info = plan.info[frames[index].node]
             let cursor = frames[index].cursor
             if cursor < info.count && plan.fieldNames[info.first + cursor] == key {
                 frames[index].cursor = cursor + 1
-                frames[index].key = nil
                 return Entry(node: plan.fieldTypes[info.first + cursor])
             }
         }
         let frame = frames[index]
-        frames[index].key = key
+        setKey(key, frame: index)
         switch (frame.kind, plan[frame.node].kind) {
         case (let kind, .record(let record)) where kind == .record || (kind == .caseValue && record.indexOfField[key] != nil):
-            if frame.offsets == nil {
+            if frame.scan < 0 {
                 let cursor = frame.cursor
                 if cursor < record.fields.count && record.fields[cursor].name == key {
                     frames[index].cursor = cursor + 1
@@ -50,20 +49,21 @@ extension DecodingState {
                 }
                 try scanRecord(frame: index)
             }
-            guard let position = record.indexOfField[key], let offsets = frames[index].offsets else { return nil }
-            reader.seek(to: offsets[position])
+            guard let position = record.indexOfField[key], frames[index].scan >= 0 else { return nil }
+            reader.seek(to: scans[frames[index].scan].offsets[position])
             return Entry(node: record.fields[position].type)
         case (.caseValue, _):
             guard key == "_0", frame.cursor == 0 else { return nil }
             return Entry(node: frame.node, isWholeValue: true)
         case (.map, .map(let values)):
-            if frame.indexOfKey == nil {
+            guard frame.scan >= 0 else { return nil }
+            if scans[frame.scan].indexOfKey == nil {
                 var table: [String: Int] = [:]
-                for (position, mapKey) in frame.mapKeys.enumerated() { table[mapKey] = position }
-                frames[index].indexOfKey = table
+                for (position, mapKey) in scans[frame.scan].mapKeys.enumerated() { table[mapKey] = position }
+                scans[frame.scan].indexOfKey = table
             }
-            guard let position = frames[index].indexOfKey?[key], let offsets = frame.offsets else { return nil }
-            reader.seek(to: offsets[position])
+            guard let position = scans[frame.scan].indexOfKey?[key] else { return nil }
+            reader.seek(to: scans[frame.scan].offsets[position])
             return Entry(node: values)
         case (.unionCase, _):
             guard let branch = frame.branch, frame.cursor == 0 else { return nil }

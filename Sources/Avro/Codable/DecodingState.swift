@@ -10,6 +10,10 @@ final class DecodingState: Decoder {
     @exclusivity(unchecked) var reader: AvroBinaryReader
     @exclusivity(unchecked) var node: Int
     @exclusivity(unchecked) var frames: [DecodingFrame] = []
+    /// Records read out of order and maps, scanned (see ``DecodingFrame/scan``).
+    @exclusivity(unchecked) var scans: [DecodingScan] = []
+    /// The keys of frames that name their entry by key (see ``DecodingFrame/keySlot``).
+    @exclusivity(unchecked) var frameKeys: [String] = []
     let userInfo: [CodingUserInfoKey: Any]
     let maxDepth: Int
     @exclusivity(unchecked) private var depth = 0
@@ -35,10 +39,12 @@ final class DecodingState: Decoder {
     var codingPath: [any CodingKey] {
         frames.compactMap { frame in
             // Fields read in schema order are named by the cursor, not stored per field.
-            if frame.kind == .record, frame.key == nil, frame.cursor > 0 {
+            if frame.kind == .array { return AvroCodingKey(index: max(frame.itemsRead - 1, 0)) }
+            if frame.kind == .record, frame.scan < 0 {
+                guard frame.cursor > 0 else { return nil }
                 return AvroCodingKey(stringValue: plan.fieldNames[plan.info[frame.node].first + frame.cursor - 1])
             }
-            return frame.codingKey
+            return frame.keySlot >= 0 ? AvroCodingKey(stringValue: frameKeys[frame.keySlot]) : nil
         }
     }
 
@@ -119,8 +125,8 @@ final class DecodingState: Decoder {
                 try coder.skip(node: values, in: &reader, depth: depth)
             }
         }
-        frame.mapKeys = keys
-        frame.offsets = offsets
+        frame.scan = scans.count
+        scans.append(DecodingScan(offsets: offsets, mapKeys: keys))
         frame.end = reader.offset
     }
 
@@ -207,6 +213,16 @@ final class DecodingState: Decoder {
         }
     }
 
+    /// Notes `key` as the entry frame `index` is decoding, for coding paths.
+    func setKey(_ key: String, frame index: Int) {
+        if frames[index].keySlot < 0 {
+            frames[index].keySlot = frameKeys.count
+            frameKeys.append(key)
+        } else {
+            frameKeys[frames[index].keySlot] = key
+        }
+    }
+
     /// Finds where each field of the record in frame `index` starts, by skipping through it
     /// once from its start; fields can then be read in any order.
     func scanRecord(frame index: Int) throws {
@@ -219,7 +235,8 @@ final class DecodingState: Decoder {
             offsets.append(reader.offset)
             try coder.skip(node: field.type, in: &reader, depth: depth)
         }
-        frames[index].offsets = offsets
+        frames[index].scan = scans.count
+        scans.append(DecodingScan(offsets: offsets))
         frames[index].end = reader.offset
     }
 }
@@ -243,32 +260,34 @@ struct DecodingFrame {
     let start: Int
     /// Records: the next field in schema order. Union cases: 1 once the value was read.
     var cursor = 0
-    /// Records read out of order and maps: where each field or entry value starts.
-    var offsets: [Int]?
+    /// Records read out of order and maps: the position in ``DecodingState/scans`` of where
+    /// each field or entry value starts; -1 until scanned. (Kept outside the frame so that
+    /// frames stay trivial to copy.)
+    var scan = -1
     /// Records read out of order and maps: where the value ends.
     var end: Int?
-    /// Maps: the keys, in order.
-    var mapKeys: [String] = []
-    var indexOfKey: [String: Int]?
     /// Arrays: items left in the current block; whether the last block was read.
     var blockRemaining = 0
     var finished = false
     var itemsRead = 0
     /// Union cases: the branch that was written.
     var branch: Int?
-    /// The key being decoded, for coding paths.
-    var key: String?
+    /// The position in ``DecodingState/frameKeys`` of the key being decoded (map keys, union
+    /// cases, fields read out of order), for coding paths; -1 for none.
+    var keySlot = -1
 
     init(node: Int, kind: Kind, start: Int) {
         self.node = node
         self.kind = kind
         self.start = start
     }
+}
 
-    var codingKey: (any CodingKey)? {
-        switch kind {
-        case .array: AvroCodingKey(index: max(itemsRead - 1, 0))
-        default: key.map { AvroCodingKey(stringValue: $0) }
-        }
-    }
+/// The entries of a record read out of order, or of a map, found in one pass.
+struct DecodingScan {
+    /// Where each field or entry value starts.
+    var offsets: [Int]
+    /// Maps: the keys, in order, and the position of each (the last of equal keys).
+    var mapKeys: [String] = []
+    var indexOfKey: [String: Int]?
 }

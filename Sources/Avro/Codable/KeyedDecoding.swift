@@ -18,7 +18,7 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let current = state.frames[frame]
         switch current.kind {
         case .record: return state.fieldNames(of: current.node).compactMap { Key(stringValue: state.fieldNaming.codingKey(forField: $0)) }
-        case .map: return current.mapKeys.compactMap(Key.init(stringValue:))
+        case .map: return current.scan < 0 ? [] : state.scans[current.scan].mapKeys.compactMap(Key.init(stringValue:))
         case .unionCase:
             guard let branch = current.branch else { return [] }
             let node = state.plan[state.plan.branches(of: current.node)[branch]]
