@@ -41,7 +41,7 @@ extension Command {
                         do {
                             let json = try AvroJSON(parsing: Array(bytes[range]))
                             try writer.append(AvroValue(avroJSON: json, as: schema))
-                        } catch where CLIError.avroError(in: error)?.code == .io {
+                        } catch where [.io, .codec].contains(CLIError.avroError(in: error)?.code) {
                             throw CLIError.reading(error, source: output.name)
                         } catch {
                             throw CLIError.reading(error, source: input.name, text: bytes, baseOffset: range.lowerBound,

@@ -39,13 +39,28 @@ extension Command {
             let progress = Progress(console: console, label: "random")
             defer { progress.finish() }
             try output.write { handle in
+                let writer: AvroFileWriter<AvroValue>
                 do {
-                    let writer = try AvroFileWriter<AvroValue>(fileHandle: handle, schema: schema, codec: codec)
-                    var values = RandomValues(schema: schema, seed: seed)
-                    for _ in 0..<count {
-                        try writer.append(values.value(of: schema))
-                        progress.advance()
+                    writer = try AvroFileWriter(fileHandle: handle, schema: schema, codec: codec)
+                } catch {
+                    throw CLIError.reading(error, source: output.name)
+                }
+                var values = RandomValues(schema: schema, seed: seed)
+                for _ in 0..<count {
+                    let value: AvroValue
+                    do {
+                        value = try values.value(of: schema)
+                    } catch {
+                        throw CLIError.reading(error, source: schemaInput.name)
                     }
+                    do {
+                        try writer.append(value)
+                    } catch {
+                        throw CLIError.reading(error, source: output.name)
+                    }
+                    progress.advance()
+                }
+                do {
                     try writer.close()
                 } catch {
                     throw CLIError.reading(error, source: output.name)
