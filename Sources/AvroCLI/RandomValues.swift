@@ -60,10 +60,13 @@ struct RandomValues {
     /// The next random value of `schema`.
     ///
     /// - Throws: ``AvroError`` with code ``AvroError/Code/unsupported`` when the schema has no
-    ///   finite value (a record that contains itself without a union, array or map between).
+    ///   finite value (a record that contains itself without a union, array or map between),
+    ///   or no value at all (an enum without symbols, a union without branches).
     mutating func value(of schema: AvroSchema, depth: Int = 0) throws -> AvroValue {
         guard depth < Self.maxDepth else {
-            throw AvroError(.unsupported, "the schema has no finite value: \(schema.typeName) contains itself at every level")
+            var name = schema.name?.fullname ?? schema.typeName
+            if case .reference(let referenced) = schema.kind { name = referenced.fullname }
+            throw AvroError(.unsupported, "the schema has no finite value: \(name) contains itself at every level, with no union, array or map to end it")
         }
         if let logical = logicalValue(of: schema) { return logical }
         switch schema.kind {
@@ -76,7 +79,11 @@ struct RandomValues {
         case .bytes: return .bytes(bytes(count: random.below(17)))
         case .string: return .string(text(count: random.below(17)))
         case .fixed(let fixed): return .fixed(bytes(count: fixed.size))
-        case .enumeration(let enumeration): return .enumeration(enumeration.symbols[random.below(enumeration.symbols.count)])
+        case .enumeration(let enumeration):
+            guard !enumeration.symbols.isEmpty else {
+                throw AvroError(.unsupported, "the schema has no value: the enum \(enumeration.name.fullname) has no symbols")
+            }
+            return .enumeration(enumeration.symbols[random.below(enumeration.symbols.count)])
         case .array(let items):
             var values: [AvroValue] = []
             for _ in 0..<itemCount(depth) { values.append(try value(of: items, depth: depth + 1)) }
@@ -95,6 +102,7 @@ struct RandomValues {
             for field in record.fields { fields.append((field.name, try value(of: field.type, depth: depth + 1))) }
             return .record(fields)
         case .union(let branches):
+            guard !branches.isEmpty else { throw AvroError(.unsupported, "the schema has no value: it has a union with no branches") }
             let branch = depth >= Self.settleDepth ? shallowestBranch(of: branches) : random.below(branches.count)
             return .union(branch: branch, value: try value(of: branches[branch], depth: depth + 1))
         case .reference(let name):

@@ -5,7 +5,7 @@
 /// A frame is closed when the value that opened it returns from `init(from:)`, or when an
 /// outer container is used again: closing moves the reader past the rest of the value
 /// (fields or items the type did not ask for are skipped).
-final class DecodingState: Decoder {
+final class DecodingState: Decoder, FrameStack {
     let plan: CompiledSchema
     @exclusivity(unchecked) var reader: AvroBinaryReader
     @exclusivity(unchecked) var node: Int
@@ -22,7 +22,7 @@ final class DecodingState: Decoder {
     /// Where the scalar value being read starts, union branch included: the offset of errors.
     var valueStart = 0
     /// The serial number of the last frame opened: containers check theirs is still open.
-    private var serials = 0
+    @exclusivity(unchecked) var serials = 0
 
     /// How coding keys become record field names.
     let fieldNaming: AvroFieldNaming
@@ -154,21 +154,6 @@ final class DecodingState: Decoder {
     }
 
     // MARK: - Frames
-
-    /// Opens `frame` and returns its index.
-    func push(_ frame: DecodingFrame) -> Int {
-        var frame = frame
-        serials &+= 1
-        frame.serial = serials
-        frames.append(frame)
-        return frames.count - 1
-    }
-
-    /// Whether frame `index` is still the frame `serial`, which a container was made for: not
-    /// closed, and not replaced by a sibling.
-    func isOpen(_ index: Int, serial: Int) -> Bool {
-        index < frames.count && frames[index].serial == serial
-    }
 
     /// Throws unless frame `index` is still the frame `serial`.
     func checkOpen(_ index: Int, serial: Int) throws {

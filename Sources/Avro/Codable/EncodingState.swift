@@ -7,7 +7,7 @@
 /// that opened it returns from `encode(to:)`, or when an outer container is used again.
 /// Closing a record writes the defaults of fields that were never encoded, and puts fields
 /// encoded out of schema order back in order; closing an array or map writes its count.
-final class EncodingState: Encoder {
+final class EncodingState: Encoder, FrameStack {
     let plan: CompiledSchema
     @exclusivity(unchecked) var writer: AvroBinaryWriter
     /// The schema node of the value being encoded now.
@@ -29,7 +29,7 @@ final class EncodingState: Encoder {
     /// The index the frame of the value being encoded has, or will have, once opened.
     var valueFrame = 0
     /// The serial number of the last frame opened: containers check theirs is still open.
-    var serials = 0
+    @exclusivity(unchecked) var serials = 0
 
     /// How coding keys become record field names.
     let fieldNaming: AvroFieldNaming
@@ -155,21 +155,6 @@ final class EncodingState: Encoder {
     }
 
     // MARK: - Frames
-
-    /// Opens `frame` and returns its index.
-    func push(_ frame: EncodingFrame) -> Int {
-        var frame = frame
-        serials &+= 1
-        frame.serial = serials
-        frames.append(frame)
-        return frames.count - 1
-    }
-
-    /// Whether frame `index` is still the frame `serial`, which a container was made for: not
-    /// closed, and not replaced by a sibling.
-    func isOpen(_ index: Int, serial: Int) -> Bool {
-        index < frames.count && frames[index].serial == serial
-    }
 
     /// Throws unless frame `index` is still the frame `serial`.
     func checkOpen(_ index: Int, serial: Int) throws {
