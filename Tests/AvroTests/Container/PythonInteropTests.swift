@@ -2,25 +2,6 @@ import Foundation
 import Testing
 @testable import Avro
 
-/// `python3`, run as a separate process.
-enum PythonPeer {
-    static let fastavroIsInstalled: Bool = (try? run(["-c", "import fastavro"]).status) == 0
-
-    /// Runs `python3` with `arguments`; returns its exit status and standard output.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: Data) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data)
-    }
-}
-
 /// Files we write, with every codec this machine has, read back by fastavro and by the
 /// official Python `avro` package (for the codecs it supports), through
 /// `Fixtures/container/read_with_python.py`. Skipped when `python3 -c "import fastavro"` fails.

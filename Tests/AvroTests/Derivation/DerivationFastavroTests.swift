@@ -5,22 +5,8 @@ import Testing
 /// fastavro, a reference implementation, parses every derived schema and reads the bytes
 /// `AvroEncoder()` writes with it. Skipped when `python3 -c "import fastavro"` fails.
 @Suite struct DerivationFastavroTests {
-    /// Whether python3 with fastavro is installed.
-    static let isAvailable: Bool = (try? python(["-c", "import fastavro"]).status) == 0
+    static var isAvailable: Bool { PythonPeer.fastavroIsInstalled }
 
-    /// Runs python3 with `arguments`; returns its exit status and standard output.
-    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 
     @Test(.enabled(if: isAvailable))
     func fastavroParsesEveryDerivedSchemaAndReadsTheValues() throws {
@@ -32,7 +18,7 @@ import Testing
             try Data(entry.firstSampleBytes()).write(to: directory.appendingPathComponent(entry.name + ".bin"))
         }
         let script = TestData.fixture("derivation/check_with_fastavro.py").path
-        let (status, output) = try Self.python([script, directory.path])
+        let (status, output) = try PythonPeer.runText([script, directory.path])
         #expect(status == 0)
         var read: [String: String] = [:]
         for line in output.split(separator: "\n") {

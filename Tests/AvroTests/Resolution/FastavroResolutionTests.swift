@@ -79,21 +79,8 @@ import Testing
 
     static let script = TestData.fixture("resolution/resolve_with_fastavro.py")
 
-    /// Whether `python3` can import fastavro.
-    static let isAvailable: Bool = (try? python(["-c", "import fastavro"]).status) == 0
+    static var isAvailable: Bool { PythonPeer.fastavroIsInstalled }
 
-    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-    }
 
     @Test(.enabled(if: isAvailable)) func fastavroResolvesLikeUs() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("resolve-\(UUID().uuidString)")
@@ -116,7 +103,7 @@ import Testing
                 expected.append(("case \(number) value \(index): \(testCase.writer) → \(testCase.reader)", ours.map { Self.sorted(Self.json($0)) }))
             }
         }
-        let (status, output) = try Self.python(arguments)
+        let (status, output) = try PythonPeer.runText(arguments)
         try #require(status == 0, "the script failed: \(output)")
         let lines = output.split(separator: "\n")
         try #require(lines.count == expected.count, "\(output)")
