@@ -51,6 +51,16 @@ struct CLIError: Error {
         return .failure("\(source): byte \(offset): \(avroError)")
     }
 
+    /// `error`, met with the record numbered `index` (from 0) of the input `source` once it
+    /// was read, as a failure naming the record. Byte offsets are left out: they would count
+    /// from the record, not from the file.
+    static func inRecord(_ index: Int, of source: String, _ error: any Error) -> CLIError {
+        if let error = error as? CLIError { return error }
+        guard var avroError = avroError(in: error) else { return .failure("\(source): record \(index): \(describe(error))") }
+        avroError.offset = nil
+        return .failure("\(source): record \(index): \(avroError)")
+    }
+
     /// `error` as a failure, when no input it came from is known.
     static func describing(_ error: any Error) -> CLIError {
         if let error = error as? CLIError { return error }

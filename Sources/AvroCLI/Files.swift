@@ -57,10 +57,13 @@ struct InputFile {
     }
 
     /// A reader of the input as an object container file of any schema; the header is read.
-    func openContainer() throws(CLIError) -> AvroFileReader<AvroValue> {
+    ///
+    /// - Parameter readerSchema: The schema to resolve the records into, or `nil` to read
+    ///   them with the file's schema.
+    func openContainer(readerSchema: AvroSchema? = nil) throws(CLIError) -> AvroFileReader<AvroValue> {
         let handle = try open()
         do {
-            return try AvroFileReader<AvroValue>(fileHandle: handle)
+            return try AvroFileReader<AvroValue>(fileHandle: handle, options: .init(readerSchema: readerSchema))
         } catch {
             throw .reading(error, source: name)
         }

@@ -25,38 +25,32 @@ extension Command {
             let input = InputFile(path: arguments.operands[0])
             let pretty = arguments.flag("--pretty")
             let head = try arguments.integer("--head", in: 0...Int.max) ?? .max
-            let readerSchema = try arguments.value("--reader-schema").map { path throws(CLIError) in
-                try InputFile(path: path).readSchema()
-            }
-            let reader = try input.openContainer()
-            let writerSchema = reader.header.schema
-            if let readerSchema {
-                let problems = AvroSchemaCompatibility.check(reader: readerSchema, writer: writerSchema)
+            let readerSchemaInput = arguments.value("--reader-schema").map(InputFile.init(path:))
+            let readerSchema = try readerSchemaInput?.readSchema()
+            let reader = try input.openContainer(readerSchema: readerSchema)
+            if let readerSchemaInput, let readerSchema {
+                // Said at once for the whole file, rather than at the first record it stops.
+                let problems = AvroSchemaCompatibility.check(reader: readerSchema, writer: reader.header.schema)
                 if !problems.isEmpty {
-                    throw CLIError.failure("the reader schema cannot read \(input.name): " + problems.map(\.description).joined(separator: "; "))
+                    let reasons = problems.map(\.description).joined(separator: "; ")
+                    throw CLIError.failure("\(readerSchemaInput.name) cannot read the records of \(input.name): \(reasons)")
                 }
             }
             let progress = Progress(console: console, label: "tojson")
             defer { progress.finish() }
             var printed = 0
             while printed < head {
-                let value: AvroValue
+                let next: AvroValue?
                 do {
-                    guard let next = try reader.next() else { break }
-                    value = try readerSchema.map { schema in
-                        // AvroFileReader reads with the writer's schema only: resolve here.
-                        try AvroValue(decoding: next.encoded(as: writerSchema), writerSchema: writerSchema, readerSchema: schema)
-                    } ?? next
+                    next = try reader.next()
                 } catch {
                     throw CLIError.reading(error, source: input.name)
                 }
-                let schema = readerSchema ?? writerSchema
+                guard let next else { break }
                 do {
-                    try console.writeLine(value.avroJSONString(as: schema, pretty: pretty))
-                } catch let error as CLIError {
-                    throw error
+                    try console.writeLine(next.avroJSONString(as: readerSchema ?? reader.header.schema, pretty: pretty))
                 } catch {
-                    throw CLIError.failure("\(input.name): record \(printed): \(CLIError.describing(error).message)")
+                    throw CLIError.inRecord(printed, of: input.name, error)
                 }
                 printed += 1
                 progress.advance()

@@ -50,7 +50,7 @@ extension DecodingState: SingleValueDecodingContainer {
         if T.self == UInt32.self { return unsafeBitCast(try readInteger(UInt32.self, at: target), to: T.self) }
         if T.self == UInt64.self { return unsafeBitCast(try readInteger(UInt64.self, at: target), to: T.self) }
         if T.self == UInt.self { return unsafeBitCast(try readInteger(UInt.self, at: target), to: T.self) }
-        if case .union(let branches) = plan[target].kind, plan[target].soleValueBranch == nil {
+        if plan.info[target].kind == .union, plan.info[target].soleValueBranch < 0, case .union(let branches) = plan[target].kind {
             // A named Swift type in a union of several branches: the branch with its name.
             let start = reader.offset
             let branch = branches[try readBranch(of: target)]

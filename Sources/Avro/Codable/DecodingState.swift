@@ -69,6 +69,10 @@ final class DecodingState: Decoder, FrameStack {
         var target = target
         let start = reader.offset
         var frame: DecodingFrame
+        // The common case first, without copying the node: a record.
+        if plan.info[target].kind == .record {
+            return push(DecodingFrame(node: target, kind: caseValue ? .caseValue : .record, start: start))
+        }
         switch plan[target].kind {
         case .record:
             frame = DecodingFrame(node: target, kind: caseValue ? .caseValue : .record, start: start)
@@ -176,6 +180,8 @@ final class DecodingState: Decoder, FrameStack {
         case .record, .caseValue:
             if let end = frame.end {
                 reader.seek(to: end)
+            } else if plan.info[frame.node].kind == .record && frame.cursor >= plan.info[frame.node].count {
+                // Every field was read in order: the reader is already past the record.
             } else if case .record(let record) = plan[frame.node].kind {
                 for field in record.fields[frame.cursor...] { try coder.skip(node: field.type, in: &reader, depth: depth) }
             } else if frame.cursor == 0 {

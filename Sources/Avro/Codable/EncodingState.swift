@@ -247,6 +247,8 @@ final class EncodingState: Encoder, FrameStack {
     }
 
     private func closeRecord(_ frame: EncodingFrame) throws {
+        // The common case first: every field written, in schema order.
+        if frame.reordering < 0 && frame.cursor >= plan.info[frame.node].count { return }
         guard case .record(let record) = plan[frame.node].kind else { return }
         guard frame.reordering >= 0 else {
             for position in frame.cursor..<record.fields.count {
