@@ -5,10 +5,12 @@ let package = Package(
     name: "swift-avro",
     products: [
         .library(name: "Avro", targets: ["Avro"]),
+        .executable(name: "avro", targets: ["AvroCLI"]),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Avro", dependencies: ["CZlib"], path: "Sources/Avro"),
+        .executableTarget(name: "AvroCLI", dependencies: ["Avro"], path: "Sources/AvroCLI"),
         .executableTarget(name: "Person", dependencies: ["Avro"], path: "Examples/Person"),
         .executableTarget(name: "DeriveSchema", dependencies: ["Avro"], path: "Examples/DeriveSchema"),
         .executableTarget(name: "SchemaEvolution", dependencies: ["Avro"], path: "Examples/SchemaEvolution"),

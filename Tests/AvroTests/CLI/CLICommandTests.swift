@@ -102,7 +102,7 @@ struct CLICommandTests {
     }
 
     @Test func canonicalReadsStandardInput() throws {
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             let schema = directory.appendingPathComponent("s.avsc")
             try #"{"type": "fixed", "name": "MD5", "namespace": "org.example", "size": 16, "doc": "ignored"}"#.write(to: schema, atomically: true, encoding: .utf8)
             let result = try CLITool.run(["canonical", "-"], input: schema)
@@ -111,7 +111,7 @@ struct CLICommandTests {
     }
 
     @Test func compatPrintsTheVerdictAndEveryReason() throws {
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             let v1 = directory.appendingPathComponent("v1.avsc")
             let v2 = directory.appendingPathComponent("v2.avsc")
             let v3 = directory.appendingPathComponent("v3.avsc")
@@ -143,7 +143,7 @@ struct CLICommandTests {
     }
 
     @Test func validateAcceptsAValidSchemaAndNamesTheFirstError() throws {
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             let good = directory.appendingPathComponent("good.avsc")
             try #"{"type": "enum", "name": "Suit", "symbols": ["HEARTS", "SPADES"]}"#.write(to: good, atomically: true, encoding: .utf8)
             let valid = try CLITool.run(["validate", "good.avsc"], in: directory)

@@ -26,7 +26,7 @@ struct CLIConversionTests {
         if Self.lacksCodec(json) { return }  // e.g. no libzstd here: reported as such, checked elsewhere
         #expect(json.status == 0, "\(json.errorText)")
         #expect(json.errorText.isEmpty)
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             let schema = try CLITool.run(["getschema", path])
             try schema.output.write(to: directory.appendingPathComponent("schema.avsc"))
             try json.output.write(to: directory.appendingPathComponent("records.jsonl"))
@@ -74,7 +74,7 @@ struct CLIConversionTests {
 
     // Section E: with a reader schema the records are resolved (promotion, reordering, defaults).
     @Test(.enabled(if: TestData.isAvailable)) func tojsonResolvesToAReaderSchema() throws {
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             let reader = directory.appendingPathComponent("reader.avsc")
             try #"{"type": "record", "name": "test.Weather", "fields": [{"name": "temp", "type": "long"}, {"name": "station", "type": "string"}, {"name": "note", "type": "string", "default": "none"}]}"#
                 .write(to: reader, atomically: true, encoding: .utf8)
@@ -86,12 +86,12 @@ struct CLIConversionTests {
             try #"{"type": "record", "name": "test.Weather", "fields": [{"name": "temp", "type": "string"}]}"#
                 .write(to: incompatible, atomically: true, encoding: .utf8)
             CLITool.expectFailure(try CLITool.run(["tojson", "--reader-schema", incompatible.path, TestData.url("share-test-data/weather.avro").path]),
-                                  mentioning: ["the reader schema cannot read", "weather.avro", "temp"])
+                                  mentioning: ["\(incompatible.path) cannot read the records of \(try TestData.url("share-test-data/weather.avro").path): ", "temp"])
         }
     }
 
     @Test func fromjsonReadsPrettyJSONDefaultsAndShortUnionNames() throws {
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             try #"{"type": "record", "name": "ns.R", "fields": [{"name": "id", "type": "long"}, {"name": "tag", "type": ["null", {"type": "enum", "name": "Tag", "symbols": ["A", "B"]}], "default": null}, {"name": "data", "type": "bytes", "default": "\u00ff"}]}"#
                 .write(to: directory.appendingPathComponent("r.avsc"), atomically: true, encoding: .utf8)
             let input = "{\n  \"id\": 1,\n  \"tag\": {\"Tag\": \"B\"}\n}\n\n{\"id\": 2, \"tag\": null, \"data\": \"\\u0000a\"}   {\"id\": 3, \"tag\": {\"ns.Tag\": \"A\"}}\n"
@@ -108,8 +108,10 @@ struct CLIConversionTests {
     }
 
     @Test(.enabled(if: TestData.isAvailable)) func concatJoinsFilesAndCopiesBlocksOfTheSameCodec() throws {
-        let deflate = try TestData.url("share-test-data/weather-deflate.avro")
-        try withTemporaryDirectory { directory in
+        // avro-py's deflate blocks end with 3 bytes after the deflate stream: a block that was
+        // decompressed and compressed again would lose them.
+        let deflate = try TestData.url("generated/avro-py/interop-deflate.avro")
+        try CLITool.withTemporaryDirectory { directory in
             let out = directory.appendingPathComponent("out.avro")
             let result = try CLITool.run(["concat", deflate.path, deflate.path, out.path])
             #expect(result.status == 0, "\(result.errorText)")
@@ -124,13 +126,14 @@ struct CLIConversionTests {
             let block = Array(input[headerEnd..<(input.count - 16)])
             let output = [UInt8](try Data(contentsOf: out))
             let outputSync = try AvroFileReader<AvroValue>(url: out).header.syncMarker
-            #expect(Array(output.suffix(2 * (block.count + 16))) == block + outputSync + block + outputSync)
+            let copied = Array(output.suffix(2 * (block.count + 16))) == block + outputSync + block + outputSync
+            #expect(copied, "the block of \(block.count) bytes was not copied byte for byte")
         }
     }
 
     @Test(.enabled(if: TestData.isAvailable)) func catJoinsFilesOfDifferentCodecsWithTheFirstCodec() throws {
         let files = try ["weather.avro", "weather-deflate.avro", "weather-snappy.avro"].map { try TestData.url("share-test-data/" + $0).path }
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             // The second input comes from standard input; the output goes to standard output.
             let result = try CLITool.run(["cat", files[0], "-", files[2], "-"], input: URL(fileURLWithPath: files[1]))
             #expect(result.status == 0, "\(result.errorText)")
@@ -145,7 +148,7 @@ struct CLIConversionTests {
     @Test(.enabled(if: TestData.isAvailable)) func concatRefusesDifferentSchemasAndOverwritingAnInput() throws {
         let weather = try TestData.url("share-test-data/weather.avro").path
         let other = try TestData.url("lang-js/person-10.avro").path
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             CLITool.expectFailure(try CLITool.run(["concat", weather, other, "out.avro"], in: directory),
                                   mentioning: ["avro concat: \(other): its schema differs from the schema of \(weather)"])
             #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.avro").path))
@@ -159,7 +162,7 @@ struct CLIConversionTests {
     @Test(.enabled(if: TestData.isAvailable), arguments: ["null", "deflate", "snappy", "zstandard", "bzip2", "xz"])
     func recodecChangesTheCodecAndKeepsTheRecordsAndMetadata(codec: String) throws {
         let input = try TestData.url("generated/avro-py/interop-100-records-10-blocks-deflate.avro").path
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             let result = try CLITool.run(["recodec", "--codec", codec, input, "out.avro"], in: directory)
             if Self.lacksCodec(result) { return }
             #expect(result.status == 0, "\(result.errorText)")
@@ -172,7 +175,7 @@ struct CLIConversionTests {
 
     @Test(.enabled(if: TestData.isAvailable)) func recodecWithALevelRecompresses() throws {
         let input = try TestData.url("lang-rust/quickstop-null.avro").path
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             #expect(try CLITool.run(["recodec", "--codec", "deflate", "--level", "1", input, "fast.avro"], in: directory).status == 0)
             #expect(try CLITool.run(["recodec", "--codec", "deflate", "--level", "9", "fast.avro", "small.avro"], in: directory).status == 0)
             let sizes = try ["small.avro", "fast.avro"].map { try Data(contentsOf: directory.appendingPathComponent($0)).count }

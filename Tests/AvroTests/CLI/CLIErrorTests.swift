@@ -7,7 +7,7 @@ import Testing
 @Suite(.enabled(if: CLITool.isAvailable, "the avro executable was not found next to the test bundle"))
 struct CLIErrorTests {
     @Test func missingFilesAreNamed() throws {
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             try #"{"type": "string"}"#.write(to: directory.appendingPathComponent("s.avsc"), atomically: true, encoding: .utf8)
             let calls: [[String]] = [
                 ["getschema", "nope.avro"], ["getmeta", "nope.avro"], ["count", "nope.avro"], ["tojson", "nope.avro"],
@@ -55,7 +55,7 @@ struct CLIErrorTests {
     }
 
     @Test func aBadSchemaIsNamedWithItsPathOrLine() throws {
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             try #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": {"type": "fixed", "name": "F", "size": -1}}]}"#
                 .write(to: directory.appendingPathComponent("bad.avsc"), atomically: true, encoding: .utf8)
             try "{\"type\":\n\"string\",}".write(to: directory.appendingPathComponent("broken.avsc"), atomically: true, encoding: .utf8)
@@ -69,7 +69,7 @@ struct CLIErrorTests {
     }
 
     @Test func aBadJSONRecordIsNamedWithItsLineAndColumnAndNoFileIsLeft() throws {
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             try #"{"type": "record", "name": "W", "fields": [{"name": "station", "type": "string"}, {"name": "temp", "type": "int"}]}"#
                 .write(to: directory.appendingPathComponent("w.avsc"), atomically: true, encoding: .utf8)
             let syntax = "{\"station\": \"a\", \"temp\": 1}\n{\"station\": \"b\", \"temp\": 2}\n{\"station\": \"c\" \"temp\": 3}\n"
@@ -91,7 +91,7 @@ struct CLIErrorTests {
     }
 
     @Test func anOutputThatCannotBeCreatedIsNamed() throws {
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             try #""long""#.write(to: directory.appendingPathComponent("s.avsc"), atomically: true, encoding: .utf8)
             CLITool.expectFailure(try CLITool.run(["random", "--schema", "s.avsc", "--count", "1", "-o", "no/such/dir/x.avro"], in: directory),
                                   mentioning: ["avro random: no/such/dir/x.avro: cannot be created"])

@@ -47,7 +47,7 @@ struct CLIRandomTests {
     }
 
     @Test func aSeedGivesTheSameRecordsAndAnotherSeedOthers() throws {
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             try Self.writeSchema(Self.everyType, "every.avsc", in: directory)
             for (name, seed) in [("a.avro", "42"), ("b.avro", "42"), ("c.avro", "43")] {
                 let result = try CLITool.run(["random", "--schema", "every.avsc", "--count", "20", "--seed", seed, "--codec", "deflate", "-o", name], in: directory)
@@ -66,7 +66,7 @@ struct CLIRandomTests {
 
     // Items 39–46: every logical value is within its type's rules.
     @Test func everyLogicalValueIsValid() throws {
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             try Self.writeSchema(Self.everyType, "every.avsc", in: directory)
             let result = try CLITool.run(["random", "--schema", "every.avsc", "--count", "200", "--seed", "7"], in: directory)
             #expect(result.status == 0, "\(result.errorText)")
@@ -131,7 +131,7 @@ struct CLIRandomTests {
     // records, which round-trip through tojson and fromjson.
     @Test(.enabled(if: TestData.isAvailable)) func recursiveSchemasGiveFiniteRecords() throws {
         let schema = try TestData.url("share-test-schemas/interop.avsc").path
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             let result = try CLITool.run(["random", "--schema", schema, "--count", "50", "--seed", "1", "-o", "r.avro"], in: directory)
             #expect(result.status == 0, "\(result.errorText)")
             #expect(try CLITool.run(["count", "r.avro"], in: directory).lines == ["50"])
@@ -143,11 +143,18 @@ struct CLIRandomTests {
     }
 
     @Test func aSchemaWithNoFiniteValueIsAnError() throws {
-        try withTemporaryDirectory { directory in
+        try CLITool.withTemporaryDirectory { directory in
             try Self.writeSchema(#"{"type": "record", "name": "Loop", "fields": [{"name": "next", "type": "Loop"}]}"#, "loop.avsc", in: directory)
             let result = try CLITool.run(["random", "--schema", "loop.avsc", "--count", "1", "-o", "loop.avro"], in: directory)
-            CLITool.expectFailure(result, mentioning: ["loop.avsc", "has no finite value"])
+            CLITool.expectFailure(result, mentioning: ["avro random: loop.avsc: unsupported: the schema has no finite value: Loop contains itself"])
             #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("loop.avro").path))
+            // No value at all: an enum without symbols, a union without branches.
+            try Self.writeSchema(#"{"type": "enum", "name": "E", "symbols": []}"#, "enum.avsc", in: directory)
+            CLITool.expectFailure(try CLITool.run(["random", "--schema", "enum.avsc", "--count", "1"], in: directory),
+                                  mentioning: ["enum.avsc: unsupported: the schema has no value: the enum E has no symbols"])
+            try Self.writeSchema("[]", "union.avsc", in: directory)
+            CLITool.expectFailure(try CLITool.run(["random", "--schema", "union.avsc", "--count", "1"], in: directory),
+                                  mentioning: ["union.avsc: unsupported: the schema has no value: it has a union with no branches"])
         }
     }
 }

@@ -47,11 +47,6 @@ enum CLITool {
     /// cannot block the child.
     static func run(_ arguments: [String], input: URL? = nil, in directory: URL? = nil) throws -> Result {
         let executable = try #require(url, "the avro executable was not built")
-        return try runProcess(executable, arguments, input: input, in: directory)
-    }
-
-    /// Runs `executable` with `arguments`; see ``run(_:input:in:)``.
-    static func runProcess(_ executable: URL, _ arguments: [String], input: URL? = nil, in directory: URL? = nil) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("avro-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -86,14 +81,14 @@ enum CLITool {
             #expect(result.errorText.contains(fragment), "'\(fragment)' is not in: \(result.errorText)", sourceLocation: sourceLocation)
         }
     }
-}
 
-/// A directory for one test's files, deleted when the test is done.
-func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("avro-cli-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    return try body(directory)
+    /// Runs `body` with a new directory for one test's files, deleted afterwards.
+    static func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("avro-cli-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try body(directory)
+    }
 }
 
 /// The container files of the shared test data, readable or deliberately broken (see its
@@ -119,22 +114,4 @@ enum CLITestFiles {
 
     /// The broken files.
     static let broken: [String] = all.filter(isBroken)
-}
-
-/// Whether two JSON values are the same Avro JSON: numbers compare by value, and also as
-/// equal when they round to the same `Float` (a float32 written with fewer digits by one
-/// side); everything else compares exactly, objects in order.
-func sameAvroJSON(_ lhs: AvroJSON, _ rhs: AvroJSON) -> Bool {
-    switch (lhs, rhs) {
-    case (.integer(let a), .integer(let b)): return a == b
-    case (.integer, .double), (.double, .integer), (.double, .double):
-        guard let a = lhs.doubleValue, let b = rhs.doubleValue else { return false }
-        return a == b || Float(a) == Float(b)
-    case (.array(let a), .array(let b)):
-        return a.count == b.count && zip(a, b).allSatisfy(sameAvroJSON)
-    case (.object(let a), .object(let b)):
-        return a.keys == b.keys && zip(a.values, b.values).allSatisfy(sameAvroJSON)
-    default:
-        return lhs == rhs
-    }
 }
