@@ -54,10 +54,4 @@ public struct AvroName: Hashable, Sendable, Comparable, CustomStringConvertible 
         }
         return !first
     }
-
-    /// Whether `text` is a valid namespace: empty, or names joined by dots (item 26).
-    public static func isValidNamespace(_ text: String) -> Bool {
-        text.isEmpty || text.split(separator: ".", omittingEmptySubsequences: false)
-            .allSatisfy { isValidName(String($0)) }
-    }
 }
