@@ -18,6 +18,10 @@ struct Measurement: Codable {
     var ratioToFloor: Double?
     var ratioToJSON: Double?
     let peakRSSMegabytes: Double
+    /// The codec-only operation (compressing or decompressing the same blocks) whose time is
+    /// added to the floor's for the "× datum+codec" column of container-file operations.
+    var codec: String?
+    var ratioToDatumPlusCodec: Double?
 
     var nanosecondsPerRecord: Double { medianSeconds * 1e9 / Double(records) }
     var megabytesPerSecond: Double { Double(avroBytes) / medianSeconds / 1e6 }
@@ -31,7 +35,7 @@ struct Harness {
     /// Runs `pass` (one pass over the workload; returns a checksum so nothing is optimised
     /// away) once to warm up, then `runs` times, and records the median.
     mutating func measure(_ workload: String, _ operation: String, records: Int, avroBytes: Int, floor: String? = nil,
-                          _ pass: () throws -> Int) rethrows {
+                          codec: String? = nil, _ pass: () throws -> Int) rethrows {
         let name = "\(workload)/\(operation)"
         if let filter, !name.contains(filter) { return }
         var sink = try pass()
@@ -40,18 +44,24 @@ struct Harness {
             let start = ContinuousClock.now
             sink &+= try pass()
             let elapsed = ContinuousClock.now - start
-            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            times.append(Self.seconds(elapsed))
         }
         if sink == 42 { print("", terminator: "") } // keep the checksum alive
         let median = times.sorted()[times.count / 2]
-        measurements.append(Measurement(workload: workload, operation: operation, records: records, avroBytes: avroBytes,
-                                        medianSeconds: median, passes: times, floor: floor, peakRSSMegabytes: Self.peakRSS()))
-        FileHandle.standardError.write(Data(String(format: "  %-34@ %10.1f ns/record\n", name as NSString, median * 1e9 / Double(records)).utf8))
+        record(Measurement(workload: workload, operation: operation, records: records, avroBytes: avroBytes,
+                           medianSeconds: median, passes: times, floor: floor, peakRSSMegabytes: Self.peakRSS(), codec: codec))
+    }
+
+    /// Adds a measurement taken elsewhere (a single pass, like the memory benchmark's).
+    mutating func record(_ measurement: Measurement) {
+        measurements.append(measurement)
+        FileHandle.standardError.write(Data(String(format: "  %-34@ %10.1f ns/record\n", "\(measurement.workload)/\(measurement.operation)" as NSString,
+                                                   measurement.nanosecondsPerRecord).utf8))
     }
 
     /// Fills the ratio columns: to the floor named by each measurement, and how many times
     /// faster than Foundation JSON doing the same direction.
-    mutating func computeRatios() {
+    private mutating func computeRatios() {
         func find(_ workload: String, _ operation: String) -> Measurement? {
             measurements.first { $0.workload == workload && $0.operation == operation }
         }
@@ -59,12 +69,20 @@ struct Harness {
             let measurement = measurements[index]
             if let floor = measurement.floor, let base = find(measurement.workload, floor) {
                 measurements[index].ratioToFloor = measurement.medianSeconds / base.medianSeconds
+                if let codec = measurement.codec, let codecTime = find(measurement.workload, codec) {
+                    measurements[index].ratioToDatumPlusCodec = measurement.medianSeconds / (base.medianSeconds + codecTime.medianSeconds)
+                }
             }
             let json = measurement.operation.contains("decode") || measurement.operation.contains("read") ? "json-decode" : "json-encode"
-            if !measurement.operation.hasPrefix("json"), let base = find(measurement.workload, json) {
+            let isBaseline = measurement.operation.hasPrefix("json") || measurement.operation.hasPrefix("codec-")
+            if !isBaseline, let base = find(measurement.workload, json) {
                 measurements[index].ratioToJSON = base.medianSeconds / measurement.medianSeconds
             }
         }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     /// The peak resident set size of the process so far, in MB.
@@ -82,13 +100,39 @@ struct Harness {
         #endif
     }
 
+    /// Resets the peak resident set size to the current one (Linux: `/proc/self/clear_refs`),
+    /// so that ``peakRSS()`` then measures a phase on its own. Returns whether it could.
+    static func resetPeakRSS() -> Bool {
+        #if os(Linux)
+        guard let file = fopen("/proc/self/clear_refs", "w") else { return false }
+        let written = fputs("5", file) >= 0
+        return fclose(file) == 0 && written
+        #else
+        return false
+        #endif
+    }
+
+    /// Prints the measurements with their ratios: a markdown table, or JSON.
+    mutating func report(json: Bool) throws {
+        computeRatios()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(measurements), as: UTF8.self))
+        } else {
+            print(table())
+        }
+    }
+
     func table() -> String {
-        var lines = ["| workload | operation | ns/record | MB/s | × floor | × faster than JSON | peak RSS MB |", "|---|---|---:|---:|---:|---:|---:|"]
+        var lines = ["| workload | operation | ns/record | MB/s | × floor | × datum+codec | × faster than JSON | peak RSS MB |",
+                     "|---|---|---:|---:|---:|---:|---:|---:|"]
         for m in measurements {
             let floor = m.ratioToFloor.map { String(format: "%.2f", $0) } ?? ""
+            let codec = m.ratioToDatumPlusCodec.map { String(format: "%.2f", $0) } ?? ""
             let json = m.ratioToJSON.map { String(format: "%.1f", $0) } ?? ""
-            lines.append(String(format: "| %@ | %@ | %.1f | %.1f | %@ | %@ | %.0f |", m.workload, m.operation, m.nanosecondsPerRecord,
-                                m.megabytesPerSecond, floor, json, m.peakRSSMegabytes))
+            lines.append(String(format: "| %@ | %@ | %.1f | %.1f | %@ | %@ | %@ | %.0f |", m.workload, m.operation, m.nanosecondsPerRecord,
+                                m.megabytesPerSecond, floor, codec, json, m.peakRSSMegabytes))
         }
         return lines.joined(separator: "\n")
     }

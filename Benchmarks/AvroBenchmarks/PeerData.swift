@@ -1,59 +1,67 @@
 import Avro
 import Foundation
 
-/// `--peer-data DIR`: decodes the exact bytes ../shared/bench-peers/run.sh generated
-/// (`W.avsc`, `W.bin`), so the figures compare with avro-c, Java Avro and fastavro on the
-/// same data.
+/// `--peer-data DIR`: reads the exact bytes ../shared/bench-peers/run.sh generated
+/// (`W.avsc`, `W.bin`, and `W.null.avro`, `W.deflate.avro` when present), so the figures compare
+/// with avro-c, Java Avro and fastavro on the same data.
 enum PeerData {
     static func run(directory: String, harness: inout Harness) throws {
         let base = URL(fileURLWithPath: directory)
-        for workload in ["person", "wide", "nested"] {
-            let schemaURL = base.appendingPathComponent("\(workload).avsc")
-            let binURL = base.appendingPathComponent("\(workload).bin")
-            guard FileManager.default.fileExists(atPath: binURL.path) else {
-                FileHandle.standardError.write(Data("peer data: no \(binURL.path), skipped\n".utf8))
-                continue
+        try run(Person.self, "person", base: base, harness: &harness)
+        try run(Wide.self, "wide", base: base, harness: &harness)
+        try run(Nested.self, "nested", base: base, harness: &harness)
+    }
+
+    private static func run<T: Decodable>(_ type: T.Type, _ workload: String, base: URL, harness: inout Harness) throws {
+        let binURL = base.appendingPathComponent("\(workload).bin")
+        guard FileManager.default.fileExists(atPath: binURL.path) else {
+            FileHandle.standardError.write(Data("peer data: no \(binURL.path), skipped\n".utf8))
+            return
+        }
+        let schema = try AvroSchema(parsing: String(contentsOf: base.appendingPathComponent("\(workload).avsc"), encoding: .utf8))
+        let bytes = [UInt8](try Data(contentsOf: binURL))
+        let decoder = AvroDecoder(schema: schema)
+        let count = try bytes.withUnsafeBytes { buffer in
+            var reader = AvroBinaryReader(buffer)
+            var records = 0
+            while !reader.isAtEnd {
+                try schema.skip(in: &reader)
+                records += 1
             }
-            let schema = try AvroSchema(parsing: String(contentsOf: schemaURL, encoding: .utf8))
-            let bytes = [UInt8](try Data(contentsOf: binURL))
-            let decoder = AvroDecoder(schema: schema)
-            let count = try bytes.withUnsafeBytes { buffer in
+            return records
+        }
+        let name = "peer-\(workload)"
+        try harness.measure(name, "codable-decode", records: count, avroBytes: bytes.count) {
+            try bytes.withUnsafeBytes { buffer in
                 var reader = AvroBinaryReader(buffer)
-                var records = 0
+                var decoded = 0
                 while !reader.isAtEnd {
-                    try schema.skip(in: &reader)
-                    records += 1
+                    _ = try decoder.decode(T.self, from: &reader)
+                    decoded &+= 1
                 }
-                return records
+                return decoded
             }
-            func decodeAll<T: Decodable>(_ type: T.Type) throws -> Int {
-                try bytes.withUnsafeBytes { buffer in
-                    var reader = AvroBinaryReader(buffer)
-                    var decoded = 0
-                    while !reader.isAtEnd {
-                        _ = try decoder.decode(type, from: &reader)
-                        decoded &+= 1
-                    }
-                    return decoded
+        }
+        try harness.measure(name, "value-decode", records: count, avroBytes: bytes.count) {
+            try bytes.withUnsafeBytes { buffer in
+                var reader = AvroBinaryReader(buffer)
+                var decoded = 0
+                while !reader.isAtEnd {
+                    _ = try AvroValue.decode(from: &reader, as: schema)
+                    decoded &+= 1
                 }
+                return decoded
             }
-            try harness.measure("peer-\(workload)", "codable-decode", records: count, avroBytes: bytes.count) {
-                switch workload {
-                case "person": try decodeAll(Person.self)
-                case "wide": try decodeAll(Wide.self)
-                default: try decodeAll(Nested.self)
-                }
-            }
-            try harness.measure("peer-\(workload)", "value-decode", records: count, avroBytes: bytes.count) {
-                try bytes.withUnsafeBytes { buffer in
-                    var reader = AvroBinaryReader(buffer)
-                    var decoded = 0
-                    while !reader.isAtEnd {
-                        _ = try AvroValue.decode(from: &reader, as: schema)
-                        decoded &+= 1
-                    }
-                    return decoded
-                }
+        }
+        // The container files fastavro wrote (64,000-byte blocks; deflate at level 6).
+        for codec in ["null", "deflate"] {
+            let fileURL = base.appendingPathComponent("\(workload).\(codec).avro")
+            guard FileManager.default.fileExists(atPath: fileURL.path) else { continue }
+            let file = try Data(contentsOf: fileURL)
+            try harness.measure(name, "file-read-\(codec)", records: count, avroBytes: bytes.count, floor: "codable-decode") {
+                let read = try ContainerFiles.readAll(T.self, from: file)
+                guard read == count else { throw BenchmarkError(description: "\(fileURL.path): \(read) records, \(count) in \(binURL.path)") }
+                return read
             }
         }
     }

@@ -103,12 +103,17 @@ enum Workloads {
     static let domains = ["example.com", "mail.org", "test.net", "corp.io", "inbox.de", "web.fr"]
     static let attrKeys = ["color", "size", "weight", "height", "depth", "rank", "level", "zone"]
 
+    static let personSeed: UInt64 = 20_240_601
+
     static func people(_ count: Int) -> [Person] {
-        var random = Generator(seed: 20_240_601)
-        return (0..<count).map { _ in
-            Person(name: random.word(4...12).capitalized, age: Int32(random.int(0...99)),
-                   email: random.word(6...10) + String(random.int(10...99)) + "@" + domains[random.int(0...5)])
-        }
+        var random = Generator(seed: personSeed)
+        return (0..<count).map { _ in person(&random) }
+    }
+
+    /// The next person from `random`, for the callers that stream them.
+    static func person(_ random: inout Generator) -> Person {
+        Person(name: random.word(4...12).capitalized, age: Int32(random.int(0...99)),
+               email: random.word(6...10) + String(random.int(10...99)) + "@" + domains[random.int(0...5)])
     }
 
     static func wides(_ count: Int) -> [Wide] {

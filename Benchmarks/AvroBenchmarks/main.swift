@@ -2,6 +2,7 @@
 // and Foundation's JSON coders, on the workloads of ../shared/bench-peers.
 //
 //   swift run -c release AvroBenchmarks [--filter TEXT] [--scale X] [--runs N] [--json] [--peer-data DIR]
+//   swift run -c release AvroBenchmarks --memory [--json]   (only the 1 GiB container-file memory benchmark)
 import Avro
 import Foundation
 
@@ -10,6 +11,7 @@ var scale = 1.0
 var runs = 5
 var emitJSON = false
 var peerData: String?
+var runsMemory = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -18,8 +20,9 @@ while let argument = arguments.next() {
     case "--runs": runs = arguments.next().flatMap(Int.init) ?? runs
     case "--json": emitJSON = true
     case "--peer-data": peerData = arguments.next()
+    case "--memory": runsMemory = true
     case "--help", "-h":
-        print("usage: AvroBenchmarks [--filter TEXT] [--scale X] [--runs N] [--json] [--peer-data DIR]")
+        print("usage: AvroBenchmarks [--filter TEXT] [--scale X] [--runs N] [--json] [--peer-data DIR] | --memory [--json]")
         exit(0)
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
@@ -28,6 +31,11 @@ while let argument = arguments.next() {
 }
 
 var harness = Harness(filter: filter, runs: max(1, runs))
+if runsMemory {
+    try MemoryBenchmark.run(harness: &harness)
+    try harness.report(json: emitJSON)
+    exit(0)
+}
 
 /// Measures every operation of one workload of Codable type `T`.
 @MainActor
@@ -139,6 +147,7 @@ func run<T: Codable & Equatable>(_ workload: String, _ values: [T], schemaText: 
         for record in jsonRecords { _ = try jsonDecoder.decode(T.self, from: record) }
         return jsonRecords.count
     }
+    try ContainerFiles.run(workload, values, schema: schema, avroBytes: size, harness: &harness)
 }
 
 let people = Workloads.people(Int(1_000_000 * scale))
@@ -183,11 +192,4 @@ do {
 
 if let peerData { try PeerData.run(directory: peerData, harness: &harness) }
 
-harness.computeRatios()
-if emitJSON {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    print(String(decoding: try encoder.encode(harness.measurements), as: UTF8.self))
-} else {
-    print(harness.table())
-}
+try harness.report(json: emitJSON)

@@ -1,0 +1,88 @@
+import Avro
+import Foundation
+
+/// A run that did not do the work it was asked to.
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+}
+
+// Container files: AvroFileWriter and AvroFileReader with the null, deflate and snappy codecs,
+// in memory, compared with the datum operations of the same workload ("× floor": writing with
+// codable-encode, reading with codable-decode) and with datum + codec ("× datum+codec": the
+// codec-only time of compressing or decompressing the same blocks added), which is what the
+// container layer itself costs.
+enum ContainerFiles {
+    static let codecs: [any AvroCodec] = [AvroNullCodec(), AvroDeflateCodec(), AvroSnappyCodec()]
+
+    static func run<T: Codable>(_ workload: String, _ values: [T], schema: AvroSchema, avroBytes: Int,
+                                harness: inout Harness) throws {
+        let blocks = try self.blocks(values, schema: schema)
+        for codec in codecs {
+            let name = codec.name
+            let compressed = try blocks.map { try codec.compress($0) }
+            try harness.measure(workload, "codec-compress-\(name)", records: values.count, avroBytes: avroBytes) {
+                var total = 0
+                for block in blocks { total &+= try codec.compress(block).count }
+                return total
+            }
+            try harness.measure(workload, "codec-decompress-\(name)", records: values.count, avroBytes: avroBytes) {
+                var total = 0
+                for block in compressed { total &+= try codec.decompress(block, limit: .max).count }
+                guard total == avroBytes else { throw BenchmarkError(description: "\(name): \(total) bytes decompressed, \(avroBytes) expected") }
+                return total
+            }
+
+            var file = Data()
+            try harness.measure(workload, "file-write-\(name)", records: values.count, avroBytes: avroBytes,
+                                floor: "codable-encode", codec: "codec-compress-\(name)") {
+                let writer = try AvroFileWriter<T>(schema: schema, codec: codec)
+                try writer.append(contentsOf: values)
+                try writer.close()
+                file = writer.data
+                return file.count
+            }
+            if file.isEmpty { file = try write(values, schema: schema, codec: codec) } // when --filter skipped the write
+            try harness.measure(workload, "file-read-\(name)", records: values.count, avroBytes: avroBytes,
+                                floor: "codable-decode", codec: "codec-decompress-\(name)") {
+                let read = try readAll(T.self, from: file)
+                guard read == values.count else { throw BenchmarkError(description: "\(workload) \(name): \(read) records read, \(values.count) written") }
+                return read
+            }
+        }
+    }
+
+    /// Reads every value of the container file in `data` as `T`; returns how many there were.
+    static func readAll<T: Decodable>(_ type: T.Type, from data: Data) throws -> Int {
+        let reader = try AvroFileReader<T>(data: data)
+        var count = 0
+        while try reader.next() != nil { count &+= 1 }
+        return count
+    }
+
+    private static func write<T: Encodable>(_ values: [T], schema: AvroSchema, codec: any AvroCodec) throws -> Data {
+        let writer = try AvroFileWriter<T>(schema: schema, codec: codec)
+        try writer.append(contentsOf: values)
+        try writer.close()
+        return writer.data
+    }
+
+    /// The uncompressed blocks AvroFileWriter makes of `values`: encoded values cut once a block
+    /// holds 64,000 bytes or 64,000 values.
+    private static func blocks<T: Encodable>(_ values: [T], schema: AvroSchema) throws -> [[UInt8]] {
+        let encoder = AvroEncoder(schema: schema)
+        var blocks: [[UInt8]] = []
+        var block: [UInt8] = []
+        var count = 0
+        for value in values {
+            try encoder.encode(value, into: &block)
+            count += 1
+            if block.count >= 64_000 || count >= 64_000 {
+                blocks.append(block)
+                block.removeAll(keepingCapacity: true)
+                count = 0
+            }
+        }
+        if count > 0 { blocks.append(block) }
+        return blocks
+    }
+}
