@@ -20,15 +20,30 @@ extension ResolutionPlan {
             try skipper.skip(node: node, in: &input, depth: depth)
         case .promote(let from, let to):
             try promote(from: from, to: to, &input, &output)
-        case .record(let fields, let defaults, let inOrder):
+        case .record(let fields, let defaults, true):
+            var next = 0
+            for field in fields {
+                if let position = field.readerPosition {
+                    while next < position {
+                        if let bytes = defaults[next] { output.writeEncoded(bytes) }
+                        next += 1
+                    }
+                    next = position + 1
+                }
+                try run(field.action, &input, &output, depth: depth + 1)
+            }
+            while next < defaults.count {
+                if let bytes = defaults[next] { output.writeEncoded(bytes) }
+                next += 1
+            }
+        case .record(let fields, let defaults, false):
             let base = output.count
-            var ranges: [Range<Int>?] = inOrder ? [] : Array(repeating: nil, count: defaults.count)
+            var ranges: [Range<Int>?] = Array(repeating: nil, count: defaults.count)
             for field in fields {
                 let start = output.count
                 try run(field.action, &input, &output, depth: depth + 1)
-                if !inOrder, let position = field.readerPosition { ranges[position] = start..<output.count }
+                if let position = field.readerPosition { ranges[position] = start..<output.count }
             }
-            if inOrder { return }
             let written = Array(output.bytes[base...])
             output.truncate(to: base)
             for position in defaults.indices {

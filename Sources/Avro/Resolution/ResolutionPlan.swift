@@ -142,11 +142,11 @@ final class ResolutionPlan: Sendable {
             return .record(fields: writerFields, defaults: defaults, inOrder: Self.isInOrder(writerFields, readerCount: readerRecord.fields.count))
         }
 
-        /// Whether the writer's fields give every reader field in the reader's order (then
-        /// the output needs no reordering).
+            /// Whether the writer's fields come in the reader's order (then the output needs no
+        /// reordering: reader-only fields are filled in from their defaults in the gaps).
         private static func isInOrder(_ fields: [ResolutionAction.WriterField], readerCount: Int) -> Bool {
             let positions = fields.compactMap(\.readerPosition)
-            return positions == Array(0..<readerCount)
+            return zip(positions, positions.dropFirst()).allSatisfy { $0 < $1 }
         }
 
         private mutating func skipAction(_ writerNode: Int) -> Int {
@@ -215,7 +215,8 @@ enum ResolutionAction: Sendable {
     /// A promotion (item 85): writer node to reader node.
     case promote(Int, Int)
     /// A record: each writer field read into its reader field (or skipped); reader fields the
-    /// writer lacks from their encoded defaults.
+    /// writer lacks from their encoded defaults. `inOrder`: the writer's fields come in the
+    /// reader's order, so the output is written straight, defaults in the gaps.
     case record(fields: [WriterField], defaults: [[UInt8]?], inOrder: Bool)
     /// An enum: the reader's index of each writer symbol (the reader's default for unknown
     /// ones), `nil` when it has none.
