@@ -100,10 +100,10 @@ final class DecodingState: Decoder, FrameStack {
     /// Opens an unkeyed container at `target`: an array, or a union whose branch is one.
     func openArrayFrame(at target: Int) throws -> Int {
         var target = target
-        if case .union(let branches) = plan[target].kind {
-            target = branches[try readBranch(of: target)]
+        if plan.info[target].kind == .union {
+            target = plan.branchNodes[plan.info[target].first + (try readBranch(of: target))]
         }
-        guard case .array = plan[target].kind else {
+        guard plan.info[target].kind == .array else {
             throw AvroError(.typeMismatch, "expected an unkeyed container (an array or set), but the schema has \(plan[target].typeName)", offset: reader.offset)
         }
         return push(DecodingFrame(node: target, kind: .array, start: reader.offset))
@@ -111,7 +111,7 @@ final class DecodingState: Decoder, FrameStack {
 
     /// Reads a union's branch index and checks it.
     func readBranch(of union: Int) throws -> Int {
-        try ValueCoder(schema: plan).readIndex(in: &reader, count: plan.branches(of: union).count, what: "a union branch", code: .invalidUnionBranch)
+        try ValueCoder(schema: plan).readIndex(in: &reader, count: plan.info[union].count, what: "a union branch", code: .invalidUnionBranch)
     }
 
     /// Finds every entry of a map: its key and where its value starts.

@@ -27,7 +27,7 @@ final class EncodingState: Encoder, FrameStack {
     /// The Swift type whose `encode(to:)` runs now; keyed frames note it.
     @exclusivity(unchecked) var currentType: Any.Type?
     /// The index the frame of the value being encoded has, or will have, once opened.
-    var valueFrame = 0
+    @exclusivity(unchecked) var valueFrame = 0
     /// The serial number of the last frame opened: containers check theirs is still open.
     @exclusivity(unchecked) var serials = 0
 
@@ -44,9 +44,9 @@ final class EncodingState: Encoder, FrameStack {
 
     var codingPath: [any CodingKey] {
         frames.compactMap { frame in
-            // Fields written in schema order are named by the cursor, not stored per field.
             if frame.keySlot >= 0 { return AvroCodingKey(stringValue: frameKeys[frame.keySlot]) }
             if frame.kind == .array { return AvroCodingKey(index: max(frame.cursor - 1, 0)) }
+            // Fields written in schema order are named by the cursor, not stored per field.
             if frame.kind == .record, frame.cursor > 0 {
                 return AvroCodingKey(stringValue: plan.fieldNames[plan.info[frame.node].first + frame.cursor - 1])
             }
@@ -104,11 +104,12 @@ final class EncodingState: Encoder, FrameStack {
         var target = target
         var kind = EncodingFrame.Kind.discard
         if target >= 0 {
-            if case .union = plan[target].kind, let branch = plan[target].soleValueBranch {
-                writer.writeLong(Int64(branch))
-                target = plan.branches(of: target)[branch]
+            let info = plan.info[target]
+            if info.kind == .union, info.soleValueBranch >= 0 {
+                writer.writeLong(Int64(info.soleValueBranch))
+                target = plan.branchNodes[info.first + info.soleValueBranch]
             }
-            if case .array = plan[target].kind {
+            if plan.info[target].kind == .array {
                 kind = .array
             } else {
                 fail(AvroError(.typeMismatch, "expected a value of type \(plan[target].typeName), found an unkeyed container (an array or set)"))

@@ -86,11 +86,11 @@ extension DecodingState {
 
     /// Moves array frame `index` to its next item and returns the items' node.
     func nextArrayItem(frame index: Int) throws -> Int {
-        guard try !arrayIsAtEnd(frame: index), case .array(let items) = plan[frames[index].node].kind else {
+        guard try !arrayIsAtEnd(frame: index), plan.info[frames[index].node].kind == .array else {
             throw AvroError(.endOfData, "the array has no more items (\(index < frames.count ? frames[index].itemsRead : 0) were read)", offset: reader.offset)
         }
         frames[index].blockRemaining -= 1
         frames[index].itemsRead += 1
-        return items
+        return plan.info[frames[index].node].child
     }
 }
