@@ -1,14 +1,29 @@
 extension CompiledSchema {
-    private static let cache = Locked<[AvroSchema: CompiledSchema]>([:])
+    private struct Cache {
+        var table: [AvroSchema: CompiledSchema] = [:]
+        /// The last schema looked up. Comparing a schema with itself is cheap (arrays and
+        /// strings with the same storage compare in one step) while hashing walks it all, so a
+        /// caller that passes the same schema value per call pays almost nothing.
+        var last: CompiledSchema?
+    }
+
+    private static let cache = Locked(Cache())
     private static let cacheLimit = 256
 
     /// The compiled form of `schema`, compiled on first use and kept for later calls.
     static func cached(_ schema: AvroSchema) throws(AvroError) -> CompiledSchema {
-        if let compiled = cache.withLock({ $0[schema] }) { return compiled }
+        let found = cache.withLock { cache -> CompiledSchema? in
+            if let last = cache.last, last.schema == schema { return last }
+            let compiled = cache.table[schema]
+            if compiled != nil { cache.last = compiled }
+            return compiled
+        }
+        if let found { return found }
         let compiled = try CompiledSchema(schema)
-        cache.withLock { table in
-            if table.count >= cacheLimit { table.removeAll() }
-            table[schema] = compiled
+        cache.withLock { cache in
+            if cache.table.count >= cacheLimit { cache.table.removeAll() }
+            cache.table[schema] = compiled
+            cache.last = compiled
         }
         return compiled
     }

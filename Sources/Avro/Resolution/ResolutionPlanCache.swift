@@ -4,18 +4,33 @@ extension ResolutionPlan {
         let reader: ObjectIdentifier
     }
 
-    private static let cache = Locked<[Key: ResolutionPlan]>([:])
+    private struct Cache {
+        /// Plans by writer schema and reader; a cached plan keeps its reader alive, so the
+        /// reader's identifier cannot be reused while the entry exists.
+        var table: [Key: ResolutionPlan] = [:]
+        /// The last plan looked up: checked first, since comparing a schema with itself is
+        /// cheap and hashing it is not (see `CompiledSchema.cached`).
+        var last: ResolutionPlan?
+    }
+
+    private static let cache = Locked(Cache())
     private static let cacheLimit = 256
 
     /// The plan that reads data written with `writer` as `reader`, built on first use and
     /// kept for later calls.
     static func cached(writer: AvroSchema, reader: CompiledSchema) throws(AvroError) -> ResolutionPlan {
-        let key = Key(writer: writer, reader: ObjectIdentifier(reader))
-        if let plan = cache.withLock({ $0[key] }) { return plan }
+        let found = cache.withLock { cache -> ResolutionPlan? in
+            if let last = cache.last, last.reader === reader, last.writer.schema == writer { return last }
+            let plan = cache.table[Key(writer: writer, reader: ObjectIdentifier(reader))]
+            if plan != nil { cache.last = plan }
+            return plan
+        }
+        if let found { return found }
         let plan = ResolutionPlan(writer: try CompiledSchema.cached(writer), reader: reader)
-        cache.withLock { table in
-            if table.count >= cacheLimit { table.removeAll() }
-            table[key] = plan
+        cache.withLock { cache in
+            if cache.table.count >= cacheLimit { cache.table.removeAll() }
+            cache.table[Key(writer: writer, reader: ObjectIdentifier(reader))] = plan
+            cache.last = plan
         }
         return plan
     }
