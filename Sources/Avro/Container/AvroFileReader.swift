@@ -52,6 +52,10 @@ public final class AvroFileReader<T: Decodable> {
     private var block: AvroFileBlock?
     private var cursor = 0
     private var objectsLeft = 0
+    /// The current block's data, copied into memory the reader owns so that one binary reader
+    /// can go through all its objects (no per-object `withUnsafeBytes` and seek).
+    private var blockBytes = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+    private var blockReader: AvroBinaryReader?
 
     /// Creates a reader of the file at `url` and reads its header.
     ///
@@ -143,6 +147,7 @@ public final class AvroFileReader<T: Decodable> {
             block = next
             cursor = 0
             objectsLeft = next.count
+            load(next.data)
         }
     }
 
@@ -150,12 +155,18 @@ public final class AvroFileReader<T: Decodable> {
     private func decodeObject(in block: AvroFileBlock) throws -> T? {
         let objectIndex = block.count - objectsLeft
         do {
-            let value = try block.data.withUnsafeBytes { buffer in
-                var reader = AvroBinaryReader(buffer, zeroSizeItemLimit: options.decoding.maxZeroSizeItems)
-                reader.seek(to: cursor)
-                defer { cursor = reader.offset }
-                if let resolution { return try decoder.decode(T.self, from: &reader, resolution: resolution) }
-                return try decoder.decode(T.self, from: &reader)
+            guard var reader = blockReader else {
+                throw AvroError(.invalidFile, "block \(block.index): its data was not loaded")
+            }
+            reader.zeroSizeItemBudget = options.decoding.maxZeroSizeItems // the limit is per object
+            defer {
+                cursor = reader.offset
+                blockReader = reader
+            }
+            let value = if let resolution {
+                try decoder.decode(T.self, from: &reader, resolution: resolution)
+            } else {
+                try decoder.decode(T.self, from: &reader)
             }
             objectsLeft -= 1
             return value
@@ -167,6 +178,18 @@ public final class AvroFileReader<T: Decodable> {
             cursor = block.data.count
             return nil
         }
+    }
+
+    /// Makes `data` (a new block's) the bytes the block reader goes through.
+    private func load(_ data: [UInt8]) {
+        blockBytes.deallocate()
+        blockBytes = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count, alignment: 8)
+        data.withUnsafeBytes { blockBytes.copyMemory(from: $0) }
+        blockReader = AvroBinaryReader(UnsafeRawBufferPointer(blockBytes), zeroSizeItemLimit: options.decoding.maxZeroSizeItems)
+    }
+
+    deinit {
+        blockBytes.deallocate()
     }
 
     /// Checks that the objects of `block` used all of its data.
