@@ -60,6 +60,10 @@ public struct AvroError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let codec = Code(rawValue: "codec error")
         /// Reading or writing a file failed.
         public static let io = Code(rawValue: "I/O error")
+        /// A message whose framing (single-object or Confluent header) is malformed.
+        public static let invalidMessage = Code(rawValue: "invalid message")
+        /// A message names a writer schema (fingerprint or registry id) the store does not have.
+        public static let unknownSchema = Code(rawValue: "unknown schema")
         /// Something this library does not support.
         public static let unsupported = Code(rawValue: "unsupported")
     }

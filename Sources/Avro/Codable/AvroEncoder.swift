@@ -82,6 +82,11 @@ public struct AvroEncoder: Sendable {
         return try AvroValue(decoding: bytes, as: schema).avroJSONString(as: schema, pretty: pretty)
     }
 
+    /// The schema values of `type` are written with: the encoder's, or the type's derived one.
+    func writerSchema<T>(for type: T.Type) throws -> AvroSchema {
+        try plan(for: type).schema
+    }
+
     private func plan<T>(for type: T.Type) throws -> CompiledSchema {
         if let compiled { return try compiled.get() }
         return try CompiledSchema.derived(for: T.self, fieldNaming: fieldNaming)
