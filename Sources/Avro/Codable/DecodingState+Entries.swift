@@ -57,6 +57,13 @@ extension DecodingState {
             return Entry(node: frame.node, isWholeValue: true)
         case (.map, .map(let values)):
             guard frame.scan >= 0 else { return nil }
+            // Small maps are searched from the end (the last of equal keys wins); larger ones
+            // get a table on first use.
+            if scans[frame.scan].mapKeys.count <= 8 {
+                guard let position = scans[frame.scan].mapKeys.lastIndex(of: key) else { return nil }
+                reader.seek(to: scans[frame.scan].offsets[position])
+                return Entry(node: values)
+            }
             if scans[frame.scan].indexOfKey == nil {
                 var table: [String: Int] = [:]
                 for (position, mapKey) in scans[frame.scan].mapKeys.enumerated() { table[mapKey] = position }
