@@ -17,6 +17,18 @@ struct ContainerSource {
             throw .reading(error, source: input.name)
         }
     }
+
+    /// `block` decompressed with `source` and compressed with `target`.
+    private static func recompressed(_ block: AvroFileStoredBlock, from source: any AvroCodec, to target: any AvroCodec) throws -> AvroFileStoredBlock {
+        let plain: [UInt8]
+        do {
+            plain = try source.decompress(block.data, limit: AvroFileReaderOptions().maxBlockSize)
+        } catch var error as AvroError {
+            error.offset = block.dataOffset + (error.offset ?? 0)
+            throw error
+        }
+        return AvroFileStoredBlock(count: block.count, data: try target.compress(plain), dataOffset: block.dataOffset)
+    }
 }
 
 /// Writes container files made of the blocks of other container files, for `concat` and
@@ -35,53 +47,34 @@ enum BlockCopy {
         try output.write { handle in
             let writer: AvroFileWriter<AvroValue>
             do {
-                // The writer writes the header at once; the blocks are then written to the same handle.
                 writer = try AvroFileWriter(fileHandle: handle, schema: schema, codec: codec, metadata: metadata)
             } catch {
                 throw CLIError.reading(error, source: output.name)
             }
-            let syncMarker = writer.header.syncMarker
             for source in sources {
                 let sourceCodec: any AvroCodec
+                let reader: AvroFileReader<AvroValue>
                 do {
                     sourceCodec = try AvroCodecs.codec(named: source.header.codecName)
+                    reader = try AvroFileReader<AvroValue>(data: source.data)
                 } catch {
                     throw CLIError.reading(error, source: source.input.name)
                 }
                 let copiesAsIs = copiesStoredBlocks && sourceCodec.name == codec.name
-                try source.data.withUnsafeBytes { file in
+                while true {
+                    let stored: AvroFileStoredBlock
                     do {
-                        try StoredBlocks.forEach(in: file, syncMarker: source.header.syncMarker) { count, data, offset in
-                            guard count > 0 else { return }
-                            var frame = AvroBinaryWriter(capacity: data.count + 36)
-                            frame.writeLong(Int64(count))
-                            if copiesAsIs {
-                                frame.writeBytes(data)
-                            } else {
-                                let plain: [UInt8]
-                                do {
-                                    plain = try sourceCodec.decompress(Array(data), limit: AvroFileReaderOptions().maxBlockSize)
-                                } catch var error as AvroError {
-                                    error.offset = offset + (error.offset ?? 0)
-                                    throw error
-                                }
-                                do {
-                                    frame.writeBytes(try codec.compress(plain))
-                                } catch {
-                                    throw CLIError.reading(error, source: output.name)
-                                }
-                            }
-                            frame.writeFixed(syncMarker)
-                            do {
-                                try handle.write(contentsOf: frame.bytes)
-                            } catch {
-                                throw CLIError.failure("\(output.name): cannot be written: \(error.localizedDescription)")
-                            }
-                            progress.advance(by: count)
-                        }
+                        guard let next = try reader.nextStoredBlock() else { break }
+                        stored = copiesAsIs ? next : try recompressed(next, from: sourceCodec, to: codec)
                     } catch {
                         throw CLIError.reading(error, source: source.input.name)
                     }
+                    do {
+                        try writer.appendStoredBlock(stored)
+                    } catch {
+                        throw CLIError.reading(error, source: output.name)
+                    }
+                    progress.advance(by: stored.count)
                 }
             }
             do {
@@ -90,5 +83,17 @@ enum BlockCopy {
                 throw CLIError.reading(error, source: output.name)
             }
         }
+    }
+
+    /// `block` decompressed with `source` and compressed with `target`.
+    private static func recompressed(_ block: AvroFileStoredBlock, from source: any AvroCodec, to target: any AvroCodec) throws -> AvroFileStoredBlock {
+        let plain: [UInt8]
+        do {
+            plain = try source.decompress(block.data, limit: AvroFileReaderOptions().maxBlockSize)
+        } catch var error as AvroError {
+            error.offset = block.dataOffset + (error.offset ?? 0)
+            throw error
+        }
+        return AvroFileStoredBlock(count: block.count, data: try target.compress(plain), dataOffset: block.dataOffset)
     }
 }

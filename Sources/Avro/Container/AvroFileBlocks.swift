@@ -18,6 +18,11 @@ struct AvroFileBlock {
 /// Reads the header and then the data blocks of a container file, one block at a time
 /// (checklist items 75–78), checking every count, size and sync marker before trusting it.
 final class AvroFileBlocks {
+    /// What ``next(_:)`` reads of a block's data.
+    enum Content {
+        case none, stored, decompressed
+    }
+
     let header: AvroFileHeader
     let codec: any AvroCodec
     let options: AvroFileReaderOptions
@@ -45,19 +50,20 @@ final class AvroFileBlocks {
     /// or the file ends inside it, up to the next sync marker; when only its data is bad (the
     /// codec fails, the count does not fit), just that block.
     ///
-    /// - Parameter decompressing: `false` to skip over the data without reading it (counting).
-    func next(decompressing: Bool = true) throws -> AvroFileBlock? {
+    /// - Parameter content: What to read of the block's data: nothing (counting), the data as
+    /// stored (copying blocks), or the data decompressed (the default, for values).
+    func next(_ content: Content = .decompressed) throws -> AvroFileBlock? {
         while true {
             let start = input.offset
             let stored: AvroFileBlock
             do {
-                guard let block = try readStoredBlock(readingData: decompressing) else { return nil }
+                guard let block = try readStoredBlock(readingData: content != .none) else { return nil }
                 stored = block
             } catch let error as AvroError where options.skipsCorruptBlocks && error.code != .io {
                 try skipCorruption(from: start, reason: error)
                 continue
             }
-            guard decompressing else { return stored }
+            guard content == .decompressed else { return stored }
             do {
                 return try decompressed(stored)
             } catch let error as AvroError where options.skipsCorruptBlocks {

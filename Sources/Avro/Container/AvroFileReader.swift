@@ -113,6 +113,27 @@ public final class AvroFileReader<T: Decodable> {
         }
     }
 
+    /// Returns the next data block as it is stored — its object count and its data, still
+    /// compressed with the file's codec — without decoding it, or `nil` after the last one.
+    ///
+    /// Tools that join files (`avro concat`) copy such blocks into an ``AvroFileWriter`` with
+    /// the same schema and codec (``AvroFileWriter/appendStoredBlock(_:)``). Use it instead of
+    /// ``next()``: values of a block already being read are passed over.
+    ///
+    /// - Throws: The errors of ``next()`` about the file's framing.
+    public func nextStoredBlock() throws -> AvroFileStoredBlock? {
+        if let error { throw error }
+        block = nil
+        objectsLeft = 0
+        do {
+            guard let stored = try blocks.next(.stored) else { return nil }
+            return AvroFileStoredBlock(count: stored.count, data: stored.data, dataOffset: stored.dataOffset)
+        } catch {
+            self.error = error
+            throw error
+        }
+    }
+
     /// Returns the number of objects in the file at `url`, adding up the object counts of its
     /// blocks without reading or decompressing their data. The sync marker of every block is
     /// checked.
@@ -123,7 +144,7 @@ public final class AvroFileReader<T: Decodable> {
     public static func count(url: URL, options: Options = .init()) throws -> Int {
         let blocks = try AvroFileBlocks(input: AvroFileInput(url: url), options: options)
         var total = 0
-        while let block = try blocks.next(decompressing: false) {
+        while let block = try blocks.next(.none) {
             let (sum, overflow) = total.addingReportingOverflow(block.count)
             guard !overflow else {
                 throw AvroError(.invalidFile, "block \(block.index) (at byte \(block.bytes.lowerBound)): the object counts add up to more than \(Int.max)", offset: block.bytes.lowerBound)

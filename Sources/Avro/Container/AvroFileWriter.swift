@@ -145,6 +145,18 @@ public final class AvroFileWriter<T: Encodable> {
         if blockCount > 0 { try writeBlock() }
     }
 
+    /// Ends the current block, then appends `block` as it is: values already encoded with this
+    /// file's schema and compressed with its codec (a block read with
+    /// ``AvroFileReader/nextStoredBlock()`` from a file with the same schema and codec).
+    /// A block of no values is not written.
+    ///
+    /// - Throws: ``AvroError`` when a block cannot be written, or the writer is closed.
+    public func appendStoredBlock(_ stored: AvroFileStoredBlock) throws {
+        try flush()
+        guard stored.count > 0 else { return }
+        try writeFrame(count: stored.count, data: stored.data)
+    }
+
     /// Writes the last block and closes the file (a file handle given to
     /// ``init(fileHandle:schema:codec:metadata:blockSize:syncMarker:)`` stays open). Calling it
     /// again does nothing.
@@ -172,14 +184,19 @@ public final class AvroFileWriter<T: Encodable> {
         } catch {
             throw AvroError(.codec, "the \(codec.name) codec failed: \(error)")
         }
-        var writer = AvroBinaryWriter(capacity: compressed.count + 2 * 10 + AvroFileHeader.syncMarkerSize)
-        writer.writeLong(Int64(blockCount))
-        writer.writeLong(Int64(compressed.count))
-        writer.writeFixed(compressed)
-        writer.writeFixed(header.syncMarker)
-        try output.write(writer.bytes)
+        try writeFrame(count: blockCount, data: compressed)
         block.removeAll(keepingCapacity: true)
         blockCount = 0
+    }
+
+    /// Writes one block's framing and data in one write: object count, data size, data, sync marker.
+    private func writeFrame(count: Int, data: [UInt8]) throws {
+        var writer = AvroBinaryWriter(capacity: data.count + 2 * 10 + AvroFileHeader.syncMarkerSize)
+        writer.writeLong(Int64(count))
+        writer.writeLong(Int64(data.count))
+        writer.writeFixed(data)
+        writer.writeFixed(header.syncMarker)
+        try output.write(writer.bytes)
     }
 
     /// The header of a new file; checks the schema, the metadata keys and the sync marker.

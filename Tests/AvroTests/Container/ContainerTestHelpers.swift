@@ -83,7 +83,7 @@ enum ContainerFixtures {
     static func blocks(of data: Data) throws -> [AvroFileBlock] {
         let blocks = try AvroFileBlocks(input: AvroFileInput(data: data), options: .init())
         var all: [AvroFileBlock] = []
-        while let block = try blocks.next(decompressing: false) { all.append(block) }
+        while let block = try blocks.next(.none) { all.append(block) }
         return all
     }
 }

@@ -178,3 +178,29 @@ import Testing
         #expect(try ContainerFixtures.readAll(AvroFileReader<Int64>(fileHandle: reading)) == [10, 20])
     }
 }
+
+/// Stored blocks copied between files with the same schema and codec, without decoding.
+@Suite struct StoredBlockTests {
+    @Test func storedBlocksCopyIntoAnotherFileUnchanged() throws {
+        let schema = AvroSchema.long
+        let source = try AvroFileWriter<Int64>(schema: schema, codec: AvroDeflateCodec(), blockSize: 16)
+        try source.append(contentsOf: (0..<100).map(Int64.init))
+        try source.close()
+        let reader = try AvroFileReader<Int64>(data: source.data)
+        let target = try AvroFileWriter<Int64>(schema: schema, codec: AvroDeflateCodec())
+        try target.append(-1)
+        var blocks: [AvroFileStoredBlock] = []
+        while let block = try reader.nextStoredBlock() {
+            blocks.append(block)
+            try target.appendStoredBlock(block)
+        }
+        try target.append(100)
+        try target.close()
+        #expect(blocks.count > 5)
+        #expect(blocks.reduce(0) { $0 + $1.count } == 100)
+        #expect(Array(try AvroFileReader<Int64>(data: target.data)) == [-1] + (0..<101).map(Int64.init))
+        // The stored data is the source file's bytes, still compressed.
+        #expect(source.data.range(of: Data(blocks[0].data)) != nil)
+        #expect(try AvroDeflateCodec().decompress(blocks[0].data, limit: 1 << 20).count > 0)
+    }
+}
