@@ -21,37 +21,13 @@ enum PeerData {
         let schema = try AvroSchema(parsing: String(contentsOf: base.appendingPathComponent("\(workload).avsc"), encoding: .utf8))
         let bytes = [UInt8](try Data(contentsOf: binURL))
         let decoder = AvroDecoder(schema: schema)
-        let count = try bytes.withUnsafeBytes { buffer in
-            var reader = AvroBinaryReader(buffer)
-            var records = 0
-            while !reader.isAtEnd {
-                try schema.skip(in: &reader)
-                records += 1
-            }
-            return records
-        }
+        let count = try readRecords(in: bytes) { _ = try schema.skip(in: &$0) }
         let name = "peer-\(workload)"
         try harness.measure(name, "codable-decode", records: count, avroBytes: bytes.count) {
-            try bytes.withUnsafeBytes { buffer in
-                var reader = AvroBinaryReader(buffer)
-                var decoded = 0
-                while !reader.isAtEnd {
-                    _ = try decoder.decode(T.self, from: &reader)
-                    decoded &+= 1
-                }
-                return decoded
-            }
+            try readRecords(in: bytes) { _ = try decoder.decode(T.self, from: &$0) }
         }
         try harness.measure(name, "value-decode", records: count, avroBytes: bytes.count) {
-            try bytes.withUnsafeBytes { buffer in
-                var reader = AvroBinaryReader(buffer)
-                var decoded = 0
-                while !reader.isAtEnd {
-                    _ = try AvroValue.decode(from: &reader, as: schema)
-                    decoded &+= 1
-                }
-                return decoded
-            }
+            try readRecords(in: bytes) { _ = try AvroValue.decode(from: &$0, as: schema) }
         }
         // The container files fastavro wrote (64,000-byte blocks; deflate at level 6).
         for codec in ["null", "deflate"] {

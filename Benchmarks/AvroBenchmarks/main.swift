@@ -94,15 +94,7 @@ func run<T: Codable & Equatable>(_ workload: String, _ values: [T], schemaText: 
         }
     }
     try harness.measure(workload, "codable-decode", records: count, avroBytes: size, floor: "floor-decode") {
-        try all.withUnsafeBytes { buffer in
-            var reader = AvroBinaryReader(buffer)
-            var decoded = 0
-            while !reader.isAtEnd {
-                _ = try decoder.decode(T.self, from: &reader)
-                decoded &+= 1
-            }
-            return decoded
-        }
+        try readRecords(in: all) { _ = try decoder.decode(T.self, from: &$0) }
     }
     // What Codable alone costs: the same values through coders that do nothing.
     try harness.measure(workload, "codable-overhead-encode", records: count, avroBytes: size, floor: "floor-encode") {
@@ -124,15 +116,7 @@ func run<T: Codable & Equatable>(_ workload: String, _ values: [T], schemaText: 
         return writer.count
     }
     try harness.measure(workload, "value-decode", records: count, avroBytes: size, floor: "floor-decode") {
-        try all.withUnsafeBytes { buffer in
-            var reader = AvroBinaryReader(buffer)
-            var decoded = 0
-            while !reader.isAtEnd {
-                _ = try AvroValue.decode(from: &reader, as: schema)
-                decoded &+= 1
-            }
-            return decoded
-        }
+        try readRecords(in: all) { _ = try AvroValue.decode(from: &$0, as: schema) }
     }
     // Foundation JSON on the same structs: one Data per record, as a JSON user would.
     let jsonEncoder = JSONEncoder()
@@ -165,15 +149,7 @@ do {
     for person in people { try encoder.encode(person, into: &all) }
     let decoder = AvroDecoder(schema: readerSchema)
     try harness.measure("person", "resolving-decode", records: people.count, avroBytes: all.count, floor: "codable-decode") {
-        try all.withUnsafeBytes { buffer in
-            var reader = AvroBinaryReader(buffer)
-            var decoded = 0
-            while !reader.isAtEnd {
-                _ = try decoder.decode(PersonV2.self, from: &reader, writerSchema: writerSchema)
-                decoded &+= 1
-            }
-            return decoded
-        }
+        try readRecords(in: all) { _ = try decoder.decode(PersonV2.self, from: &$0, writerSchema: writerSchema) }
     }
 }
 

@@ -44,13 +44,7 @@ enum BlockCopy {
                       copiesStoredBlocks: Bool, to output: OutputFile, console: Console, label: String) throws {
         let progress = Progress(console: console, label: label)
         defer { progress.finish() }
-        try output.write { handle in
-            let writer: AvroFileWriter<AvroValue>
-            do {
-                writer = try AvroFileWriter(fileHandle: handle, schema: schema, codec: codec, metadata: metadata)
-            } catch {
-                throw CLIError.reading(error, source: output.name)
-            }
+        try output.writeContainer(schema: schema, codec: codec, metadata: metadata) { writer in
             for source in sources {
                 let sourceCodec: any AvroCodec
                 let reader: AvroFileReader<AvroValue>
@@ -76,11 +70,6 @@ enum BlockCopy {
                     }
                     progress.advance(by: stored.count)
                 }
-            }
-            do {
-                try writer.close()
-            } catch {
-                throw CLIError.reading(error, source: output.name)
             }
         }
     }

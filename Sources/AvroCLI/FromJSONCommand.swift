@@ -29,13 +29,7 @@ extension Command {
             let output = try OutputFile(path: arguments.value("--output") ?? "-", inputs: [input])
             let progress = Progress(console: console, label: "fromjson")
             defer { progress.finish() }
-            try output.write { handle in
-                let writer: AvroFileWriter<AvroValue>
-                do {
-                    writer = try AvroFileWriter(fileHandle: handle, schema: schema, codec: codec)
-                } catch {
-                    throw CLIError.reading(error, source: output.name)
-                }
+            try output.writeContainer(schema: schema, codec: codec) { writer in
                 try text.withUnsafeBytes { bytes in
                     for range in JSONTextSequence(bytes) {
                         do {
@@ -49,11 +43,6 @@ extension Command {
                         }
                         progress.advance()
                     }
-                }
-                do {
-                    try writer.close()
-                } catch {
-                    throw CLIError.reading(error, source: output.name)
                 }
             }
             return 0

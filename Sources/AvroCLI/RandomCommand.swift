@@ -38,13 +38,7 @@ extension Command {
             let output = try OutputFile(path: arguments.value("--output") ?? "-", inputs: [schemaInput])
             let progress = Progress(console: console, label: "random")
             defer { progress.finish() }
-            try output.write { handle in
-                let writer: AvroFileWriter<AvroValue>
-                do {
-                    writer = try AvroFileWriter(fileHandle: handle, schema: schema, codec: codec)
-                } catch {
-                    throw CLIError.reading(error, source: output.name)
-                }
+            try output.writeContainer(schema: schema, codec: codec) { writer in
                 var values = RandomValues(schema: schema, seed: seed)
                 for _ in 0..<count {
                     let value: AvroValue
@@ -59,11 +53,6 @@ extension Command {
                         throw CLIError.reading(error, source: output.name)
                     }
                     progress.advance()
-                }
-                do {
-                    try writer.close()
-                } catch {
-                    throw CLIError.reading(error, source: output.name)
                 }
             }
             return 0
