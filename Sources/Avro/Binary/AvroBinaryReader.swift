@@ -157,7 +157,7 @@ public struct AvroBinaryReader {
     @inline(__always) public mutating func readString() throws(AvroError) -> String {
         let start = offset
         let utf8 = try readLengthPrefixedBytes()
-        guard let string = String(validating: utf8.bindMemory(to: UInt8.self), as: UTF8.self) else {
+        guard let string = String(validatingAvroUTF8: utf8.bindMemory(to: UInt8.self)) else {
             throw AvroError(.invalidUTF8, "the string of \(utf8.count) bytes is not valid UTF-8", offset: start)
         }
         return string

@@ -39,14 +39,14 @@ public struct AvroDecoder: Sendable {
     public var userInfo: [CodingUserInfoKey: any Sendable] = [:]
     /// Limits on the input.
     public var options: Options
-    private let compiled: Result<CompiledSchema, AvroError>?
+    private let coderPlan: CoderPlan
 
     /// Creates a decoder that reads data written with `schema`, or with the schema derived
     /// from each decoded type when `schema` is `nil`.
     public init(schema: AvroSchema? = nil, options: Options = .init()) {
         self.schema = schema
         self.options = options
-        compiled = schema.map { schema in Result { () throws(AvroError) in try CompiledSchema.cached(schema) } }
+        coderPlan = CoderPlan(schema)
     }
 
     /// Decodes a value of `type` from `bytes` (`Data`, `[UInt8]` or any contiguous bytes),
@@ -74,12 +74,12 @@ public struct AvroDecoder: Sendable {
         } catch {
             throw Self.decodingError(error)
         }
-        let state = DecodingState(plan: plan, reader: reader, userInfo: userInfo, maxDepth: options.maxDepth, fieldNaming: fieldNaming)
-        defer { reader = state.reader }
         do {
-            let value = try state.decode(type, at: plan.root)
-            try state.closeFrames(downTo: 0)
-            return value
+            return try DecodingState.with(plan: plan, reader: &reader, userInfo: userInfo, maxDepth: options.maxDepth, fieldNaming: fieldNaming) { state in
+                let value = try state.decode(type, at: plan.root)
+                try state.closeFrames(downTo: 0)
+                return value
+            }
         } catch {
             throw Self.decodingError(error)
         }
@@ -137,8 +137,7 @@ public struct AvroDecoder: Sendable {
     }
 
     private func plan<T>(for type: T.Type) throws -> CompiledSchema {
-        if let compiled { return try compiled.get() }
-        return try CompiledSchema.derived(for: T.self, fieldNaming: fieldNaming)
+        try coderPlan.plan(for: type, fieldNaming: fieldNaming)
     }
 
     private static func decodingError(_ error: any Error) -> any Error {

@@ -28,13 +28,13 @@ public struct AvroEncoder: Sendable {
     public var fieldNaming: AvroFieldNaming = .codingKeys
     /// Contextual information for `encode(to:)` implementations.
     public var userInfo: [CodingUserInfoKey: any Sendable] = [:]
-    private let compiled: Result<CompiledSchema, AvroError>?
+    private let coderPlan: CoderPlan
 
     /// Creates an encoder that writes values with `schema`, or with the schema derived from
     /// each value's type when `schema` is `nil`.
     public init(schema: AvroSchema? = nil) {
         self.schema = schema
-        compiled = schema.map { schema in Result { () throws(AvroError) in try CompiledSchema.cached(schema) } }
+        coderPlan = CoderPlan(schema)
     }
 
     /// Returns the Avro binary encoding of `value`.
@@ -62,14 +62,17 @@ public struct AvroEncoder: Sendable {
             throw Self.encodingError(error, value: value)
         }
         let start = buffer.count
-        let state = EncodingState(plan: plan, writer: AvroBinaryWriter(appendingTo: buffer), userInfo: userInfo, fieldNaming: fieldNaming)
-        buffer = []
-        defer { buffer = state.writer.bytes }
         do {
-            try state.encode(value, at: plan.root)
-            try state.closeFrames(downTo: 0)
+            try EncodingState.with(plan: plan, appendingTo: &buffer, userInfo: userInfo, fieldNaming: fieldNaming) { state in
+                do {
+                    try state.encode(value, at: plan.root)
+                    try state.closeFrames(downTo: 0)
+                } catch {
+                    state.writer.truncate(to: start)
+                    throw error
+                }
+            }
         } catch {
-            state.writer.truncate(to: start)
             throw Self.encodingError(error, value: value)
         }
     }
@@ -88,8 +91,7 @@ public struct AvroEncoder: Sendable {
     }
 
     private func plan<T>(for type: T.Type) throws -> CompiledSchema {
-        if let compiled { return try compiled.get() }
-        return try CompiledSchema.derived(for: T.self, fieldNaming: fieldNaming)
+        try coderPlan.plan(for: type, fieldNaming: fieldNaming)
     }
 
     private static func encodingError(_ error: any Error, value: Any) -> any Error {

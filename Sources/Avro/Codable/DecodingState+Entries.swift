@@ -8,6 +8,21 @@ extension DecodingState {
         var isWholeValue = false
     }
 
+    /// The node of field `name` when it is the next field of record frame `index` read in
+    /// schema order, the frame is the innermost one open and is still frame `serial`: the
+    /// common case, checked before ``seekEntry(_:frame:)``. Moves the frame past the field.
+    @inline(__always)
+    func nextFieldInOrder(_ name: String, frame index: Int, serial: Int) -> Int? {
+        guard index == frames.count &- 1, fieldNaming == .codingKeys else { return nil }
+        let frame = frames[index]
+        guard frame.serial == serial, frame.kind == .record, frame.scan < 0 else { return nil }
+        let info = plan.info[frame.node]
+        let position = info.first &+ frame.cursor
+        guard frame.cursor < info.count, plan.fieldNames[position] == name else { return nil }
+        frames[index].cursor = frame.cursor &+ 1
+        return plan.fieldTypes[position]
+    }
+
     /// Positions the reader at entry `key` of frame `index` and returns its node, or `nil`
     /// when the container has no such entry.
     ///
@@ -107,10 +122,12 @@ extension DecodingState {
     /// Reads a null at `node` if the value there is null (a `null`, or a union's null
     /// branch) and returns `true`; otherwise reads nothing and returns `false`.
     func readNullIfPresent(at node: Int) throws -> Bool {
-        switch plan[node].kind {
+        let info = plan.info[node]
+        switch info.kind {
         case .null: return true
         case .union:
-            guard let null = plan[node].nullBranch else { return false }
+            let null = info.nullBranch
+            guard null >= 0 else { return false }
             let start = reader.offset
             if try readBranch(of: node) == null { return true }
             reader.seek(to: start)

@@ -28,6 +28,19 @@ extension DecodingState: SingleValueDecodingContainer {
 
     /// Reads values whose type has its own Avro form; `nil` for other types.
     func decodeSpecial<T: Decodable>(_ type: T.Type, at target: Int) throws -> T? {
+        switch plan.info[target].kind {
+        case .record, .array, .map:
+            // Only a dynamic value reads these without its own `init(from:)`.
+            if T.self == AvroValue.self { return unsafeBitCast(try ValueCoder(schema: plan).decode(node: target, from: &reader, depth: 0), to: T.self) }
+            return nil
+        default:
+            return try decodeSpecialScalar(type, at: target)
+        }
+    }
+
+    /// Reads values of the types that have their own Avro form, from a node that is not a
+    /// record, array or map.
+    private func decodeSpecialScalar<T: Decodable>(_ type: T.Type, at target: Int) throws -> T? {
         if T.self == String.self { return unsafeBitCast(try readString(at: target), to: T.self) }
         if T.self == Int.self { return unsafeBitCast(try readInteger(Int.self, at: target), to: T.self) }
         if T.self == Int64.self { return unsafeBitCast(try readInteger(Int64.self, at: target), to: T.self) }

@@ -6,7 +6,7 @@
 /// outer container is used again: closing moves the reader past the rest of the value
 /// (fields or items the type did not ask for are skipped).
 final class DecodingState: Decoder, FrameStack {
-    let plan: CompiledSchema
+    @exclusivity(unchecked) private(set) var plan: CompiledSchema
     @exclusivity(unchecked) var reader: AvroBinaryReader
     @exclusivity(unchecked) var node: Int
     @exclusivity(unchecked) var frames: [DecodingFrame] = []
@@ -14,27 +14,65 @@ final class DecodingState: Decoder, FrameStack {
     @exclusivity(unchecked) var scans: [DecodingScan] = []
     /// The keys of frames that name their entry by key (see ``DecodingFrame/keySlot``).
     @exclusivity(unchecked) var frameKeys: [String] = []
-    let userInfo: [CodingUserInfoKey: Any]
-    let maxDepth: Int
+    @exclusivity(unchecked) private var sendableUserInfo: [CodingUserInfoKey: any Sendable]
+    @exclusivity(unchecked) private(set) var maxDepth: Int
     @exclusivity(unchecked) private var depth = 0
     /// The index the frame of the value being decoded has, or will have, once opened.
-    private var valueFrame = 0
+    @exclusivity(unchecked) private var valueFrame = 0
     /// Where the scalar value being read starts, union branch included: the offset of errors.
-    var valueStart = 0
+    @exclusivity(unchecked) var valueStart = 0
     /// The serial number of the last frame opened: containers check theirs is still open.
     @exclusivity(unchecked) var serials = 0
 
     /// How coding keys become record field names.
-    let fieldNaming: AvroFieldNaming
+    @exclusivity(unchecked) private(set) var fieldNaming: AvroFieldNaming
 
-    init(plan: CompiledSchema, reader: AvroBinaryReader, userInfo: [CodingUserInfoKey: Any], maxDepth: Int, fieldNaming: AvroFieldNaming = .codingKeys) {
+    /// The state each thread keeps between calls (see ``ThreadLocalSlot``).
+    private static let reusable = ThreadLocalSlot<DecodingState>()
+
+    private init(plan: CompiledSchema, reader: AvroBinaryReader, userInfo: [CodingUserInfoKey: any Sendable], maxDepth: Int, fieldNaming: AvroFieldNaming) {
         self.plan = plan
         self.fieldNaming = fieldNaming
         self.reader = reader
         self.node = plan.root
-        self.userInfo = userInfo
+        self.sendableUserInfo = userInfo
         self.maxDepth = maxDepth
     }
+
+    /// Runs `body` with a state ready to decode from `reader`, the thread's reusable one when
+    /// it is free, and leaves `reader` where the state's reader ended.
+    static func with<Result>(plan: CompiledSchema, reader: inout AvroBinaryReader, userInfo: [CodingUserInfoKey: any Sendable], maxDepth: Int,
+                             fieldNaming: AvroFieldNaming = .codingKeys, _ body: (DecodingState) throws -> Result) rethrows -> Result {
+        var state: DecodingState
+        if let reused = reusable.take() {
+            state = reused
+            state.plan = plan
+            state.reader = reader
+            state.node = plan.root
+            state.sendableUserInfo = userInfo
+            state.maxDepth = maxDepth
+            state.fieldNaming = fieldNaming
+        } else {
+            state = DecodingState(plan: plan, reader: reader, userInfo: userInfo, maxDepth: maxDepth, fieldNaming: fieldNaming)
+        }
+        defer {
+            reader = state.reader
+            // A state that `init(from:)` kept a reference to is left to it, never reused.
+            if isKnownUniquelyReferenced(&state) {
+                // Decoding that failed leaves frames open; read out of order, scans.
+                if !state.frames.isEmpty { state.frames.removeAll(keepingCapacity: true) }
+                if !state.scans.isEmpty { state.scans.removeAll(keepingCapacity: true) }
+                if !state.frameKeys.isEmpty { state.frameKeys.removeAll(keepingCapacity: true) }
+                if !state.sendableUserInfo.isEmpty { state.sendableUserInfo = [:] }
+                state.depth = 0
+                state.valueFrame = 0
+                reusable.put(state)
+            }
+        }
+        return try body(state)
+    }
+
+    var userInfo: [CodingUserInfoKey: Any] { sendableUserInfo }
 
     var codingPath: [any CodingKey] {
         frames.compactMap { frame in

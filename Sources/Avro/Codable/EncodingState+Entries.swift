@@ -7,10 +7,25 @@ extension EncodingState {
         let isUnionCase: Bool
     }
 
+    /// The node of field `name` when it is the next field of record frame `index` in schema
+    /// order, the frame is the innermost one open and is still frame `serial`, and no error
+    /// waits: the common case, checked before ``openEntry(_:frame:)``. Claims the field.
+    @inline(__always)
+    func nextFieldInOrder(_ name: String, frame index: Int, serial: Int) -> Int? {
+        guard index == frames.count &- 1, !hasDeferredError, fieldNaming == .codingKeys else { return nil }
+        let frame = frames[index]
+        guard frame.serial == serial, frame.kind == .record, frame.reordering < 0 else { return nil }
+        let info = plan.info[frame.node]
+        let position = info.first &+ frame.cursor
+        guard frame.cursor < info.count, plan.fieldNames[position] == name else { return nil }
+        frames[index].cursor = frame.cursor &+ 1
+        return plan.fieldTypes[position]
+    }
+
     /// Prepares entry `key` of frame `index` for writing: closes inner frames, claims the
     /// record field, writes the map key, or picks and writes the union branch.
     func openEntry(_ key: String, frame index: Int) throws -> Entry {
-        if let error = deferredError { throw error }
+        try throwDeferredError()
         if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
         if frames[index].kind == .record {
             let name = fieldNaming == .codingKeys ? key : fieldNaming.fieldName(forKey: key)

@@ -25,6 +25,20 @@ extension EncodingState: SingleValueEncodingContainer {
 
     /// Writes values whose type has its own Avro form; returns `false` for other types.
     func encodeSpecial<T: Encodable>(_ value: T, at target: Int) throws -> Bool {
+        switch plan.info[target].kind {
+        case .record, .array, .map:
+            // Only a dynamic value writes these without its own `encode(to:)`.
+            guard T.self == AvroValue.self else { return false }
+            try writeAvroValue(unsafeBitCast(value, to: AvroValue.self), at: target)
+            return true
+        default:
+            return try encodeSpecialScalar(value, at: target)
+        }
+    }
+
+    /// Writes values of the types that have their own Avro form, at a node that is not a
+    /// record, array or map.
+    private func encodeSpecialScalar<T: Encodable>(_ value: T, at target: Int) throws -> Bool {
         if T.self == String.self { try writeString(unsafeBitCast(value, to: String.self), at: target) }
         else if T.self == Int.self { try writeInteger(Int64(unsafeBitCast(value, to: Int.self)), at: target) }
         else if T.self == Int64.self { try writeInteger(unsafeBitCast(value, to: Int64.self), at: target) }

@@ -8,15 +8,18 @@
 /// Closing a record writes the defaults of fields that were never encoded, and puts fields
 /// encoded out of schema order back in order; closing an array or map writes its count.
 final class EncodingState: Encoder, FrameStack {
-    let plan: CompiledSchema
+    @exclusivity(unchecked) private(set) var plan: CompiledSchema
     @exclusivity(unchecked) var writer: AvroBinaryWriter
     /// The schema node of the value being encoded now.
     @exclusivity(unchecked) var node: Int
     @exclusivity(unchecked) var frames: [EncodingFrame] = []
-    let userInfo: [CodingUserInfoKey: Any]
+    @exclusivity(unchecked) private var sendableUserInfo: [CodingUserInfoKey: any Sendable]
     /// An error found where Swift's API cannot throw (opening a container); thrown at the
     /// next call that can.
-    @exclusivity(unchecked) var deferredError: AvroError?
+    @exclusivity(unchecked) private(set) var deferredError: AvroError?
+    /// Whether there is a deferred error: checked per value, which is cheaper than copying
+    /// the optional error.
+    @exclusivity(unchecked) private(set) var hasDeferredError = false
     /// Counts container requests and values written, to notice a value that wrote nothing.
     @exclusivity(unchecked) var activity = 0
     /// Where the fields of records written out of order were written (see
@@ -32,15 +35,59 @@ final class EncodingState: Encoder, FrameStack {
     @exclusivity(unchecked) var serials = 0
 
     /// How coding keys become record field names.
-    let fieldNaming: AvroFieldNaming
+    @exclusivity(unchecked) private(set) var fieldNaming: AvroFieldNaming
 
-    init(plan: CompiledSchema, writer: AvroBinaryWriter, userInfo: [CodingUserInfoKey: Any], fieldNaming: AvroFieldNaming = .codingKeys) {
+    /// The state each thread keeps between calls (see ``ThreadLocalSlot``).
+    private static let reusable = ThreadLocalSlot<EncodingState>()
+
+    private init(plan: CompiledSchema, writer: AvroBinaryWriter, userInfo: [CodingUserInfoKey: any Sendable], fieldNaming: AvroFieldNaming) {
         self.plan = plan
         self.fieldNaming = fieldNaming
         self.writer = writer
         self.node = plan.root
-        self.userInfo = userInfo
+        self.sendableUserInfo = userInfo
     }
+
+    /// Runs `body` with a state ready to append to `buffer`, the thread's reusable one when it
+    /// is free; `buffer` holds what the state wrote afterwards.
+    static func with<Result>(plan: CompiledSchema, appendingTo buffer: inout [UInt8], userInfo: [CodingUserInfoKey: any Sendable],
+                             fieldNaming: AvroFieldNaming, _ body: (EncodingState) throws -> Result) rethrows -> Result {
+        var state: EncodingState
+        let writer = AvroBinaryWriter(appendingTo: buffer)
+        buffer = []
+        if let reused = reusable.take() {
+            state = reused
+            state.plan = plan
+            state.writer = writer
+            state.node = plan.root
+            state.sendableUserInfo = userInfo
+            state.fieldNaming = fieldNaming
+        } else {
+            state = EncodingState(plan: plan, writer: writer, userInfo: userInfo, fieldNaming: fieldNaming)
+        }
+        defer {
+            buffer = state.writer.bytes
+            // A state that `encode(to:)` kept a reference to is left to it, never reused.
+            if isKnownUniquelyReferenced(&state) {
+                state.writer = AvroBinaryWriter(appendingTo: [])
+                // Encoding that failed leaves frames open; written out of order, reorderings.
+                if !state.frames.isEmpty { state.frames.removeAll(keepingCapacity: true) }
+                if !state.reorderings.isEmpty { state.reorderings.removeAll(keepingCapacity: true) }
+                if !state.frameKeys.isEmpty { state.frameKeys.removeAll(keepingCapacity: true) }
+                if !state.sendableUserInfo.isEmpty { state.sendableUserInfo = [:] }
+                if state.hasDeferredError {
+                    state.deferredError = nil
+                    state.hasDeferredError = false
+                }
+                state.currentType = nil
+                state.valueFrame = 0
+                reusable.put(state)
+            }
+        }
+        return try body(state)
+    }
+
+    var userInfo: [CodingUserInfoKey: Any] { sendableUserInfo }
 
     var codingPath: [any CodingKey] {
         frames.compactMap { frame in
@@ -124,7 +171,7 @@ final class EncodingState: Encoder, FrameStack {
 
     /// Encodes `value` as a value of `target`: the one entry point for every nested value.
     func encode<T: Encodable>(_ value: T, at target: Int) throws {
-        if let error = deferredError { throw error }
+        try throwDeferredError()
         activity &+= 1
         if try encodeSpecial(value, at: target) { return }
         let depth = frames.count
@@ -151,8 +198,16 @@ final class EncodingState: Encoder, FrameStack {
         }
     }
 
+    /// Throws the deferred error, if there is one.
+    @inline(__always)
+    func throwDeferredError() throws {
+        if hasDeferredError, let error = deferredError { throw error }
+    }
+
     func fail(_ error: AvroError) {
-        if deferredError == nil { deferredError = error }
+        guard !hasDeferredError else { return }
+        deferredError = error
+        hasDeferredError = true
     }
 
     // MARK: - Frames
@@ -183,7 +238,7 @@ final class EncodingState: Encoder, FrameStack {
             }
             if let field = frame.parentField { finishField(field.position, frame: field.frame) }
         }
-        if let error = deferredError { throw error }
+        try throwDeferredError()
     }
 
     /// The schema position of record field `name` in frame `index`, ready to be written: the

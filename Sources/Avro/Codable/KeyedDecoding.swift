@@ -36,7 +36,11 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// Positions the reader at entry `key` and lets `body` read it from its schema node.
     private func entry<Value>(_ key: Key, _ body: (DecodingState.Entry) throws -> Value) throws -> Value {
-        try entry(named: key.stringValue, body)
+        let name = key.stringValue
+        if let node = state.nextFieldInOrder(name, frame: frame, serial: serial) {
+            do { return try body(DecodingState.Entry(node: node)) } catch let error as AvroError { throw error.prefixingPath(name) }
+        }
+        return try entry(named: name, body)
     }
 
     private func entry<Value>(named name: String, _ body: (DecodingState.Entry) throws -> Value) throws -> Value {
@@ -53,9 +57,16 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// Like `entry`, but `nil` when the key is absent or its value is null.
     private func optionalEntry<Value>(_ key: Key, _ body: (Int) throws -> Value) throws -> Value? {
+        let name = key.stringValue
         do {
-            try state.checkOpen(frame, serial: serial)
-            guard let entry = try state.seekEntry(key.stringValue, frame: frame) else { return nil }
+            let entry: DecodingState.Entry
+            if let node = state.nextFieldInOrder(name, frame: frame, serial: serial) {
+                entry = DecodingState.Entry(node: node)
+            } else {
+                try state.checkOpen(frame, serial: serial)
+                guard let found = try state.seekEntry(name, frame: frame) else { return nil }
+                entry = found
+            }
             if try state.readNullIfPresent(at: entry.node) {
                 state.closeEntry(entry, frame: frame)
                 return nil
@@ -64,7 +75,7 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
             state.closeEntry(entry, frame: frame)
             return value
         } catch let error as AvroError {
-            throw error.prefixingPath(key.stringValue)
+            throw error.prefixingPath(name)
         }
     }
 

@@ -16,16 +16,21 @@ struct KeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     /// Writes the entry `key`: finds its schema node, lets `body` write the value there.
     private func entry(_ key: Key, _ body: (Int) throws -> Void) throws {
+        let name = key.stringValue
+        if let node = state.nextFieldInOrder(name, frame: frame, serial: serial) {
+            do { try body(node) } catch let error as AvroError { throw error.prefixingPath(name) }
+            return
+        }
         // An error deferred from opening a container already has its path.
-        if let error = state.deferredError { throw error }
+        try state.throwDeferredError()
         do {
             try state.checkOpen(frame, serial: serial)
-            let entry = try state.openEntry(key.stringValue, frame: frame)
+            let entry = try state.openEntry(name, frame: frame)
             guard entry.node >= 0 else { return }
             try body(entry.node)
             state.closeEntry(entry, frame: frame)
         } catch let error as AvroError {
-            throw error.prefixingPath(key.stringValue)
+            throw error.prefixingPath(name)
         }
     }
 

@@ -16,7 +16,7 @@ struct UnkeyedEncoding: UnkeyedEncodingContainer {
 
     /// Starts the next item and returns its schema node.
     private func nextItem() throws -> Int {
-        if let error = state.deferredError { throw error }
+        try state.throwDeferredError()
         try state.checkOpen(frame, serial: serial)
         if state.frames.count > frame + 1 { try state.closeFrames(downTo: frame + 1) }
         guard case .array(let items) = state.plan[state.frames[frame].node].kind else {

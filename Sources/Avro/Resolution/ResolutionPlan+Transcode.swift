@@ -102,7 +102,7 @@ extension ResolutionPlan {
         case (.bytes, .string):
             let start = input.offset
             let bytes = try input.readLengthPrefixedBytes()
-            guard String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) != nil else {
+            guard UTF8Validation.isWellFormed(bytes.bindMemory(to: UInt8.self)) else {
                 throw AvroError(.invalidUTF8, "the writer's bytes are not valid UTF-8, so they cannot be read as the reader's string", offset: start)
             }
             output.writeBytes(bytes)

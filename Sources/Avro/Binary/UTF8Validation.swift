@@ -1,0 +1,54 @@
+/// Checking that bytes are well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no
+/// surrogates, nothing past U+10FFFF), fast on the ASCII text most Avro strings hold.
+///
+/// The standard library's `String(validating:as:)` goes through generic code that costs
+/// about a thousand instructions for a short string; this check and the non-generic
+/// `String(decoding:as:)` that follows it cost a few dozen.
+enum UTF8Validation {
+    /// Whether `bytes` are well-formed UTF-8.
+    static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // ASCII eight bytes at a time.
+            while index &+ 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                index &+= 8
+            }
+            guard index < count else { return true }
+            let lead = base[index]
+            if lead < 0x80 {
+                index &+= 1
+                continue
+            }
+            // The range the second byte must be in, and how many bytes the sequence has.
+            let second: ClosedRange<UInt8>
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF: (second, length) = (0x80...0xBF, 2)
+            case 0xE0: (second, length) = (0xA0...0xBF, 3)
+            case 0xE1...0xEC, 0xEE...0xEF: (second, length) = (0x80...0xBF, 3)
+            case 0xED: (second, length) = (0x80...0x9F, 3)
+            case 0xF0: (second, length) = (0x90...0xBF, 4)
+            case 0xF1...0xF3: (second, length) = (0x80...0xBF, 4)
+            case 0xF4: (second, length) = (0x80...0x8F, 4)
+            default: return false
+            }
+            guard count &- index >= length, second.contains(base[index &+ 1]) else { return false }
+            for continuation in 2..<length where base[index &+ continuation] & 0xC0 != 0x80 { return false }
+            index &+= length
+        }
+        return true
+    }
+}
+
+extension String {
+    /// The string of `bytes`, or `nil` when they are not well-formed UTF-8.
+    @inline(__always)
+    init?(validatingAvroUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard UTF8Validation.isWellFormed(bytes) else { return nil }
+        self.init(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,26 @@
+/// The compiled schema of an ``AvroEncoder`` or ``AvroDecoder``, or the error compiling it
+/// gave, made once when the coder is created. Without a schema, each type's derived schema is
+/// used. Kept as two optionals rather than a `Result` so that getting the plan per call
+/// copies one reference.
+struct CoderPlan: Sendable {
+    private let compiled: CompiledSchema?
+    private let error: AvroError?
+
+    init(_ schema: AvroSchema?) {
+        var compiled: CompiledSchema?
+        var error: AvroError?
+        if let schema {
+            do { compiled = try CompiledSchema.cached(schema) } catch let failure { error = failure }
+        }
+        self.compiled = compiled
+        self.error = error
+    }
+
+    /// The plan values of `type` are coded with.
+    @inline(__always)
+    func plan<T>(for type: T.Type, fieldNaming: AvroFieldNaming) throws -> CompiledSchema {
+        if let compiled { return compiled }
+        if let error { throw error }
+        return try CompiledSchema.derived(for: T.self, fieldNaming: fieldNaming)
+    }
+}

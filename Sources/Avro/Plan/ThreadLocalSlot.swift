@@ -1,0 +1,53 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// One object per thread, kept between calls so that each call does not allocate it anew:
+/// the encoder's and decoder's per-call states, with the capacity of their arrays.
+///
+/// ``take()`` empties the slot, so a call made while another is running on the same thread
+/// (an `init(from:)` that decodes something else) gets `nil` and makes its own object;
+/// ``put(_:)`` gives the object back once the call is over.
+final class ThreadLocalSlot<Object: AnyObject>: Sendable {
+    private let key: pthread_key_t
+
+    init() {
+        var key = pthread_key_t()
+        // Without a key (the system is out of them), `take` finds nothing and `put` keeps
+        // nothing: every call makes its own object.
+        _ = pthread_key_create(&key, releaseSlotObject)
+        self.key = key
+    }
+
+    /// The object the slot holds, which it no longer holds; `nil` when empty.
+    func take() -> Object? {
+        guard let pointer = pthread_getspecific(key) else { return nil }
+        pthread_setspecific(key, nil)
+        return Unmanaged<Object>.fromOpaque(pointer).takeRetainedValue()
+    }
+
+    /// Keeps `object` for the next call on this thread, unless the slot holds one already.
+    func put(_ object: Object) {
+        guard pthread_getspecific(key) == nil else { return }
+        let pointer = Unmanaged.passRetained(object).toOpaque()
+        if pthread_setspecific(key, pointer) != 0 {
+            Unmanaged<Object>.fromOpaque(pointer).release()
+        }
+    }
+}
+
+/// Releases the object of a slot when its thread ends.
+#if canImport(Darwin)
+private func releaseSlotObject(_ pointer: UnsafeMutableRawPointer) {
+    Unmanaged<AnyObject>.fromOpaque(pointer).release()
+}
+#else
+private func releaseSlotObject(_ pointer: UnsafeMutableRawPointer?) {
+    guard let pointer else { return }
+    Unmanaged<AnyObject>.fromOpaque(pointer).release()
+}
+#endif
