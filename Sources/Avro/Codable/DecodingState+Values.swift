@@ -26,21 +26,29 @@ extension DecodingState: SingleValueDecodingContainer {
 
     // MARK: - Special types
 
-    /// Reads values whose type has its own Avro form; `nil` for other types.
-    func decodeSpecial<T: Decodable>(_ type: T.Type, at target: Int) throws -> T? {
+    /// Reads a `T` at `target`: scalar types with an Avro form of their own directly, arrays
+    /// and string-keyed dictionaries in one loop (``AvroDirectDecodable``), any other type
+    /// through its `init(from:)`. No path makes a `T?`, whose metadata unspecialised code
+    /// would look up on every call.
+    func decode<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
         switch plan.info[target].kind {
-        case .record, .array, .map:
-            // Only a dynamic value reads these without its own `init(from:)`.
-            if T.self == AvroValue.self { return unsafeBitCast(try ValueCoder(schema: plan).decode(node: target, from: &reader, depth: 0), to: T.self) }
-            return nil
+        case .record: break
+        case .array, .map:
+            if let direct = T.self as? any AvroDirectDecodable.Type {
+                guard let value = try decodeDirect(direct, at: target) as? T else {
+                    throw AvroError(.typeMismatch, "\(T.self) was read as another type", offset: reader.offset)
+                }
+                return value
+            }
         default:
-            return try decodeSpecialScalar(type, at: target)
+            return try decodeScalar(type, at: target)
         }
+        if T.self == AvroValue.self { return unsafeBitCast(try ValueCoder(schema: plan).decode(node: target, from: &reader, depth: 0), to: T.self) }
+        return try decodeWithContainers(type, at: target)
     }
 
-    /// Reads values of the types that have their own Avro form, from a node that is not a
-    /// record, array or map.
-    private func decodeSpecialScalar<T: Decodable>(_ type: T.Type, at target: Int) throws -> T? {
+    /// Reads a `T` at `target`, a node that is not a record, array or map.
+    private func decodeScalar<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
         if T.self == String.self { return unsafeBitCast(try readString(at: target), to: T.self) }
         if T.self == Int.self { return unsafeBitCast(try readInteger(Int.self, at: target), to: T.self) }
         if T.self == Int64.self { return unsafeBitCast(try readInteger(Int64.self, at: target), to: T.self) }
@@ -74,7 +82,7 @@ extension DecodingState: SingleValueDecodingContainer {
             }
             reader.seek(to: start)
         }
-        return nil
+        return try decodeWithContainers(type, at: target)
     }
 
     // MARK: - Primitives

@@ -174,13 +174,10 @@ final class DecodingState: Decoder, FrameStack {
 
     // MARK: - Values
 
-    /// Decodes a `T` from the value of `target` at the reader: the entry point for every
-    /// nested value.
-    func decode<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
-        if let special = try decodeSpecial(type, at: target) { return special }
-        guard depth < maxDepth else {
-            throw AvroError(.limitExceeded, "the data is nested more than \(maxDepth) levels deep", offset: reader.offset)
-        }
+    /// Decodes a `T` from the value of `target` at the reader with the type's `init(from:)`,
+    /// handing it this state as its decoder.
+    func decodeWithContainers<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
+        try checkDepth()
         let saved = (node, valueFrame)
         let base = frames.count
         node = target
@@ -193,6 +190,20 @@ final class DecodingState: Decoder, FrameStack {
         let value = try T(from: self)
         try closeFrames(downTo: base)
         return value
+    }
+
+    /// Decodes an array or dictionary at `target` with its own loop.
+    func decodeDirect(_ type: any AvroDirectDecodable.Type, at target: Int) throws -> any AvroDirectDecodable {
+        try checkDepth()
+        depth += 1
+        defer { depth -= 1 }
+        return try type.avroDecode(from: self, at: target)
+    }
+
+    private func checkDepth() throws {
+        guard depth < maxDepth else {
+            throw AvroError(.limitExceeded, "the data is nested more than \(maxDepth) levels deep", offset: reader.offset)
+        }
     }
 
     // MARK: - Frames

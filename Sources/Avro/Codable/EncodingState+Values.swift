@@ -26,10 +26,19 @@ extension EncodingState: SingleValueEncodingContainer {
     /// Writes values whose type has its own Avro form; returns `false` for other types.
     func encodeSpecial<T: Encodable>(_ value: T, at target: Int) throws -> Bool {
         switch plan.info[target].kind {
-        case .record, .array, .map:
-            // Only a dynamic value writes these without its own `encode(to:)`.
+        case .record:
+            // Only a dynamic value writes a record without its own `encode(to:)`.
             guard T.self == AvroValue.self else { return false }
             try writeAvroValue(unsafeBitCast(value, to: AvroValue.self), at: target)
+            return true
+        case .array, .map:
+            if let direct = value as? any AvroDirectEncodable {
+                try direct.avroEncode(to: self, at: target)
+            } else if T.self == AvroValue.self {
+                try writeAvroValue(unsafeBitCast(value, to: AvroValue.self), at: target)
+            } else {
+                return false
+            }
             return true
         default:
             return try encodeSpecialScalar(value, at: target)

@@ -174,6 +174,12 @@ final class EncodingState: Encoder, FrameStack {
         try throwDeferredError()
         activity &+= 1
         if try encodeSpecial(value, at: target) { return }
+        try encodeWithContainers(value, at: target)
+    }
+
+    /// Encodes `value` at `target` with its type's `encode(to:)`, handing it this state as
+    /// its encoder.
+    func encodeWithContainers<T: Encodable>(_ value: T, at target: Int) throws {
         let depth = frames.count
         let saved = (node, valueFrame)
         let before = (activity, writer.count)

@@ -19,9 +19,12 @@ struct NodeInfo: Sendable {
     var nullBranch = -1
     /// Unions: the only branch other than null, or -1.
     var soleValueBranch = -1
+    /// The fewest bytes a value takes (see ``SchemaNode/minSize``).
+    var minSize = 0
 
     init(_ node: SchemaNode, fieldStart: Int, branchStart: Int) {
         logicalType = node.logicalType
+        minSize = node.minSize
         nullBranch = node.nullBranch ?? -1
         soleValueBranch = node.soleValueBranch ?? -1
         switch node.kind {

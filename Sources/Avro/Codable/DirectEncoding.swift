@@ -1,0 +1,64 @@
+/// Arrays and string-keyed dictionaries written by the encoder in one loop, with their count
+/// known up front.
+///
+/// Swift's own `encode(to:)` for them goes through an unkeyed or keyed container, asking the
+/// runtime for generic metadata per item, and the count of a container is only known when it
+/// closes; writing the items here gives the same bytes, errors and coding paths for a
+/// fraction of the cost.
+protocol AvroDirectEncodable {
+    /// Writes the value as the array or map at `node`.
+    func avroEncode(to state: EncodingState, at node: Int) throws
+}
+
+extension Array: AvroDirectEncodable where Element: Encodable {
+    func avroEncode(to state: EncodingState, at node: Int) throws {
+        try state.encodeArray(self, at: node)
+    }
+}
+
+extension Dictionary: AvroDirectEncodable where Key == String, Value: Encodable {
+    func avroEncode(to state: EncodingState, at node: Int) throws {
+        try state.encodeMap(self, at: node)
+    }
+}
+
+extension EncodingState {
+    /// Writes `items` as the array at `node`: one block. An array frame stays open meanwhile,
+    /// so that coding paths inside the items name their index.
+    func encodeArray<Element: Encodable>(_ items: [Element], at node: Int) throws {
+        guard plan.info[node].kind == .array else { return try encodeWithContainers(items, at: node) }
+        let itemNode = plan.info[node].child
+        if !items.isEmpty { writer.writeLong(Int64(items.count)) }
+        let frame = push(EncodingFrame(node: node, kind: .array, start: writer.count))
+        for item in items {
+            frames[frame].count += 1
+            do {
+                try encode(item, at: itemNode)
+            } catch let error as AvroError {
+                throw error.prefixingPath("[\(frames[frame].count - 1)]")
+            }
+        }
+        frames.removeLast()
+        writer.writeLong(0)
+    }
+
+    /// Writes `entries` as the map at `node`: one block. A map frame stays open meanwhile, so
+    /// that coding paths inside the values name their key.
+    func encodeMap<Value: Encodable>(_ entries: [String: Value], at node: Int) throws {
+        guard plan.info[node].kind == .map else { return try encodeWithContainers(entries, at: node) }
+        let valueNode = plan.info[node].child
+        if !entries.isEmpty { writer.writeLong(Int64(entries.count)) }
+        let frame = push(EncodingFrame(node: node, kind: .map, start: writer.count))
+        for (key, value) in entries {
+            writer.writeString(key)
+            setKey(key, frame: frame)
+            do {
+                try encode(value, at: valueNode)
+            } catch let error as AvroError {
+                throw error.prefixingPath(key)
+            }
+        }
+        frames.removeLast()
+        writer.writeLong(0)
+    }
+}
