@@ -36,7 +36,11 @@ public struct AvroBinaryWriter: Sendable {
 
     /// Removes every byte after the first `count`.
     public mutating func truncate(to count: Int) {
-        bytes.removeSubrange(count...)
+        if count == 0 {
+            bytes.removeAll(keepingCapacity: true)
+        } else {
+            bytes.removeSubrange(count...)
+        }
     }
 
     /// Writes `false` as `00` and `true` as `01`.

@@ -39,7 +39,11 @@ public struct AvroDecoder: Sendable {
     public var userInfo: [CodingUserInfoKey: any Sendable] = [:]
     /// Limits on the input.
     public var options: Options
+    /// The schema data is written with when it differs from ``schema``: set by
+    /// ``resolving(writerSchema:)``.
+    public var writerSchema: AvroSchema? { writerResolution?.writer.schema }
     private let coderPlan: CoderPlan
+    private var writerResolution: WriterResolution?
 
     /// Creates a decoder that reads data written with `schema`, or with the schema derived
     /// from each decoded type when `schema` is `nil`.
@@ -47,6 +51,27 @@ public struct AvroDecoder: Sendable {
         self.schema = schema
         self.options = options
         coderPlan = CoderPlan(schema)
+    }
+
+    /// Returns a decoder like this one for data written with `writerSchema`: each `decode`
+    /// resolves the data into this decoder's schema (or the type's derived schema) by the
+    /// rules of schema evolution, as ``decode(_:from:writerSchema:)-(_,some ContiguousBytes,_)`` does.
+    ///
+    /// Use it when many values share one writer schema (the messages of one producer, say):
+    /// the writer schema is compiled here once, and the resolution for each decoded type is
+    /// found without comparing schemas on every call.
+    ///
+    /// ```swift
+    /// let v1 = try AvroDecoder(schema: personV2).resolving(writerSchema: personV1)
+    /// let person = try v1.decode(PersonV2.self, from: message)
+    /// ```
+    ///
+    /// - Throws: ``AvroError`` with the code ``AvroError/Code/invalidSchema`` when
+    ///   `writerSchema` refers to a named type it does not define.
+    public func resolving(writerSchema: AvroSchema) throws -> AvroDecoder {
+        var decoder = self
+        decoder.writerResolution = WriterResolution(writer: try CompiledSchema.cached(writerSchema))
+        return decoder
     }
 
     /// Decodes a value of `type` from `bytes` (`Data`, `[UInt8]` or any contiguous bytes),
@@ -74,6 +99,14 @@ public struct AvroDecoder: Sendable {
         } catch {
             throw Self.decodingError(error)
         }
+        if let writerResolution {
+            return try decode(type, from: &reader, resolution: writerResolution.plan(reading: plan))
+        }
+        return try decode(type, from: &reader, plan: plan)
+    }
+
+    /// Decodes one value of `type` from `reader`, which holds data written with `plan`.
+    private func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, plan: CompiledSchema) throws -> T {
         do {
             return try DecodingState.with(plan: plan, reader: &reader, userInfo: userInfo, maxDepth: options.maxDepth, fieldNaming: fieldNaming) { state in
                 let value = try state.decode(type, at: plan.root)
@@ -123,16 +156,17 @@ public struct AvroDecoder: Sendable {
 
     /// Decodes one value with a resolution plan made beforehand (container files keep one).
     func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, resolution: ResolutionPlan) throws -> T {
-        if resolution.isIdentity { return try decode(type, from: &reader) }
-        let bytes: [UInt8]
-        do {
-            bytes = try resolution.readerBytes(from: &reader)
-        } catch {
-            throw Self.decodingError(error)
-        }
-        return try bytes.withUnsafeBytes { buffer in
-            var resolved = AvroBinaryReader(buffer, zeroSizeItemLimit: options.maxZeroSizeItems)
-            return try decode(type, from: &resolved)
+        if resolution.isIdentity { return try decode(type, from: &reader, plan: resolution.reader) }
+        return try TranscodingBuffer.with { buffer in
+            do {
+                try resolution.transcode(from: &reader, to: &buffer)
+            } catch {
+                throw Self.decodingError(error)
+            }
+            return try buffer.bytes.withUnsafeBytes { bytes in
+                var resolved = AvroBinaryReader(bytes, zeroSizeItemLimit: options.maxZeroSizeItems)
+                return try decode(type, from: &resolved, plan: resolution.reader)
+            }
         }
     }
 

@@ -93,7 +93,7 @@ extension ResolutionPlan {
 
     /// The promotions of item 85.
     private func promote(from: Int, to: Int, _ input: inout AvroBinaryReader, _ output: inout AvroBinaryWriter) throws(AvroError) {
-        switch (writer[from].kind, reader[to].kind) {
+        switch (writer.info[from].kind, reader.info[to].kind) {
         case (.int, .float): output.writeFloat(Float(try input.readInt()))
         case (.int, .double): output.writeDouble(Double(try input.readInt()))
         case (.long, .float): output.writeFloat(Float(try input.readLong()))

@@ -26,7 +26,18 @@ extension ResolutionPlan {
             return plan
         }
         if let found { return found }
-        let plan = ResolutionPlan(writer: try CompiledSchema.cached(writer), reader: reader)
+        return store(ResolutionPlan(writer: try CompiledSchema.cached(writer), reader: reader))
+    }
+
+    /// The plan that reads data written with the compiled `writer` as `reader`.
+    static func cached(writer: CompiledSchema, reader: CompiledSchema) -> ResolutionPlan {
+        let key = Key(writer: writer.schema, reader: ObjectIdentifier(reader))
+        if let found = cache.withLock({ $0.table[key] }) { return found }
+        return store(ResolutionPlan(writer: writer, reader: reader))
+    }
+
+    private static func store(_ plan: ResolutionPlan) -> ResolutionPlan {
+        let writer = plan.writer.schema, reader = plan.reader
         cache.withLock { cache in
             if cache.table.count >= cacheLimit { cache.table.removeAll() }
             cache.table[Key(writer: writer, reader: ObjectIdentifier(reader))] = plan

@@ -245,8 +245,9 @@ struct ValueCoder {
         guard depth < AvroValue.maxDepth else {
             throw AvroError(.limitExceeded, "the data is nested more than \(AvroValue.maxDepth) levels deep", offset: reader.offset)
         }
-        let node = schema[index]
-        switch node.kind {
+        // The flat node table, so that skipping copies and retains nothing.
+        let info = schema.info[index]
+        switch info.kind {
         case .null: break
         case .boolean: _ = try reader.readBoolean()
         case .int: _ = try reader.readInt()
@@ -254,23 +255,27 @@ struct ValueCoder {
         case .float: try reader.skip(count: 4)
         case .double: try reader.skip(count: 8)
         case .bytes, .string: try reader.skipLengthPrefixed()
-        case .fixed(let size): try reader.skip(count: size)
-        case .enumeration(let enumeration):
-            try readIndex(in: &reader, count: enumeration.symbols.count, what: "an index of the enum '\(node.typeName)'", code: .invalidEnumSymbol)
-        case .union(let branches):
-            let branch = try readIndex(in: &reader, count: branches.count, what: "a union branch", code: .invalidUnionBranch)
-            try skip(node: branches[branch], in: &reader, depth: depth + 1)
-        case .array(let items):
-            try skipBlocks(in: &reader, minItemSize: schema[items].minSize) { reader throws(AvroError) in
+        case .fixed: try reader.skip(count: info.child)
+        case .enumeration:
+            try readIndex(in: &reader, count: info.count, what: "an index of the enum '\(schema[index].typeName)'", code: .invalidEnumSymbol)
+        case .union:
+            let branch = try readIndex(in: &reader, count: info.count, what: "a union branch", code: .invalidUnionBranch)
+            try skip(node: schema.branchNodes[info.first &+ branch], in: &reader, depth: depth + 1)
+        case .array:
+            let items = info.child
+            try skipBlocks(in: &reader, minItemSize: schema.info[items].minSize) { reader throws(AvroError) in
                 try skip(node: items, in: &reader, depth: depth + 1)
             }
-        case .map(let values):
-            try skipBlocks(in: &reader, minItemSize: 1 + schema[values].minSize) { reader throws(AvroError) in
+        case .map:
+            let values = info.child
+            try skipBlocks(in: &reader, minItemSize: 1 + schema.info[values].minSize) { reader throws(AvroError) in
                 try reader.skipLengthPrefixed()
                 try skip(node: values, in: &reader, depth: depth + 1)
             }
-        case .record(let record):
-            for field in record.fields { try skip(node: field.type, in: &reader, depth: depth + 1) }
+        case .record:
+            for position in info.first..<(info.first &+ info.count) {
+                try skip(node: schema.fieldTypes[position], in: &reader, depth: depth + 1)
+            }
         }
     }
 
@@ -291,11 +296,11 @@ struct ValueCoder {
 
     /// Reads an enum index or union branch and checks it is below `count`.
     @discardableResult
-    func readIndex(in reader: inout AvroBinaryReader, count: Int, what: String, code: AvroError.Code) throws(AvroError) -> Int {
+    func readIndex(in reader: inout AvroBinaryReader, count: Int, what: @autoclosure () -> String, code: AvroError.Code) throws(AvroError) -> Int {
         let start = reader.offset
         let index = try reader.readLong()
         guard index >= 0, index < Int64(count) else {
-            throw AvroError(code, "expected \(what) 0..<\(count), found \(index)", offset: start)
+            throw AvroError(code, "expected \(what()) 0..<\(count), found \(index)", offset: start)
         }
         return Int(index)
     }

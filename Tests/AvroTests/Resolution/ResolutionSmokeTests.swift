@@ -33,6 +33,34 @@ import Testing
         #expect(AvroSchemaCompatibility.check(reader: reader, writer: writer).isEmpty)
     }
 
+    @Test func aDecoderPreparedForAWriterSchemaResolvesEveryCall() throws {
+        let writer = try AvroSchema(parsing: Self.v1)
+        let reader = try AvroSchema(parsing: Self.v2)
+        let decoder = try AvroDecoder(schema: reader).resolving(writerSchema: writer)
+        #expect(decoder.writerSchema == writer)
+        #expect(AvroDecoder(schema: reader).writerSchema == nil)
+        for (name, age) in [("Alice", 30), ("Bob", -4), ("Carol", 1 << 20)] {
+            let old: AvroValue = .record([("name", .string(name)), ("age", .int(Int32(age))), ("email", "e@x"), ("phone", "1")])
+            let person = try decoder.decode(PersonV2.self, from: try old.encoded(as: writer))
+            #expect(person == PersonV2(fullName: name, age: age, country: "NL", email: "e@x"))
+        }
+        // Without a schema of its own, the decoder resolves into each type's derived schema.
+        struct Person: Decodable, Equatable {
+            var age: Int64
+        }
+        let derived = try AvroDecoder().resolving(writerSchema: writer)
+        let bytes = try AvroValue.record([("name", "A"), ("age", .int(7)), ("email", "e"), ("phone", "p")]).encoded(as: writer)
+        #expect(try derived.decode(Person.self, from: bytes) == Person(age: 7))
+        do {
+            // A reader the writer cannot be read as fails with the resolution's error.
+            struct Person: Decodable {
+                var missing: String
+            }
+            let error = expectDecodingError(.incompatibleSchemas) { _ = try derived.decode(Person.self, from: bytes) }
+            #expect(error?.message.contains("missing") == true)
+        }
+    }
+
     @Test func incompatibilitiesAreListedWithPaths() throws {
         let writer = try AvroSchema(parsing: Self.v2)
         let reader = try AvroSchema(parsing: Self.v1)
