@@ -57,19 +57,20 @@ final class DecodingState: Decoder, FrameStack {
         }
         defer {
             reader = state.reader
-            // A state that `init(from:)` kept a reference to is left to it, never reused.
-            if isKnownUniquelyReferenced(&state) {
-                // Decoding that failed leaves frames open; read out of order, scans.
-                if !state.frames.isEmpty { state.frames.removeAll(keepingCapacity: true) }
-                if !state.scans.isEmpty { state.scans.removeAll(keepingCapacity: true) }
-                if !state.frameKeys.isEmpty { state.frameKeys.removeAll(keepingCapacity: true) }
-                if !state.sendableUserInfo.isEmpty { state.sendableUserInfo = [:] }
-                state.depth = 0
-                state.valueFrame = 0
-                reusable.put(state)
-            }
+            reusable.recycle(&state) { $0.clearForReuse() }
         }
         return try body(state)
+    }
+
+    /// Empties what a call left behind, keeping the arrays' capacity. (Decoding that failed
+    /// leaves frames open; reading out of order leaves scans.)
+    private func clearForReuse() {
+        if !frames.isEmpty { frames.removeAll(keepingCapacity: true) }
+        if !scans.isEmpty { scans.removeAll(keepingCapacity: true) }
+        if !frameKeys.isEmpty { frameKeys.removeAll(keepingCapacity: true) }
+        if !sendableUserInfo.isEmpty { sendableUserInfo = [:] }
+        depth = 0
+        valueFrame = 0
     }
 
     var userInfo: [CodingUserInfoKey: Any] { sendableUserInfo }

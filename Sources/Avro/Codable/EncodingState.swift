@@ -67,24 +67,25 @@ final class EncodingState: Encoder, FrameStack {
         }
         defer {
             buffer = state.writer.bytes
-            // A state that `encode(to:)` kept a reference to is left to it, never reused.
-            if isKnownUniquelyReferenced(&state) {
-                state.writer = AvroBinaryWriter(appendingTo: [])
-                // Encoding that failed leaves frames open; written out of order, reorderings.
-                if !state.frames.isEmpty { state.frames.removeAll(keepingCapacity: true) }
-                if !state.reorderings.isEmpty { state.reorderings.removeAll(keepingCapacity: true) }
-                if !state.frameKeys.isEmpty { state.frameKeys.removeAll(keepingCapacity: true) }
-                if !state.sendableUserInfo.isEmpty { state.sendableUserInfo = [:] }
-                if state.hasDeferredError {
-                    state.deferredError = nil
-                    state.hasDeferredError = false
-                }
-                state.currentType = nil
-                state.valueFrame = 0
-                reusable.put(state)
-            }
+            reusable.recycle(&state) { $0.clearForReuse() }
         }
         return try body(state)
+    }
+
+    /// Empties what a call left behind, keeping the arrays' capacity. (Encoding that failed
+    /// leaves frames open and an error; writing out of order leaves reorderings.)
+    private func clearForReuse() {
+        writer = AvroBinaryWriter(appendingTo: [])
+        if !frames.isEmpty { frames.removeAll(keepingCapacity: true) }
+        if !reorderings.isEmpty { reorderings.removeAll(keepingCapacity: true) }
+        if !frameKeys.isEmpty { frameKeys.removeAll(keepingCapacity: true) }
+        if !sendableUserInfo.isEmpty { sendableUserInfo = [:] }
+        if hasDeferredError {
+            deferredError = nil
+            hasDeferredError = false
+        }
+        currentType = nil
+        valueFrame = 0
     }
 
     var userInfo: [CodingUserInfoKey: Any] { sendableUserInfo }

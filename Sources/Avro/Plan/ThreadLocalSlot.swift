@@ -30,6 +30,15 @@ final class ThreadLocalSlot<Object: AnyObject>: Sendable {
         return Unmanaged<Object>.fromOpaque(pointer).takeRetainedValue()
     }
 
+    /// Gives `object` back for the next call on this thread, after `reset`, unless something
+    /// else holds a reference to it (an `init(from:)` that kept its decoder): then it is left
+    /// to that holder and never reused.
+    func recycle(_ object: inout Object, reset: (Object) -> Void) {
+        guard isKnownUniquelyReferenced(&object) else { return }
+        reset(object)
+        put(object)
+    }
+
     /// Keeps `object` for the next call on this thread, unless the slot holds one already.
     func put(_ object: Object) {
         guard pthread_getspecific(key) == nil else { return }
