@@ -23,10 +23,12 @@ extension AvroValue {
         let readerPlan = try CompiledSchema.cached(readerSchema)
         let plan = try ResolutionPlan.cached(writer: writerSchema, reader: readerPlan)
         if plan.isIdentity { return try ValueCoder(schema: readerPlan).decode(node: readerPlan.root, from: &reader, depth: 0) }
-        let bytes = try plan.readerBytes(from: &reader)
-        return try bytes.withUnsafeBytes { buffer in
-            var resolved = AvroBinaryReader(buffer)
-            return try ValueCoder(schema: readerPlan).decode(node: readerPlan.root, from: &resolved, depth: 0)
+        return try TranscodingBuffer.with { buffer in
+            try plan.transcode(from: &reader, to: &buffer)
+            return try buffer.bytes.withUnsafeBytes { bytes in
+                var resolved = AvroBinaryReader(bytes)
+                return try ValueCoder(schema: readerPlan).decode(node: readerPlan.root, from: &resolved, depth: 0)
+            }
         }
     }
 }

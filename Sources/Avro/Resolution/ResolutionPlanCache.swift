@@ -46,12 +46,6 @@ extension ResolutionPlan {
         return plan
     }
 
-    /// Reads one writer value from `input` and returns it as reader bytes.
-    func readerBytes(from input: inout AvroBinaryReader) throws(AvroError) -> [UInt8] {
-        var output = AvroBinaryWriter(capacity: 64)
-        try transcode(from: &input, to: &output)
-        return output.bytes
-    }
 }
 
 extension CompiledSchema {
