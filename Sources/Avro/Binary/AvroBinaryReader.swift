@@ -210,13 +210,13 @@ public struct AvroBinaryReader {
     }
 
     /// Skips `count` bytes.
-    public mutating func skip(count: Int) throws(AvroError) {
+    @inline(__always) public mutating func skip(count: Int) throws(AvroError) {
         guard count >= 0, count <= remaining else { throw endOfData(needed: count) }
         offset &+= count
     }
 
     /// Skips a `bytes` or `string` value.
-    public mutating func skipLengthPrefixed() throws(AvroError) {
+    @inline(__always) public mutating func skipLengthPrefixed() throws(AvroError) {
         offset &+= try readLength()
     }
 

@@ -70,7 +70,7 @@ public struct AvroDecoder: Sendable {
     ///   `writerSchema` refers to a named type it does not define.
     public func resolving(writerSchema: AvroSchema) throws -> AvroDecoder {
         var decoder = self
-        decoder.writerResolution = WriterResolution(writer: try CompiledSchema.cached(writerSchema))
+        decoder.writerResolution = WriterResolution(writer: try CompiledSchema.cached(writerSchema), reader: coderPlan.compiled)
         return decoder
     }
 
@@ -105,10 +105,11 @@ public struct AvroDecoder: Sendable {
         return try decode(type, from: &reader, plan: plan)
     }
 
-    /// Decodes one value of `type` from `reader`, which holds data written with `plan`.
-    private func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, plan: CompiledSchema) throws -> T {
+    /// Decodes one value of `type` as `plan` from `reader`, which holds data written with
+    /// `plan` or, with a `resolution`, with the resolution's writer schema.
+    private func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, plan: CompiledSchema, resolution: ResolutionPlan? = nil) throws -> T {
         do {
-            return try DecodingState.with(plan: plan, reader: &reader, userInfo: userInfo, maxDepth: options.maxDepth, fieldNaming: fieldNaming) { state in
+            return try DecodingState.with(plan: plan, reader: &reader, resolution: resolution, userInfo: userInfo, maxDepth: options.maxDepth, fieldNaming: fieldNaming) { state in
                 let value = try state.decode(type, at: plan.root)
                 try state.closeFrames(downTo: 0)
                 return value
@@ -156,18 +157,7 @@ public struct AvroDecoder: Sendable {
 
     /// Decodes one value with a resolution plan made beforehand (container files keep one).
     func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, resolution: ResolutionPlan) throws -> T {
-        if resolution.isIdentity { return try decode(type, from: &reader, plan: resolution.reader) }
-        return try TranscodingBuffer.with { buffer in
-            do {
-                try resolution.transcode(from: &reader, to: &buffer)
-            } catch {
-                throw Self.decodingError(error)
-            }
-            return try buffer.bytes.withUnsafeBytes { bytes in
-                var resolved = AvroBinaryReader(bytes, zeroSizeItemLimit: options.maxZeroSizeItems)
-                return try decode(type, from: &resolved, plan: resolution.reader)
-            }
-        }
+        try decode(type, from: &reader, plan: resolution.reader, resolution: resolution.isIdentity ? nil : resolution)
     }
 
     private func plan<T>(for type: T.Type) throws -> CompiledSchema {

@@ -14,6 +14,8 @@ final class DecodingState: Decoder, FrameStack {
     @exclusivity(unchecked) var scans: [DecodingScan] = []
     /// The keys of frames that name their entry by key (see ``DecodingFrame/keySlot``).
     @exclusivity(unchecked) var frameKeys: [String] = []
+    /// The reader bytes a resolving decode reads (see ``with(plan:reader:resolution:userInfo:maxDepth:fieldNaming:_:)``).
+    @exclusivity(unchecked) private var transcoded = AvroBinaryWriter()
     @exclusivity(unchecked) private var sendableUserInfo: [CodingUserInfoKey: any Sendable]
     @exclusivity(unchecked) private(set) var maxDepth: Int
     @exclusivity(unchecked) private var depth = 0
@@ -41,13 +43,16 @@ final class DecodingState: Decoder, FrameStack {
 
     /// Runs `body` with a state ready to decode from `reader`, the thread's reusable one when
     /// it is free, and leaves `reader` where the state's reader ended.
-    static func with<Result>(plan: CompiledSchema, reader: inout AvroBinaryReader, userInfo: [CodingUserInfoKey: any Sendable], maxDepth: Int,
-                             fieldNaming: AvroFieldNaming = .codingKeys, _ body: (DecodingState) throws -> Result) rethrows -> Result {
+    ///
+    /// With a `resolution`, the value at `reader` is written with the plan's writer schema:
+    /// it is first transcoded into the state's buffer, which the state then reads, and
+    /// `reader` is left after the writer's value.
+    static func with<Result>(plan: CompiledSchema, reader: inout AvroBinaryReader, resolution: ResolutionPlan? = nil, userInfo: [CodingUserInfoKey: any Sendable],
+                             maxDepth: Int, fieldNaming: AvroFieldNaming = .codingKeys, _ body: (DecodingState) throws -> Result) throws -> Result {
         var state: DecodingState
         if let reused = reusable.take() {
             state = reused
             state.plan = plan
-            state.reader = reader
             state.node = plan.root
             state.sendableUserInfo = userInfo
             state.maxDepth = maxDepth
@@ -55,11 +60,17 @@ final class DecodingState: Decoder, FrameStack {
         } else {
             state = DecodingState(plan: plan, reader: reader, userInfo: userInfo, maxDepth: maxDepth, fieldNaming: fieldNaming)
         }
-        defer {
-            reader = state.reader
-            reusable.recycle(&state) { $0.clearForReuse() }
+        defer { reusable.recycle(&state) { $0.clearForReuse() } }
+        guard let resolution else {
+            state.reader = reader
+            defer { reader = state.reader }
+            return try body(state)
         }
-        return try body(state)
+        try resolution.transcode(from: &reader, to: &state.transcoded)
+        return try state.transcoded.bytes.withUnsafeBytes { bytes in
+            state.reader = AvroBinaryReader(bytes, zeroSizeItemLimit: reader.zeroSizeItemBudget)
+            return try body(state)
+        }
     }
 
     /// Empties what a call left behind, keeping the arrays' capacity. (Decoding that failed
@@ -68,6 +79,7 @@ final class DecodingState: Decoder, FrameStack {
         if !frames.isEmpty { frames.removeAll(keepingCapacity: true) }
         if !scans.isEmpty { scans.removeAll(keepingCapacity: true) }
         if !frameKeys.isEmpty { frameKeys.removeAll(keepingCapacity: true) }
+        if transcoded.count > 0 { transcoded.truncate(to: 0) }
         if !sendableUserInfo.isEmpty { sendableUserInfo = [:] }
         depth = 0
         valueFrame = 0

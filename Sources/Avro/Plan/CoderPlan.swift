@@ -3,7 +3,8 @@
 /// used. Kept as two optionals rather than a `Result` so that getting the plan per call
 /// copies one reference.
 struct CoderPlan: Sendable {
-    private let compiled: CompiledSchema?
+    /// The coder's schema compiled; `nil` without a schema or when it does not compile.
+    let compiled: CompiledSchema?
     private let error: AvroError?
 
     init(_ schema: AvroSchema?) {

@@ -23,12 +23,11 @@ extension AvroValue {
         let readerPlan = try CompiledSchema.cached(readerSchema)
         let plan = try ResolutionPlan.cached(writer: writerSchema, reader: readerPlan)
         if plan.isIdentity { return try ValueCoder(schema: readerPlan).decode(node: readerPlan.root, from: &reader, depth: 0) }
-        return try TranscodingBuffer.with { buffer in
-            try plan.transcode(from: &reader, to: &buffer)
-            return try buffer.bytes.withUnsafeBytes { bytes in
-                var resolved = AvroBinaryReader(bytes)
-                return try ValueCoder(schema: readerPlan).decode(node: readerPlan.root, from: &resolved, depth: 0)
-            }
+        var buffer = AvroBinaryWriter(capacity: 256)
+        try plan.transcode(from: &reader, to: &buffer)
+        return try buffer.bytes.withUnsafeBytes { bytes in
+            var resolved = AvroBinaryReader(bytes)
+            return try ValueCoder(schema: readerPlan).decode(node: readerPlan.root, from: &resolved, depth: 0)
         }
     }
 }

@@ -10,73 +10,103 @@ extension ResolutionPlan {
         guard depth < AvroValue.maxDepth else {
             throw AvroError(.limitExceeded, "the data is nested more than \(AvroValue.maxDepth) levels deep", offset: input.offset)
         }
-        let skipper = ValueCoder(schema: writer)
         switch actions[index] {
         case .copy(let node):
             let start = input.offset
-            try skipper.skip(node: node, in: &input, depth: depth)
+            try skip(node, &input, depth: depth)
             output.writeEncoded(input.bytes(from: start))
         case .skip(let node):
-            try skipper.skip(node: node, in: &input, depth: depth)
+            try skip(node, &input, depth: depth)
         case .promote(let from, let to):
             try promote(from: from, to: to, &input, &output)
-        case .record(let fields, let defaults, true):
-            var next = 0
-            for field in fields {
-                if let position = field.readerPosition {
-                    while next < position {
-                        if let bytes = defaults[next] { output.writeEncoded(bytes) }
-                        next += 1
-                    }
-                    next = position + 1
-                }
-                try run(field.action, &input, &output, depth: depth + 1)
-            }
-            while next < defaults.count {
-                if let bytes = defaults[next] { output.writeEncoded(bytes) }
-                next += 1
-            }
-        case .record(let fields, let defaults, false):
-            let base = output.count
-            var ranges: [Range<Int>?] = Array(repeating: nil, count: defaults.count)
-            for field in fields {
-                let start = output.count
-                try run(field.action, &input, &output, depth: depth + 1)
-                if let position = field.readerPosition { ranges[position] = start..<output.count }
-            }
-            let written = Array(output.bytes[base...])
-            output.truncate(to: base)
-            for position in defaults.indices {
-                if let range = ranges[position] {
-                    output.writeEncoded(written[(range.lowerBound - base)..<(range.upperBound - base)])
-                } else if let bytes = defaults[position] {
-                    output.writeEncoded(bytes)
-                }
-            }
-        case .enumeration(let map, let symbols, let typeName):
+        case .record(let steps):
+            try record(steps, &input, &output, depth: depth)
+        case .reorderedRecord(let position):
+            try reorderedRecord(reorderedRecords[position], &input, &output, depth: depth)
+        case .enumeration(let position):
+            let enumeration = enumerations[position]
             let start = input.offset
-            let position = try skipper.readIndex(in: &input, count: symbols.count, what: "an index of the writer's enum", code: .invalidEnumSymbol)
-            guard let target = map[position] else {
-                throw AvroError(.incompatibleSchemas, "the writer's enum symbol '\(symbols[position])' is not a symbol of the reader's \(typeName), which has no default", offset: start)
+            let symbol = try ValueCoder(schema: writer).readIndex(in: &input, count: enumeration.symbols.count, what: "an index of the writer's enum", code: .invalidEnumSymbol)
+            guard let target = enumeration.map[symbol] else {
+                throw AvroError(.incompatibleSchemas, "the writer's enum symbol '\(enumeration.symbols[symbol])' is not a symbol of the reader's \(enumeration.typeName), which has no default", offset: start)
             }
             output.writeInt(Int32(target))
         case .array(let items, let writerItems):
-            try blocks(&input, &output, minItemSize: writer[writerItems].minSize) { input, output throws(AvroError) in
+            try blocks(&input, &output, minItemSize: writer.info[writerItems].minSize) { input, output throws(AvroError) in
                 try run(items, &input, &output, depth: depth + 1)
             }
         case .map(let values, let writerValues):
-            try blocks(&input, &output, minItemSize: 1 + writer[writerValues].minSize) { input, output throws(AvroError) in
+            try blocks(&input, &output, minItemSize: 1 + writer.info[writerValues].minSize) { input, output throws(AvroError) in
                 output.writeBytes(try input.readLengthPrefixedBytes())
                 try run(values, &input, &output, depth: depth + 1)
             }
         case .writerUnion(let branches):
-            let branch = try skipper.readIndex(in: &input, count: branches.count, what: "a union branch", code: .invalidUnionBranch)
-            try run(branches[branch], &input, &output, depth: depth + 1)
+            let branch = try ValueCoder(schema: writer).readIndex(in: &input, count: branches.count, what: "a union branch", code: .invalidUnionBranch)
+            try run(branchActions[branches.lowerBound + branch], &input, &output, depth: depth + 1)
         case .readerUnion(let branch, let action):
             output.writeLong(Int64(branch))
             try run(action, &input, &output, depth: depth + 1)
         case .fail(let message):
-            throw AvroError(.incompatibleSchemas, message, offset: input.offset)
+            throw AvroError(.incompatibleSchemas, failureMessages[message], offset: input.offset)
+        }
+    }
+
+    /// A record read in the writer's order: runs of fields read as written are copied as one
+    /// span of bytes.
+    private func record(_ steps: Range<Int>, _ input: inout AvroBinaryReader, _ output: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
+        var spanStart = -1
+        for position in steps {
+            let step = recordSteps[position]
+            if case .copy(let node) = step {
+                if spanStart < 0 { spanStart = input.offset }
+                try skip(node, &input, depth: depth)
+                continue
+            }
+            if spanStart >= 0 {
+                output.writeEncoded(input.bytes(from: spanStart))
+                spanStart = -1
+            }
+            switch step {
+            case .copy: break
+            case .skip(let node): try skip(node, &input, depth: depth)
+            case .run(let action): try run(action, &input, &output, depth: depth + 1)
+            case .unionBranch(let branch): output.writeLong(Int64(branch))
+            case .insertDefault(let range): output.writeEncoded(defaultBytes[range])
+            }
+        }
+        if spanStart >= 0 { output.writeEncoded(input.bytes(from: spanStart)) }
+    }
+
+    /// A record whose fields the reader orders differently: each field is transcoded, then
+    /// the fields are put in the reader's order.
+    private func reorderedRecord(_ record: ReorderedRecord, _ input: inout AvroBinaryReader, _ output: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
+        let base = output.count
+        var ranges: [Range<Int>?] = Array(repeating: nil, count: record.defaults.count)
+        for field in record.fields {
+            let start = output.count
+            try run(field.action, &input, &output, depth: depth + 1)
+            if let position = field.readerPosition { ranges[position] = start..<output.count }
+        }
+        let written = Array(output.bytes[base...])
+        output.truncate(to: base)
+        for position in record.defaults.indices {
+            if let range = ranges[position] {
+                output.writeEncoded(written[(range.lowerBound - base)..<(range.upperBound - base)])
+            } else if let range = record.defaults[position] {
+                output.writeEncoded(defaultBytes[range])
+            }
+        }
+    }
+
+    /// Moves `input` past a value of writer node `node`; the common scalars without a call.
+    @inline(__always)
+    private func skip(_ node: Int, _ input: inout AvroBinaryReader, depth: Int) throws(AvroError) {
+        switch writer.info[node].kind {
+        case .int: _ = try input.readInt()
+        case .long: _ = try input.readLong()
+        case .string, .bytes: try input.skipLengthPrefixed()
+        case .double: try input.skip(count: 8)
+        default: try ValueCoder(schema: writer).skip(node: node, in: &input, depth: depth)
         }
     }
 

@@ -141,6 +141,38 @@ import Testing
         #expect(try R.problems(reader: Self.v2, writer: Self.v1) == [])
     }
 
+    /// Writer fields in the reader's order: runs of fields read as written are copied whole,
+    /// with skipped fields, a reader-union branch, a promotion and defaults (in a gap and at
+    /// the end) between them; a nested record read as written is one copy.
+    @Test func fieldsInTheReadersOrderAreCopiedInRuns() throws { // items 85, 86, 90
+        let inner = #"{"type":"record","name":"In","fields":[{"name":"x","type":"long"},{"name":"s","type":"string"}]}"#
+        let writer = R.record("Rec", #"{"name":"a","type":"int"}"#, #"{"name":"dropped","type":{"type":"array","items":"string"}}"#,
+                              #"{"name":"b","type":"string"}"#, #"{"name":"in","type":\#(inner)}"#, #"{"name":"c","type":"int"}"#,
+                              #"{"name":"d","type":"string"}"#, #"{"name":"gone","type":"double"}"#)
+        let reader = R.record("Rec", #"{"name":"a","type":"long"}"#, #"{"name":"gap","type":"int","default":-3}"#,
+                              #"{"name":"b","type":["null","string"]}"#, #"{"name":"in","type":\#(inner)}"#, #"{"name":"c","type":"double"}"#,
+                              #"{"name":"d","type":"string"}"#, #"{"name":"tail","type":"string","default":"t"}"#)
+        let written: AvroValue = .record([("a", .int(-70)), ("dropped", ["p", "q"]), ("b", "bee"), ("in", .record([("x", .long(1 << 40)), ("s", "σ")])),
+                                          ("c", .int(9)), ("d", "dee"), ("gone", .double(2.5))])
+        let expected: AvroValue = .record([("a", .long(-70)), ("gap", .int(-3)), ("b", .union(branch: 1, value: "bee")), ("in", .record([("x", .long(1 << 40)), ("s", "σ")])),
+                                           ("c", .double(9)), ("d", "dee"), ("tail", "t")])
+        #expect(try R.read(written, writer: writer, reader: reader) == expected)
+        // The transcoded bytes are exactly the reader's encoding of the expected value.
+        let writerSchema = try AvroSchema(parsing: writer), readerSchema = try AvroSchema(parsing: reader)
+        let plan = ResolutionPlan(writer: try CompiledSchema.cached(writerSchema), reader: try CompiledSchema.cached(readerSchema))
+        let input = try written.encoded(as: writerSchema)
+        var output = AvroBinaryWriter()
+        try input.withUnsafeBytes { buffer in
+            var bytes = AvroBinaryReader(buffer)
+            try plan.transcode(from: &bytes, to: &output)
+            #expect(bytes.isAtEnd)
+        }
+        #expect(output.bytes == (try expected.encoded(as: readerSchema)))
+        guard case .record(let steps) = plan.actions[plan.root] else { Issue.record("not an in-order record: \(plan.actions[plan.root])"); return }
+        // a, dropped (skipped), gap's default, b's branch, b, in (one copy), c, d, gone (skipped), tail's default
+        #expect(steps.count == 10)
+    }
+
     struct Derived: Codable, Equatable {
         var id: Int64
         var name: String
