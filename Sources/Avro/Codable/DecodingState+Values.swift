@@ -28,18 +28,13 @@ extension DecodingState: SingleValueDecodingContainer {
 
     /// Reads a `T` at `target`: scalar types with an Avro form of their own directly, arrays
     /// and string-keyed dictionaries in one loop (``AvroDirectDecodable``), any other type
-    /// through its `init(from:)`. No path makes a `T?`, whose metadata unspecialised code
-    /// would look up on every call.
+    /// through its `init(from:)`. No path here makes a `T?`, whose metadata unspecialised
+    /// code would look up on every call, even for the paths that do not use it.
     func decode<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
         switch plan.info[target].kind {
         case .record: break
         case .array, .map:
-            if let direct = T.self as? any AvroDirectDecodable.Type {
-                guard let value = try decodeDirect(direct, at: target) as? T else {
-                    throw AvroError(.typeMismatch, "\(T.self) was read as another type", offset: reader.offset)
-                }
-                return value
-            }
+            if let direct = T.self as? any AvroDirectDecodable.Type { return try decodeDirect(direct, as: type, at: target) }
         default:
             return try decodeScalar(type, at: target)
         }

@@ -205,12 +205,16 @@ final class DecodingState: Decoder, FrameStack {
         return value
     }
 
-    /// Decodes an array or dictionary at `target` with its own loop.
-    func decodeDirect(_ type: any AvroDirectDecodable.Type, at target: Int) throws -> any AvroDirectDecodable {
+    /// Decodes an array or dictionary at `target` with its own loop; `direct` is `T`.
+    @inline(never)
+    func decodeDirect<T>(_ direct: any AvroDirectDecodable.Type, as type: T.Type, at target: Int) throws -> T {
         try checkDepth()
         depth += 1
         defer { depth -= 1 }
-        return try type.avroDecode(from: self, at: target)
+        guard let value = try direct.avroDecode(from: self, at: target) as? T else {
+            throw AvroError(.typeMismatch, "\(T.self) was read as another type", offset: reader.offset)
+        }
+        return value
     }
 
     private func checkDepth() throws {
