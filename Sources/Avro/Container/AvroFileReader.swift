@@ -48,14 +48,14 @@ public final class AvroFileReader<T: Decodable> {
     private let blocks: AvroFileBlocks
     private let decoder: AvroDecoder
     private let resolution: ResolutionPlan?
-    /// The block being read, the offset of its next object, and how many objects are left.
+    /// The block being read and how many of its objects are left.
     private var block: AvroFileBlock?
-    private var cursor = 0
-    private var objectsLeft = 0
+    @exclusivity(unchecked) private var objectsLeft = 0
     /// The current block's data, copied into memory the reader owns so that one binary reader
-    /// can go through all its objects (no per-object `withUnsafeBytes` and seek).
+    /// goes through all its objects (no per-object `withUnsafeBytes` and seek); the reader
+    /// is at the block's next object.
     private var blockBytes = UnsafeMutableRawBufferPointer(start: nil, count: 0)
-    private var blockReader: AvroBinaryReader?
+    @exclusivity(unchecked) private var blockReader = AvroBinaryReader(UnsafeRawBufferPointer(start: nil, count: 0))
 
     /// Creates a reader of the file at `url` and reads its header.
     ///
@@ -106,7 +106,18 @@ public final class AvroFileReader<T: Decodable> {
     public func next() throws -> T? {
         if let error { throw error }
         do {
-            return try readNext()
+            // No `T?` is made but the one returned: unspecialised code looks up its metadata
+            // each time one is.
+            while true {
+                if objectsLeft > 0 {
+                    do {
+                        return try decodeObject()
+                    } catch is SkippedBlock {
+                        continue
+                    }
+                }
+                guard try loadNextBlock() else { return nil }
+            }
         } catch {
             self.error = error
             throw error
@@ -154,50 +165,42 @@ public final class AvroFileReader<T: Decodable> {
         return total
     }
 
-    private func readNext() throws -> T? {
-        while true {
-            if let current = block {
-                if objectsLeft > 0 {
-                    if let value = try decodeObject(in: current) { return value }
-                    continue
-                }
-                block = nil
-                try checkEnd(of: current)
-            }
-            guard let next = try blocks.next() else { return nil }
-            block = next
-            cursor = 0
-            objectsLeft = next.count
-            load(next.data)
+    /// Moves to the next block, after checking that the objects of the current one used all
+    /// of its data; `false` at the end of the file.
+    private func loadNextBlock() throws -> Bool {
+        if let current = block {
+            block = nil
+            try checkEnd(of: current)
         }
+        guard let next = try blocks.next() else { return false }
+        block = next
+        objectsLeft = next.count
+        load(next.data)
+        return true
     }
 
-    /// Decodes the next object of `block`; returns `nil` when the rest of the block was skipped.
-    private func decodeObject(in block: AvroFileBlock) throws -> T? {
-        let objectIndex = block.count - objectsLeft
+    /// Thrown by ``decodeObject()`` when a corrupt object made the rest of its block be skipped.
+    private struct SkippedBlock: Error {}
+
+    /// Decodes the next object of the current block.
+    private func decodeObject() throws -> T {
+        blockReader.zeroSizeItemBudget = options.decoding.maxZeroSizeItems // the limit is per object
         do {
-            guard var reader = blockReader else {
-                throw AvroError(.invalidFile, "block \(block.index): its data was not loaded")
-            }
-            reader.zeroSizeItemBudget = options.decoding.maxZeroSizeItems // the limit is per object
-            defer {
-                cursor = reader.offset
-                blockReader = reader
-            }
             let value = if let resolution {
-                try decoder.decode(T.self, from: &reader, resolution: resolution)
+                try decoder.decode(T.self, from: &blockReader, resolution: resolution)
             } else {
-                try decoder.decode(T.self, from: &reader)
+                try decoder.decode(T.self, from: &blockReader)
             }
             objectsLeft -= 1
             return value
         } catch {
-            let located = Self.locating(error, object: objectIndex, in: block)
+            guard let block else { throw error }
+            let located = Self.locating(error, object: block.count - objectsLeft, in: block)
             guard options.skipsCorruptBlocks, let corruption = Self.corruption(located) else { throw located }
             blocks.skipRest(of: block, reason: corruption)
             objectsLeft = 0
-            cursor = block.data.count
-            return nil
+            blockReader.seek(to: block.data.count)
+            throw SkippedBlock()
         }
     }
 
@@ -215,6 +218,7 @@ public final class AvroFileReader<T: Decodable> {
 
     /// Checks that the objects of `block` used all of its data.
     private func checkEnd(of block: AvroFileBlock) throws {
+        let cursor = blockReader.offset
         guard cursor < block.data.count else { return }
         let left = block.data.count - cursor
         let error = AvroError(
