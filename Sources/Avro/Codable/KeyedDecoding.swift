@@ -35,6 +35,9 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     /// Positions the reader at entry `key` and lets `body` read it from its schema node.
+    /// Inlined into each `decode`, so that the common case (the next field in schema order)
+    /// calls `body` without a closure context.
+    @inline(__always)
     private func entry<Value>(_ key: Key, _ body: (DecodingState.Entry) throws -> Value) throws -> Value {
         let name = key.stringValue
         if let node = state.nextFieldInOrder(name, frame: frame, serial: serial) {

@@ -15,12 +15,19 @@ struct KeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [any CodingKey] { Array(state.codingPath.prefix(frame)) }
 
     /// Writes the entry `key`: finds its schema node, lets `body` write the value there.
+    /// Inlined into each `encode`, so that the common case (the next field in schema order)
+    /// calls `body` without a closure context.
+    @inline(__always)
     private func entry(_ key: Key, _ body: (Int) throws -> Void) throws {
         let name = key.stringValue
         if let node = state.nextFieldInOrder(name, frame: frame, serial: serial) {
             do { try body(node) } catch let error as AvroError { throw error.prefixingPath(name) }
             return
         }
+        try entry(named: name, body)
+    }
+
+    private func entry(named name: String, _ body: (Int) throws -> Void) throws {
         // An error deferred from opening a container already has its path.
         try state.throwDeferredError()
         do {
