@@ -19,6 +19,7 @@ extension DecodingState {
         let info = plan.info[frame.node]
         let position = info.first &+ frame.cursor
         guard frame.cursor < info.count, plan.fieldNames[position] == name else { return nil }
+        if frame.isInPlace { seekInPlace(inPlaceOffsets[frame.cursor]) }
         frames[index].cursor = frame.cursor &+ 1
         return plan.fieldTypes[position]
     }
@@ -36,6 +37,7 @@ extension DecodingState {
             throw AvroError(.unsupported, "a container was used after the value it belongs to was decoded", offset: reader.offset)
         }
         if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
+        if frames[index].isInPlace { return inPlaceEntry(key, frame: index) }
         // The common case first: the next field of a record read in schema order.
         if frames[index].kind == .record && frames[index].scan < 0 {
             let info = plan.info[frames[index].node]
@@ -108,14 +110,13 @@ extension DecodingState {
     /// Whether entry `key` is null (or absent); a null entry is consumed, any other is left
     /// unread.
     func peekNull(_ key: String, frame index: Int) throws -> Bool {
-        let saved = (reader.offset, frames[index])
+        let saved = (reader, savedInput, frames[index])
         guard let entry = try seekEntry(key, frame: index) else { return true }
         if try readNullIfPresent(at: entry.node) {
             closeEntry(entry, frame: index)
             return true
         }
-        reader.seek(to: saved.0)
-        frames[index] = saved.1
+        (reader, savedInput, frames[index]) = saved
         return false
     }
 

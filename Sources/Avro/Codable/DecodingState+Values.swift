@@ -38,7 +38,10 @@ extension DecodingState: SingleValueDecodingContainer {
         default:
             return try decodeScalar(type, at: target)
         }
-        if T.self == AvroValue.self { return unsafeBitCast(try ValueCoder(schema: plan).decode(node: target, from: &reader, depth: 0), to: T.self) }
+        if T.self == AvroValue.self {
+            let value = try decodeInPlaceRootAsValue(at: target) ?? ValueCoder(schema: plan).decode(node: target, from: &reader, depth: 0)
+            return unsafeBitCast(value, to: T.self)
+        }
         return try decodeWithContainers(type, at: target)
     }
 

@@ -16,6 +16,13 @@ final class DecodingState: Decoder, FrameStack {
     @exclusivity(unchecked) var frameKeys: [String] = []
     /// The reader bytes a resolving decode reads (see ``with(plan:reader:resolution:userInfo:maxDepth:fieldNaming:_:)``).
     @exclusivity(unchecked) private var transcoded = AvroBinaryWriter()
+    /// A resolving decode that reads its root record in place (see `DecodingState+InPlace`):
+    /// the resolution until the root record's frame is opened, the defaults, where each reader
+    /// field's bytes are, and the reader over the input while a default is being read.
+    @exclusivity(unchecked) var pendingInPlace: ResolutionPlan?
+    @exclusivity(unchecked) var inPlaceDefaults = UnsafeRawBufferPointer(start: nil, count: 0)
+    @exclusivity(unchecked) var inPlaceOffsets: [Int] = []
+    @exclusivity(unchecked) var savedInput: AvroBinaryReader?
     @exclusivity(unchecked) private var sendableUserInfo: [CodingUserInfoKey: any Sendable]
     @exclusivity(unchecked) private(set) var maxDepth: Int
     @exclusivity(unchecked) private var depth = 0
@@ -44,9 +51,10 @@ final class DecodingState: Decoder, FrameStack {
     /// Runs `body` with a state ready to decode from `reader`, the thread's reusable one when
     /// it is free, and leaves `reader` where the state's reader ended.
     ///
-    /// With a `resolution`, the value at `reader` is written with the plan's writer schema:
-    /// it is first transcoded into the state's buffer, which the state then reads, and
-    /// `reader` is left after the writer's value.
+    /// With a `resolution`, the value at `reader` is written with the plan's writer schema,
+    /// and `reader` is left after the writer's value. A record whose fields are each read as
+    /// written or from a default is read in place; any other value is first transcoded into
+    /// the state's buffer, which the state then reads.
     static func with<Result>(plan: CompiledSchema, reader: inout AvroBinaryReader, resolution: ResolutionPlan? = nil, userInfo: [CodingUserInfoKey: any Sendable],
                              maxDepth: Int, fieldNaming: AvroFieldNaming = .codingKeys, _ body: (DecodingState) throws -> Result) throws -> Result {
         var state: DecodingState
@@ -66,6 +74,14 @@ final class DecodingState: Decoder, FrameStack {
             defer { reader = state.reader }
             return try body(state)
         }
+        if resolution.inPlaceRoot != nil {
+            state.reader = reader
+            state.pendingInPlace = resolution
+            defer { reader = state.inputReader }
+            let value = try body(state)
+            try state.finishInPlaceRoot()
+            return value
+        }
         try resolution.transcode(from: &reader, to: &state.transcoded)
         return try state.transcoded.bytes.withUnsafeBytes { bytes in
             state.reader = AvroBinaryReader(bytes, zeroSizeItemLimit: reader.zeroSizeItemBudget)
@@ -80,6 +96,9 @@ final class DecodingState: Decoder, FrameStack {
         if !scans.isEmpty { scans.removeAll(keepingCapacity: true) }
         if !frameKeys.isEmpty { frameKeys.removeAll(keepingCapacity: true) }
         if transcoded.count > 0 { transcoded.truncate(to: 0) }
+        pendingInPlace = nil
+        savedInput = nil
+        inPlaceDefaults = UnsafeRawBufferPointer(start: nil, count: 0)
         if !sendableUserInfo.isEmpty { sendableUserInfo = [:] }
         depth = 0
         valueFrame = 0
@@ -120,6 +139,9 @@ final class DecodingState: Decoder, FrameStack {
         var target = target
         let start = reader.offset
         var frame: DecodingFrame
+        if let resolution = pendingInPlace, target == plan.root, let record = resolution.inPlaceRoot {
+            return try openInPlaceFrame(at: target, record, writer: resolution.writer)
+        }
         // The common case first, without copying the node: a record.
         if plan.info[target].kind == .record {
             return push(DecodingFrame(node: target, kind: caseValue ? .caseValue : .record, start: start))
@@ -244,7 +266,9 @@ final class DecodingState: Decoder, FrameStack {
         let coder = ValueCoder(schema: plan)
         switch frame.kind {
         case .record, .caseValue:
-            if let end = frame.end {
+            if frame.isInPlace, let end = frame.end {
+                seekInPlace(end)
+            } else if let end = frame.end {
                 reader.seek(to: end)
             } else if plan.info[frame.node].kind == .record && frame.cursor >= plan.info[frame.node].count {
                 // Every field was read in order: the reader is already past the record.
@@ -323,6 +347,9 @@ struct DecodingFrame {
     var scan = -1
     /// Records read out of order and maps: where the value ends.
     var end: Int?
+    /// A root record read in place by a resolving decode: its fields are where
+    /// ``DecodingState/inPlaceOffsets`` says.
+    var isInPlace = false
     /// Arrays: items left in the current block; whether the last block was read.
     var blockRemaining = 0
     var finished = false

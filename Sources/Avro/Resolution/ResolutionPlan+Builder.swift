@@ -13,6 +13,8 @@ extension ResolutionPlan {
         var failureMessages: [String] = []
         var failures: [AvroSchemaCompatibility.Incompatibility] = []
         var indexOfPair: [Pair: Int] = [:]
+        /// The records that can be read in place, by writer and reader node.
+        var inPlaceRecords: [Pair: InPlaceRecord] = [:]
 
         struct Pair: Hashable {
             let writer: Int
@@ -86,7 +88,7 @@ extension ResolutionPlan {
                 return .map(resolve(writer: writerValues, reader: readerValues, path: path + "[]"), writerValues: writerValues)
             case (.record(let writerRecord), .record(let readerRecord)):
                 guard Self.namesMatch(writerNode, readerNode) else { return fail(nameMismatch(writerNode, readerNode), path) }
-                return record(writer: w, writerRecord, readerRecord, readerName: readerNode.typeName, path: path)
+                return record(writer: w, reader: r, writerRecord, readerRecord, readerName: readerNode.typeName, path: path)
             default:
                 return fail("the writer's \(writerNode.typeName) cannot be read as the reader's \(readerNode.typeName)", path)
             }
@@ -94,7 +96,7 @@ extension ResolutionPlan {
 
         /// Records: fields paired by name or reader alias, in any order; writer-only fields
         /// skipped; reader-only fields from their defaults (item 86).
-        private mutating func record(writer w: Int, _ writerRecord: RecordNode, _ readerRecord: RecordNode, readerName: String, path: String) -> ResolutionAction {
+        private mutating func record(writer w: Int, reader r: Int, _ writerRecord: RecordNode, _ readerRecord: RecordNode, readerName: String, path: String) -> ResolutionAction {
             var readerPositionOfName: [String: Int] = [:]
             for (position, field) in readerRecord.fields.enumerated() {
                 readerPositionOfName[field.name] = position
@@ -128,6 +130,7 @@ extension ResolutionPlan {
                 defaults[position] = (defaultBytes.count - bytes.count)..<defaultBytes.count
             }
             if let missing { return missing }
+            inPlaceRecords[Pair(writer: w, reader: r)] = inPlace(fields, writerRecord, defaults: defaults)
             let positions = fields.compactMap(\.readerPosition)
             guard zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) else {
                 reorderedRecords.append(ReorderedRecord(fields: fields, defaults: defaults))
@@ -168,6 +171,19 @@ extension ResolutionPlan {
             if steps.allSatisfy({ if case .copy = $0 { true } else { false } }) { return .copy(w) }
             recordSteps += steps
             return .record(steps: (recordSteps.count - steps.count)..<recordSteps.count)
+        }
+
+        /// How the record is read in place, when every writer field is read as written or
+        /// skipped (in any order); `nil` when some field needs transcoding.
+        private func inPlace(_ fields: [ReorderedRecord.WriterField], _ writerRecord: RecordNode, defaults: [Range<Int>?]) -> InPlaceRecord? {
+            for field in fields {
+                switch actions[field.action] {
+                case .copy, .skip: continue
+                default: return nil
+                }
+            }
+            return InPlaceRecord(writerNodes: writerRecord.fields.map(\.type), readerPositions: fields.map { $0.readerPosition ?? -1 },
+                                 defaults: defaults.map { $0.map { Array(defaultBytes[$0]) } })
         }
 
         /// Decimals match only with the same precision and scale (item 39); other logical

@@ -13,10 +13,10 @@ extension ResolutionPlan {
         switch actions[index] {
         case .copy(let node):
             let start = input.offset
-            try skip(node, &input, depth: depth)
+            try writer.skipValue(node, in: &input, depth: depth)
             output.writeEncoded(input.bytes(from: start))
         case .skip(let node):
-            try skip(node, &input, depth: depth)
+            try writer.skipValue(node, in: &input, depth: depth)
         case .promote(let from, let to):
             try promote(from: from, to: to, &input, &output)
         case .record(let steps):
@@ -59,7 +59,7 @@ extension ResolutionPlan {
             let step = recordSteps[position]
             if case .copy(let node) = step {
                 if spanStart < 0 { spanStart = input.offset }
-                try skip(node, &input, depth: depth)
+                try writer.skipValue(node, in: &input, depth: depth)
                 continue
             }
             if spanStart >= 0 {
@@ -68,7 +68,7 @@ extension ResolutionPlan {
             }
             switch step {
             case .copy: break
-            case .skip(let node): try skip(node, &input, depth: depth)
+            case .skip(let node): try writer.skipValue(node, in: &input, depth: depth)
             case .run(let action): try run(action, &input, &output, depth: depth + 1)
             case .unionBranch(let branch): output.writeLong(Int64(branch))
             case .insertDefault(let range): output.writeEncoded(defaultBytes[range])
@@ -95,18 +95,6 @@ extension ResolutionPlan {
             } else if let range = record.defaults[position] {
                 output.writeEncoded(defaultBytes[range])
             }
-        }
-    }
-
-    /// Moves `input` past a value of writer node `node`; the common scalars without a call.
-    @inline(__always)
-    private func skip(_ node: Int, _ input: inout AvroBinaryReader, depth: Int) throws(AvroError) {
-        switch writer.info[node].kind {
-        case .int: _ = try input.readInt()
-        case .long: _ = try input.readLong()
-        case .string, .bytes: try input.skipLengthPrefixed()
-        case .double: try input.skip(count: 8)
-        default: try ValueCoder(schema: writer).skip(node: node, in: &input, depth: depth)
         }
     }
 

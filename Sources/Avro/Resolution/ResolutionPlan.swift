@@ -28,9 +28,13 @@ final class ResolutionPlan: Sendable {
     let failureMessages: [String]
     /// Every way reading can fail, with where: what the compatibility checker reports.
     let failures: [AvroSchemaCompatibility.Incompatibility]
-    /// Whether writer and reader bytes are the same (equal canonical forms, and no decimal
-    /// whose precision or scale differs): then no resolution is needed at all.
+    /// Whether the writer's bytes are the reader's (equal canonical forms, or a schema that
+    /// differs only in names, aliases and promotions of the same encoding such as int to
+    /// long): then no resolution is needed at all.
     let isIdentity: Bool
+    /// When the writer's value is a record whose fields are each read as written, skipped, or
+    /// filled in from a default: how the decoder reads it in place, without transcoding.
+    let inPlaceRoot: InPlaceRecord?
 
     init(writer: CompiledSchema, reader: CompiledSchema) {
         var builder = Builder(writer: writer, reader: reader)
@@ -45,7 +49,12 @@ final class ResolutionPlan: Sendable {
         defaultBytes = builder.defaultBytes
         failureMessages = builder.failureMessages
         failures = builder.failures
-        isIdentity = failures.isEmpty && writer.canonicalForm == reader.canonicalForm
+        if case .copy = actions[root] {
+            isIdentity = true
+        } else {
+            isIdentity = failures.isEmpty && writer.canonicalForm == reader.canonicalForm
+        }
+        inPlaceRoot = builder.inPlaceRecords[.init(writer: writer.root, reader: reader.root)]
     }
 }
 
@@ -114,4 +123,39 @@ struct EnumerationMap: Sendable {
     let map: [Int?]
     let symbols: [String]
     let typeName: String
+}
+
+/// A record read in place: the decoder finds where each reader field's bytes are, in the
+/// writer's record or among the defaults, and reads them there (see `DecodingState+InPlace`).
+/// Immutable once made; its defaults are in memory of its own, which the decoder reads
+/// without copying.
+final class InPlaceRecord: @unchecked Sendable {
+    /// The writer's field nodes, in the writer's order, to skip over them.
+    let writerNodes: [Int]
+    /// The reader field each writer field is read as; -1 when the reader does not have it.
+    let readerPositions: [Int]
+    /// For each reader field the writer lacks, `-1 - offset` of its default in ``defaults``;
+    /// 0 for the others.
+    let defaultOffsets: [Int]
+    /// The defaults of the reader fields the writer lacks, encoded one after another.
+    let defaults: UnsafeRawBufferPointer
+
+    init(writerNodes: [Int], readerPositions: [Int], defaults: [[UInt8]?]) {
+        self.writerNodes = writerNodes
+        self.readerPositions = readerPositions
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+        for value in defaults {
+            offsets.append(value == nil ? 0 : -1 - bytes.count)
+            bytes += value ?? []
+        }
+        defaultOffsets = offsets
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+        storage.copyBytes(from: bytes)
+        self.defaults = UnsafeRawBufferPointer(storage)
+    }
+
+    deinit {
+        defaults.deallocate()
+    }
 }

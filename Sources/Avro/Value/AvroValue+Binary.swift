@@ -336,3 +336,18 @@ extension AvroValue {
         }
     }
 }
+
+extension CompiledSchema {
+    /// Moves `reader` past a value of `node`: the common scalars without a call, anything else
+    /// with ``ValueCoder/skip(node:in:depth:)``.
+    @inline(__always)
+    func skipValue(_ node: Int, in reader: inout AvroBinaryReader, depth: Int) throws(AvroError) {
+        switch info[node].kind {
+        case .int: _ = try reader.readInt()
+        case .long: _ = try reader.readLong()
+        case .string, .bytes: try reader.skipLengthPrefixed()
+        case .double: try reader.skip(count: 8)
+        default: try ValueCoder(schema: self).skip(node: node, in: &reader, depth: depth)
+        }
+    }
+}

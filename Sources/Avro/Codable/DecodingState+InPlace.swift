@@ -1,0 +1,82 @@
+/// Reading a record written with another schema in place: when every field of the writer's
+/// record is read as it was written (the same type, a renamed field, an int read as a long…),
+/// skipped, or missing and filled in from the reader's default, the decoder needs no
+/// transcoding. Opening the record's frame goes through the writer's fields once, noting
+/// where each reader field's bytes are; each field is then read there, or from its default.
+///
+/// Offsets of defaults are stored as `-1 - offset` into the plan's default bytes. While a
+/// default is read, the reader is over the defaults and the input's reader is kept in
+/// ``savedInput``; reading a field of the input again, or closing the frame, goes back to it.
+extension DecodingState {
+    /// Opens the frame of the root record, read in place.
+    func openInPlaceFrame(at target: Int, _ record: InPlaceRecord, writer: CompiledSchema) throws -> Int {
+        pendingInPlace = nil
+        inPlaceDefaults = record.defaults
+        let start = reader.offset
+        let count = record.defaultOffsets.count
+        if inPlaceOffsets.count != count { inPlaceOffsets = Array(repeating: 0, count: count) }
+        try inPlaceOffsets.withUnsafeMutableBufferPointer { offsets throws(AvroError) in
+            for position in 0..<count { offsets[position] = record.defaultOffsets[position] }
+            for field in 0..<record.writerNodes.count {
+                let position = record.readerPositions[field]
+                if position >= 0 { offsets[position] = reader.offset }
+                try writer.skipValue(record.writerNodes[field], in: &reader, depth: 0)
+            }
+        }
+        var frame = DecodingFrame(node: target, kind: .record, start: start)
+        frame.end = reader.offset
+        frame.isInPlace = true
+        return push(frame)
+    }
+
+    /// Moves the reader to `offset`: in the input, or (negative) in the defaults.
+    @inline(__always)
+    func seekInPlace(_ offset: Int) {
+        if offset >= 0 {
+            if let input = savedInput {
+                reader = input
+                savedInput = nil
+            }
+            reader.seek(to: offset)
+        } else {
+            if savedInput == nil {
+                savedInput = reader
+                reader = AvroBinaryReader(inPlaceDefaults, zeroSizeItemLimit: reader.zeroSizeItemBudget)
+            }
+            reader.seek(to: -1 - offset)
+        }
+    }
+
+    /// The field `name` of the in-place frame `index`, asked for out of schema order (or with
+    /// field naming): the reader is moved to it, and reading in order goes on after it.
+    func inPlaceEntry(_ name: String, frame index: Int) -> Entry? {
+        guard case .record(let record) = plan[frames[index].node].kind, let position = record.indexOfField[name] else { return nil }
+        seekInPlace(inPlaceOffsets[position])
+        frames[index].cursor = position + 1
+        return Entry(node: record.fields[position].type)
+    }
+
+    /// The reader over the input, wherever the state's reader is.
+    var inputReader: AvroBinaryReader { savedInput ?? reader }
+
+    /// After the value was decoded: when the type never opened the root record's frame, the
+    /// writer's record is skipped, as transcoding it would have read it.
+    func finishInPlaceRoot() throws {
+        guard let resolution = pendingInPlace else { return }
+        pendingInPlace = nil
+        try ValueCoder(schema: resolution.writer).skip(node: resolution.writer.root, in: &reader, depth: 0)
+    }
+
+    /// The root record as an ``AvroValue``, which is read from transcoded bytes rather than in
+    /// place; `nil` when the root is not pending.
+    func decodeInPlaceRootAsValue(at target: Int) throws -> AvroValue? {
+        guard let resolution = pendingInPlace, target == plan.root else { return nil }
+        pendingInPlace = nil
+        var transcoded = AvroBinaryWriter()
+        try resolution.transcode(from: &reader, to: &transcoded)
+        return try transcoded.bytes.withUnsafeBytes { bytes in
+            var resolved = AvroBinaryReader(bytes)
+            return try ValueCoder(schema: plan).decode(node: target, from: &resolved, depth: 0)
+        }
+    }
+}
