@@ -14,14 +14,20 @@ extension DecodingState {
         inPlaceDefaults = record.defaults
         let start = reader.offset
         let count = record.defaultOffsets.count
-        if inPlaceOffsets.count != count { inPlaceOffsets = Array(repeating: 0, count: count) }
-        try inPlaceOffsets.withUnsafeMutableBufferPointer { offsets throws(AvroError) in
-            for position in 0..<count { offsets[position] = record.defaultOffsets[position] }
-            for field in 0..<record.writerNodes.count {
-                let position = record.readerPositions[field]
-                if position >= 0 { offsets[position] = reader.offset }
-                try writer.skipValue(record.writerNodes[field], in: &reader, depth: 0)
-            }
+        if inPlaceOffsets.count < count {
+            inPlaceOffsets.deallocate()
+            inPlaceOffsets = .allocate(capacity: count)
+            inPlaceOffsetsRecord = nil
+        }
+        // The places of defaults stay from the last value of the same record.
+        if inPlaceOffsetsRecord !== record {
+            for position in 0..<count { inPlaceOffsets[position] = record.defaultOffsets[position] }
+            inPlaceOffsetsRecord = record
+        }
+        for field in 0..<record.writerNodes.count {
+            let position = record.readerPositions[field]
+            if position >= 0 { inPlaceOffsets[position] = reader.offset }
+            try writer.skipValue(record.writerNodes[field], in: &reader, depth: 0)
         }
         var frame = DecodingFrame(node: target, kind: .record, start: start)
         frame.end = reader.offset

@@ -18,10 +18,15 @@ final class DecodingState: Decoder, FrameStack {
     @exclusivity(unchecked) private var transcoded = AvroBinaryWriter()
     /// A resolving decode that reads its root record in place (see `DecodingState+InPlace`):
     /// the resolution until the root record's frame is opened, the defaults, where each reader
-    /// field's bytes are, and the reader over the input while a default is being read.
-    @exclusivity(unchecked) var pendingInPlace: ResolutionPlan?
+    /// field's bytes are (memory the state owns, so that reading them retains nothing), and
+    /// the reader over the input while a default is being read. The resolution is unowned:
+    /// it is set only while the `with` call that holds it runs.
+    @exclusivity(unchecked) unowned(unsafe) var pendingInPlace: ResolutionPlan?
     @exclusivity(unchecked) var inPlaceDefaults = UnsafeRawBufferPointer(start: nil, count: 0)
-    @exclusivity(unchecked) var inPlaceOffsets: [Int] = []
+    @exclusivity(unchecked) var inPlaceOffsets = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
+    /// The record whose default places ``inPlaceOffsets`` holds (kept, so that it is not
+    /// mistaken for a later one at the same address).
+    @exclusivity(unchecked) var inPlaceOffsetsRecord: InPlaceRecord?
     @exclusivity(unchecked) var savedInput: AvroBinaryReader?
     @exclusivity(unchecked) private var sendableUserInfo: [CodingUserInfoKey: any Sendable]
     @exclusivity(unchecked) private(set) var maxDepth: Int
@@ -77,7 +82,10 @@ final class DecodingState: Decoder, FrameStack {
         if resolution.inPlaceRoot != nil {
             state.reader = reader
             state.pendingInPlace = resolution
-            defer { reader = state.inputReader }
+            defer {
+                state.pendingInPlace = nil
+                reader = state.inputReader
+            }
             let value = try body(state)
             try state.finishInPlaceRoot()
             return value
@@ -102,6 +110,10 @@ final class DecodingState: Decoder, FrameStack {
         if !sendableUserInfo.isEmpty { sendableUserInfo = [:] }
         depth = 0
         valueFrame = 0
+    }
+
+    deinit {
+        inPlaceOffsets.deallocate()
     }
 
     var userInfo: [CodingUserInfoKey: Any] { sendableUserInfo }
