@@ -41,55 +41,55 @@ struct KeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
         }
     }
 
-    mutating func encodeNil(forKey key: Key) throws { try entry(key) { try state.writeNull(at: $0) } }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { try entry(key) { try state.writeBoolean(value, at: $0) } }
-    mutating func encode(_ value: String, forKey key: Key) throws { try entry(key) { try state.writeString(value, at: $0) } }
-    mutating func encode(_ value: Double, forKey key: Key) throws { try entry(key) { try state.writeDouble(value, at: $0) } }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try entry(key) { try state.writeFloat(value, at: $0) } }
-    mutating func encode(_ value: Int, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { try entry(key) { try state.writeInteger(value, at: $0) } }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { try entry(key) { try state.writeUnsigned(UInt64(value), at: $0) } }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { try entry(key) { try state.writeUnsigned(value, at: $0) } }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try entry(key) { try state.encode(value, at: $0) } }
+    func encodeNil(forKey key: Key) throws { try entry(key) { try state.writeNull(at: $0) } }
+    func encode(_ value: Bool, forKey key: Key) throws { try entry(key) { try state.writeBoolean(value, at: $0) } }
+    func encode(_ value: String, forKey key: Key) throws { try entry(key) { try state.writeString(value, at: $0) } }
+    func encode(_ value: Double, forKey key: Key) throws { try entry(key) { try state.writeDouble(value, at: $0) } }
+    func encode(_ value: Float, forKey key: Key) throws { try entry(key) { try state.writeFloat(value, at: $0) } }
+    func encode(_ value: Int, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: Int8, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: Int16, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: Int32, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: Int64, forKey key: Key) throws { try entry(key) { try state.writeInteger(value, at: $0) } }
+    func encode(_ value: UInt, forKey key: Key) throws { try entry(key) { try state.writeUnsigned(UInt64(value), at: $0) } }
+    func encode(_ value: UInt8, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: UInt16, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: UInt32, forKey key: Key) throws { try entry(key) { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: UInt64, forKey key: Key) throws { try entry(key) { try state.writeUnsigned(value, at: $0) } }
+    func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try entry(key) { try state.encode(value, at: $0) } }
 
     // Synthesized code skips nil optionals with these; the field still gets its null branch.
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value, at: $0, state.writeBoolean) } }
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value, at: $0, state.writeString) } }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value, at: $0, state.writeDouble) } }
-    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value, at: $0, state.writeFloat) } }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
-    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
-    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
-    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
-    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value, at: $0, state.writeInteger) } }
-    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(UInt64.init), at: $0, state.writeUnsigned) } }
-    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
-    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
-    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
-    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value, at: $0, state.writeUnsigned) } }
-    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+    func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value, at: $0, state.writeBoolean) } }
+    func encodeIfPresent(_ value: String?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value, at: $0, state.writeString) } }
+    func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value, at: $0, state.writeDouble) } }
+    func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value, at: $0, state.writeFloat) } }
+    func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
+    func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
+    func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
+    func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
+    func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value, at: $0, state.writeInteger) } }
+    func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(UInt64.init), at: $0, state.writeUnsigned) } }
+    func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
+    func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
+    func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value.map(Int64.init), at: $0, state.writeInteger) } }
+    func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try entry(key) { try state.writeOptional(value, at: $0, state.writeUnsigned) } }
+    func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
         try entry(key) { node in
             if let value { try state.encode(value, at: node) } else { try state.writeNull(at: node) }
         }
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         state.nestedEncoder(for: key.stringValue, frame: frame, serial: serial).container(keyedBy: keyType)
     }
 
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+    func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         state.nestedEncoder(for: key.stringValue, frame: frame, serial: serial).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { state.nestedEncoder(for: "super", frame: frame, serial: serial) }
+    func superEncoder() -> any Encoder { state.nestedEncoder(for: "super", frame: frame, serial: serial) }
 
-    mutating func superEncoder(forKey key: Key) -> any Encoder { state.nestedEncoder(for: key.stringValue, frame: frame, serial: serial) }
+    func superEncoder(forKey key: Key) -> any Encoder { state.nestedEncoder(for: key.stringValue, frame: frame, serial: serial) }
 }
 
 /// An `Encoder` for one nested value of a container, handed out by `nestedContainer` and
