@@ -29,7 +29,7 @@ struct UnkeyedDecoding: UnkeyedDecodingContainer {
         do { return try body(items) } catch let error as AvroError { throw error.prefixingPath("[\(currentIndex - 1)]") }
     }
 
-    mutating func decodeNil() throws -> Bool {
+    func decodeNil() throws -> Bool {
         try state.checkOpen(frame, serial: serial)
         guard try !state.arrayIsAtEnd(frame: frame), case .array(let items) = state.plan[state.frames[frame].node].kind else { return false }
         guard try state.readNullIfPresent(at: items) else { return false }
@@ -37,31 +37,31 @@ struct UnkeyedDecoding: UnkeyedDecodingContainer {
         return true
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try item { try state.readBoolean(at: $0) } }
-    mutating func decode(_ type: String.Type) throws -> String { try item { try state.readString(at: $0) } }
-    mutating func decode(_ type: Double.Type) throws -> Double { try item { try state.readDouble(at: $0) } }
-    mutating func decode(_ type: Float.Type) throws -> Float { try item { try state.readFloat(at: $0) } }
-    mutating func decode(_ type: Int.Type) throws -> Int { try item { try state.readInteger(type, at: $0) } }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try item { try state.readInteger(type, at: $0) } }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try item { try state.readInteger(type, at: $0) } }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try item { try state.readInteger(type, at: $0) } }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try item { try state.readInteger(type, at: $0) } }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try item { try state.readInteger(type, at: $0) } }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try item { try state.readInteger(type, at: $0) } }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try item { try state.readInteger(type, at: $0) } }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try item { try state.readInteger(type, at: $0) } }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try item { try state.readInteger(type, at: $0) } }
-    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try item { try state.decode(type, at: $0) } }
+    func decode(_ type: Bool.Type) throws -> Bool { try item { try state.readBoolean(at: $0) } }
+    func decode(_ type: String.Type) throws -> String { try item { try state.readString(at: $0) } }
+    func decode(_ type: Double.Type) throws -> Double { try item { try state.readDouble(at: $0) } }
+    func decode(_ type: Float.Type) throws -> Float { try item { try state.readFloat(at: $0) } }
+    func decode(_ type: Int.Type) throws -> Int { try item { try state.readInteger(type, at: $0) } }
+    func decode(_ type: Int8.Type) throws -> Int8 { try item { try state.readInteger(type, at: $0) } }
+    func decode(_ type: Int16.Type) throws -> Int16 { try item { try state.readInteger(type, at: $0) } }
+    func decode(_ type: Int32.Type) throws -> Int32 { try item { try state.readInteger(type, at: $0) } }
+    func decode(_ type: Int64.Type) throws -> Int64 { try item { try state.readInteger(type, at: $0) } }
+    func decode(_ type: UInt.Type) throws -> UInt { try item { try state.readInteger(type, at: $0) } }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try item { try state.readInteger(type, at: $0) } }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try item { try state.readInteger(type, at: $0) } }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try item { try state.readInteger(type, at: $0) } }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try item { try state.readInteger(type, at: $0) } }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try item { try state.decode(type, at: $0) } }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
         try item { KeyedDecodingContainer(KeyedDecoding<NestedKey>(state: state, frame: try state.openKeyedFrame(at: $0, caseValue: false))) }
     }
 
-    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
         try item { UnkeyedDecoding(state: state, frame: try state.openArrayFrame(at: $0)) }
     }
 
-    mutating func superDecoder() throws -> any Decoder {
+    func superDecoder() throws -> any Decoder {
         try item { NestedDecoder(state: state, target: $0) }
     }
 }

@@ -19,11 +19,12 @@ struct UnkeyedEncoding: UnkeyedEncodingContainer {
         try state.throwDeferredError()
         try state.checkOpen(frame, serial: serial)
         if state.frames.count > frame + 1 { try state.closeFrames(downTo: frame + 1) }
-        guard case .array(let items) = state.plan[state.frames[frame].node].kind else {
+        let array = state.plan.info[state.frames[frame].node]
+        guard array.kind == .array else {
             throw state.deferredError ?? AvroError(.typeMismatch, "expected an array")
         }
         state.frames[frame].count += 1
-        return items
+        return array.child
     }
 
     private func item(_ body: (Int) throws -> Void) throws {
@@ -31,32 +32,32 @@ struct UnkeyedEncoding: UnkeyedEncodingContainer {
         do { try body(node) } catch let error as AvroError { throw error.prefixingPath("[\(count - 1)]") }
     }
 
-    mutating func encodeNil() throws { try item { try state.writeNull(at: $0) } }
-    mutating func encode(_ value: Bool) throws { try item { try state.writeBoolean(value, at: $0) } }
-    mutating func encode(_ value: String) throws { try item { try state.writeString(value, at: $0) } }
-    mutating func encode(_ value: Double) throws { try item { try state.writeDouble(value, at: $0) } }
-    mutating func encode(_ value: Float) throws { try item { try state.writeFloat(value, at: $0) } }
-    mutating func encode(_ value: Int) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: Int8) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: Int16) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: Int32) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: Int64) throws { try item { try state.writeInteger(value, at: $0) } }
-    mutating func encode(_ value: UInt) throws { try item { try state.writeUnsigned(UInt64(value), at: $0) } }
-    mutating func encode(_ value: UInt8) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: UInt16) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: UInt32) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
-    mutating func encode(_ value: UInt64) throws { try item { try state.writeUnsigned(value, at: $0) } }
-    mutating func encode<T: Encodable>(_ value: T) throws { try item { try state.encode(value, at: $0) } }
+    func encodeNil() throws { try item { try state.writeNull(at: $0) } }
+    func encode(_ value: Bool) throws { try item { try state.writeBoolean(value, at: $0) } }
+    func encode(_ value: String) throws { try item { try state.writeString(value, at: $0) } }
+    func encode(_ value: Double) throws { try item { try state.writeDouble(value, at: $0) } }
+    func encode(_ value: Float) throws { try item { try state.writeFloat(value, at: $0) } }
+    func encode(_ value: Int) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: Int8) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: Int16) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: Int32) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: Int64) throws { try item { try state.writeInteger(value, at: $0) } }
+    func encode(_ value: UInt) throws { try item { try state.writeUnsigned(UInt64(value), at: $0) } }
+    func encode(_ value: UInt8) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: UInt16) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: UInt32) throws { try item { try state.writeInteger(Int64(value), at: $0) } }
+    func encode(_ value: UInt64) throws { try item { try state.writeUnsigned(value, at: $0) } }
+    func encode<T: Encodable>(_ value: T) throws { try item { try state.encode(value, at: $0) } }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         nestedEncoder().container(keyedBy: keyType)
     }
 
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+    func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         nestedEncoder().unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder { nestedEncoder() }
+    func superEncoder() -> any Encoder { nestedEncoder() }
 
     private func nestedEncoder() -> NestedEncoder {
         do {
