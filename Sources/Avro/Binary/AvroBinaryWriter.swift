@@ -80,11 +80,16 @@ public struct AvroBinaryWriter: Sendable {
 
     /// Writes a `string`: its UTF-8 length as a `long`, then the UTF-8 bytes.
     @inline(__always) public mutating func writeString(_ value: String) {
+        // Native strings lend their UTF-8 without a copy of the string (`withUTF8` needs a
+        // `var`, which costs a retain); others are made contiguous first.
+        if value.utf8.withContiguousStorageIfAvailable({ writeLengthPrefixed($0) }) != nil { return }
         var value = value
-        value.withUTF8 { utf8 in
-            writeLong(Int64(utf8.count))
-            bytes.append(contentsOf: utf8)
-        }
+        value.withUTF8 { writeLengthPrefixed($0) }
+    }
+
+    @inline(__always) private mutating func writeLengthPrefixed(_ utf8: UnsafeBufferPointer<UInt8>) {
+        writeLong(Int64(utf8.count))
+        bytes.append(contentsOf: utf8)
     }
 
     /// Writes the bytes of a `fixed` value, with no length. The caller checks the size.
