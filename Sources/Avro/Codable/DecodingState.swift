@@ -240,15 +240,11 @@ final class DecodingState: Decoder, FrameStack {
     }
 
     /// Decodes an array or dictionary at `target` with its own loop; `direct` is `T`.
-    @inline(never)
     func decodeDirect<T>(_ direct: any AvroDirectDecodable.Type, as type: T.Type, at target: Int) throws -> T {
         try checkDepth()
         depth += 1
         defer { depth -= 1 }
-        guard let value = try direct.avroDecode(from: self, at: target) as? T else {
-            throw AvroError(.typeMismatch, "\(T.self) was read as another type", offset: reader.offset)
-        }
-        return value
+        return try direct.avroDecode(from: self, at: target, as: type)
     }
 
     private func checkDepth() throws {

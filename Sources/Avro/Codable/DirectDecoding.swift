@@ -3,27 +3,44 @@
 /// Swift's own `init(from:)` for them goes through an unkeyed or keyed container, asking the
 /// runtime for generic metadata and boxing a container per item; reading the items here
 /// gives the same values, errors and coding paths for a fraction of the cost.
+///
+/// The value comes back as `T`, the type the decoder was asked for, which is `Self`: found by
+/// casting `T.self` to this protocol. (Returning `Self` and casting it to `T` would make a
+/// `T?`, whose metadata unspecialised code looks up on every call.)
 protocol AvroDirectDecodable {
-    /// Reads a value from the array or map at `node`.
-    static func avroDecode(from state: DecodingState, at node: Int) throws -> Self
+    /// Reads a value from the array or map at `node`; `T` is `Self`.
+    static func avroDecode<T>(from state: DecodingState, at node: Int, as type: T.Type) throws -> T
 }
 
 extension Array: AvroDirectDecodable where Element: Decodable {
-    static func avroDecode(from state: DecodingState, at node: Int) throws -> [Element] {
-        try state.decodeArray(of: Element.self, at: node)
+    static func avroDecode<T>(from state: DecodingState, at node: Int, as type: T.Type) throws -> T {
+        guard T.self == Self.self else { throw AvroError(.typeMismatch, "\(T.self) was read as \(Self.self)") }
+        return unsafeBitCast(try state.decodeArray(of: Element.self, at: node), to: T.self)
     }
 }
 
 extension Dictionary: AvroDirectDecodable where Key == String, Value: Decodable {
-    static func avroDecode(from state: DecodingState, at node: Int) throws -> [String: Value] {
-        try state.decodeMap(of: Value.self, at: node)
+    static func avroDecode<T>(from state: DecodingState, at node: Int, as type: T.Type) throws -> T {
+        guard T.self == Self.self else { throw AvroError(.typeMismatch, "\(T.self) was read as \(Self.self)") }
+        return unsafeBitCast(try state.decodeMap(of: Value.self, at: node), to: T.self)
     }
 }
 
 extension DecodingState {
     /// Reads the array at `node` item by item. An array frame stays open meanwhile, so that
-    /// coding paths inside the items name their index.
+    /// coding paths inside the items name their index. Arrays of the common scalars are read
+    /// by code specialised for them, as maps are.
     func decodeArray<Element: Decodable>(of type: Element.Type, at node: Int) throws -> [Element] {
+        if Element.self == String.self { return unsafeBitCast(try readArray(of: String.self, at: node), to: [Element].self) }
+        if Element.self == Int64.self { return unsafeBitCast(try readArray(of: Int64.self, at: node), to: [Element].self) }
+        if Element.self == Int.self { return unsafeBitCast(try readArray(of: Int.self, at: node), to: [Element].self) }
+        if Element.self == Int32.self { return unsafeBitCast(try readArray(of: Int32.self, at: node), to: [Element].self) }
+        if Element.self == Double.self { return unsafeBitCast(try readArray(of: Double.self, at: node), to: [Element].self) }
+        if Element.self == Bool.self { return unsafeBitCast(try readArray(of: Bool.self, at: node), to: [Element].self) }
+        return try readArray(of: Element.self, at: node)
+    }
+
+    private func readArray<Element: Decodable>(of type: Element.Type, at node: Int) throws -> [Element] {
         guard plan.info[node].kind == .array else {
             return try decodeWithContainers([Element].self, at: node)
         }
@@ -50,7 +67,21 @@ extension DecodingState {
 
     /// Reads the map at `node` entry by entry; of equal keys, the last wins. A map frame
     /// stays open meanwhile, so that coding paths inside the values name their key.
+    ///
+    /// Maps of the common scalars are read by code specialised for them: in unspecialised
+    /// code each insertion looks up the generic metadata of the dictionary's storage and of
+    /// `Value?`, several hundred instructions.
     func decodeMap<Value: Decodable>(of type: Value.Type, at node: Int) throws -> [String: Value] {
+        if Value.self == String.self { return unsafeBitCast(try readMap(of: String.self, at: node), to: [String: Value].self) }
+        if Value.self == Int64.self { return unsafeBitCast(try readMap(of: Int64.self, at: node), to: [String: Value].self) }
+        if Value.self == Int.self { return unsafeBitCast(try readMap(of: Int.self, at: node), to: [String: Value].self) }
+        if Value.self == Int32.self { return unsafeBitCast(try readMap(of: Int32.self, at: node), to: [String: Value].self) }
+        if Value.self == Double.self { return unsafeBitCast(try readMap(of: Double.self, at: node), to: [String: Value].self) }
+        if Value.self == Bool.self { return unsafeBitCast(try readMap(of: Bool.self, at: node), to: [String: Value].self) }
+        return try readMap(of: Value.self, at: node)
+    }
+
+    private func readMap<Value: Decodable>(of type: Value.Type, at node: Int) throws -> [String: Value] {
         guard plan.info[node].kind == .map else {
             return try decodeWithContainers([String: Value].self, at: node)
         }

@@ -86,4 +86,50 @@ import Testing
             _ = try AvroEncoder(schema: schema).encodeBytes(Wide(a: [], m: ["big": .max]))
         }
     }
+
+    /// Arrays and maps of the scalars read by specialised code (`String`, `Int64`, `Int`,
+    /// `Int32`, `Double`, `Bool`): the values written come back, across two blocks with a
+    /// repeated key, and an error inside one names the index or key.
+    private struct Collections<T: Codable & Equatable>: Codable, Equatable {
+        var a: [T]
+        var m: [String: T]
+    }
+
+    @Test func arraysAndMapsOfEachSpecialisedScalar() throws { // items 57, 58, 59
+        func check<T: Codable & Equatable>(_ avroType: String, _ items: [T], _ entries: [String: T]) throws {
+            let schema = try AvroSchema(parsing: #"{"type":"record","name":"R","fields":[{"name":"a","type":{"type":"array","items":"\#(avroType)"}},{"name":"m","type":{"type":"map","values":"\#(avroType)"}}]}"#)
+            let bytes = try AvroEncoder(schema: schema).encodeBytes(Collections(a: items, m: entries))
+            #expect(try AvroDecoder(schema: schema).decode(Collections<T>.self, from: bytes) == Collections(a: items, m: entries), "\(avroType)")
+            // The same data in two blocks each, the map's first key repeated: the last value wins.
+            let encodedItems = try items.map { try AvroEncoder(schema: try AvroSchema(parsing: #""\#(avroType)""#)).encodeBytes($0) }
+            var writer = AvroBinaryWriter()
+            writer.writeLong(1)
+            writer.writeEncoded(encodedItems[0])
+            writer.writeLong(Int64(items.count - 1))
+            for item in encodedItems.dropFirst() { writer.writeEncoded(item) }
+            writer.writeLong(0)
+            writer.writeLong(2)
+            writer.writeString("k")
+            writer.writeEncoded(encodedItems[0])
+            writer.writeString("k")
+            writer.writeEncoded(encodedItems[1])
+            writer.writeLong(0)
+            #expect(try AvroDecoder(schema: schema).decode(Collections<T>.self, from: writer.bytes) == Collections(a: items, m: ["k": items[1]]), "\(avroType) in blocks")
+        }
+        try check("string", ["a", "é", ""], ["x": "y"])
+        try check("long", [Int64.min, 0, .max], ["x": -1])
+        try check("long", [Int.min, 0, .max], ["x": 7])
+        try check("int", [Int32.min, 0, .max], ["x": -7])
+        try check("double", [-0.5, .infinity, 1e300], ["x": 2.5])
+        try check("boolean", [true, false, true], ["x": false])
+
+        let schema = try AvroSchema(parsing: #"{"type":"record","name":"R","fields":[{"name":"a","type":{"type":"array","items":"long"}},{"name":"m","type":{"type":"map","values":"long"}}]}"#)
+        struct Narrow: Decodable { var a: [Int32], m: [String: Int32] }
+        expectDecodingError(.valueOutOfRange, at: ["a", "Index 1"]) { // a: [1, 2^40]
+            _ = try AvroDecoder(schema: schema).decode(Narrow.self, from: [0x04, 0x02, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40, 0x00, 0x00])
+        }
+        expectDecodingError(.valueOutOfRange, at: ["m", "big"]) { // m: {"big": 2^40}
+            _ = try AvroDecoder(schema: schema).decode(Narrow.self, from: [0x00, 0x02, 0x06, 0x62, 0x69, 0x67, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40, 0x00])
+        }
+    }
 }
