@@ -24,8 +24,20 @@ extension Dictionary: AvroDirectEncodable where Key == String, Value: Encodable 
 
 extension EncodingState {
     /// Writes `items` as the array at `node`: one block. An array frame stays open meanwhile,
-    /// so that coding paths inside the items name their index.
+    /// so that coding paths inside the items name their index. Arrays of the common scalars
+    /// are written by code specialised for them (unspecialised, iterating looks up generic
+    /// metadata).
     func encodeArray<Element: Encodable>(_ items: [Element], at node: Int) throws {
+        if Element.self == String.self { return try writeArray(unsafeBitCast(items, to: [String].self), at: node) }
+        if Element.self == Int64.self { return try writeArray(unsafeBitCast(items, to: [Int64].self), at: node) }
+        if Element.self == Int.self { return try writeArray(unsafeBitCast(items, to: [Int].self), at: node) }
+        if Element.self == Int32.self { return try writeArray(unsafeBitCast(items, to: [Int32].self), at: node) }
+        if Element.self == Double.self { return try writeArray(unsafeBitCast(items, to: [Double].self), at: node) }
+        if Element.self == Bool.self { return try writeArray(unsafeBitCast(items, to: [Bool].self), at: node) }
+        try writeArray(items, at: node)
+    }
+
+    private func writeArray<Element: Encodable>(_ items: [Element], at node: Int) throws {
         guard plan.info[node].kind == .array else { return try encodeWithContainers(items, at: node) }
         let itemNode = plan.info[node].child
         if !items.isEmpty { writer.writeLong(Int64(items.count)) }
@@ -43,8 +55,19 @@ extension EncodingState {
     }
 
     /// Writes `entries` as the map at `node`: one block. A map frame stays open meanwhile, so
-    /// that coding paths inside the values name their key.
+    /// that coding paths inside the values name their key. Maps of the common scalars are
+    /// written by code specialised for them, as arrays are.
     func encodeMap<Value: Encodable>(_ entries: [String: Value], at node: Int) throws {
+        if Value.self == String.self { return try writeMap(unsafeBitCast(entries, to: [String: String].self), at: node) }
+        if Value.self == Int64.self { return try writeMap(unsafeBitCast(entries, to: [String: Int64].self), at: node) }
+        if Value.self == Int.self { return try writeMap(unsafeBitCast(entries, to: [String: Int].self), at: node) }
+        if Value.self == Int32.self { return try writeMap(unsafeBitCast(entries, to: [String: Int32].self), at: node) }
+        if Value.self == Double.self { return try writeMap(unsafeBitCast(entries, to: [String: Double].self), at: node) }
+        if Value.self == Bool.self { return try writeMap(unsafeBitCast(entries, to: [String: Bool].self), at: node) }
+        try writeMap(entries, at: node)
+    }
+
+    private func writeMap<Value: Encodable>(_ entries: [String: Value], at node: Int) throws {
         guard plan.info[node].kind == .map else { return try encodeWithContainers(entries, at: node) }
         let valueNode = plan.info[node].child
         if !entries.isEmpty { writer.writeLong(Int64(entries.count)) }
