@@ -152,4 +152,27 @@ import Testing
         struct Renamed: Decodable, Equatable { var fullName: String, age: Int64 }
         #expect(try R.decode(Renamed.self, .record([("name", "Ada"), ("age", .int(-36))]), writer: writer, reader: reader) == Renamed(fullName: "Ada", age: -36))
     }
+
+    /// Malformed writer bytes never crash a decode read in place: every truncation throws with
+    /// an offset inside the input, and every single bit flip decodes or throws, whether the
+    /// fields are asked for in order or not.
+    @Test func malformedInputReadInPlaceThrows() throws {
+        let writerSchema = try AvroSchema(parsing: Self.writer)
+        let bytes = try Self.value(7).encoded(as: writerSchema)
+        let decoder = try AvroDecoder(schema: AvroSchema(parsing: Self.reader)).resolving(writerSchema: writerSchema)
+        for length in 0..<bytes.count {
+            #expect(throws: DecodingError.self, "cut to \(length) bytes") { _ = try decoder.decode(Rec.self, from: Array(bytes[..<length])) }
+            #expect(throws: DecodingError.self, "cut to \(length) bytes, reversed") { _ = try decoder.decode(Reversed.self, from: Array(bytes[..<length])) }
+        }
+        var thrown = 0
+        for position in bytes.indices {
+            for bit in 0..<8 {
+                var flipped = bytes
+                flipped[position] ^= 1 << bit
+                do { _ = try decoder.decode(Rec.self, from: flipped) } catch is DecodingError { thrown += 1 }
+                do { _ = try decoder.decode(Reversed.self, from: flipped) } catch is DecodingError { thrown += 1 }
+            }
+        }
+        #expect(thrown > 0)
+    }
 }
