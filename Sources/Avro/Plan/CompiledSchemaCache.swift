@@ -13,7 +13,7 @@ extension CompiledSchema {
     /// The compiled form of `schema`, compiled on first use and kept for later calls.
     static func cached(_ schema: AvroSchema) throws(AvroError) -> CompiledSchema {
         let found = cache.withLock { cache -> CompiledSchema? in
-            if let last = cache.last, last.schema == schema { return last }
+            if let last = cache.last, last.schema.isCopy(of: schema) || last.schema == schema { return last }
             let compiled = cache.table[schema]
             if compiled != nil { cache.last = compiled }
             return compiled

@@ -20,7 +20,7 @@ extension ResolutionPlan {
     /// kept for later calls.
     static func cached(writer: AvroSchema, reader: CompiledSchema) throws(AvroError) -> ResolutionPlan {
         let found = cache.withLock { cache -> ResolutionPlan? in
-            if let last = cache.last, last.reader === reader, last.writer.schema == writer { return last }
+            if let last = cache.last, last.reader === reader, last.writer.schema.isCopy(of: writer) || last.writer.schema == writer { return last }
             let plan = cache.table[Key(writer: writer, reader: ObjectIdentifier(reader))]
             if plan != nil { cache.last = plan }
             return plan
