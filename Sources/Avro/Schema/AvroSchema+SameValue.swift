@@ -7,18 +7,23 @@ import Musl
 #endif
 
 extension AvroSchema {
-    /// Whether `other` is a copy of this schema: its kind is the same storage (the same bits),
-    /// and its logical type and properties are equal (cheap: usually none). Copies are equal
-    /// without comparing them field by field, which for a record costs hundreds of
-    /// instructions; the caches check this first. `false` says nothing: equal schemas built
-    /// separately have different storage.
+    /// Whether `other` is a copy of this schema: its kind and properties are the same storage
+    /// (the same bits) and its logical type is equal. Copies are equal without comparing them
+    /// field by field, which for a record costs hundreds of instructions; the caches check
+    /// this first. `false` says nothing: equal schemas built separately have different
+    /// storage.
     func isCopy(of other: AvroSchema) -> Bool {
-        let sameKind = withUnsafeBytes(of: kind) { mine in
-            withUnsafeBytes(of: other.kind) { theirs in
-                guard let mine = mine.baseAddress, let theirs = theirs.baseAddress else { return false }
-                return memcmp(mine, theirs, MemoryLayout<Kind>.size) == 0
+        Self.sameBits(kind, other.kind) && Self.sameBits(properties, other.properties) && logicalType == other.logicalType
+    }
+
+    /// Whether `a` and `b` have the same bytes (within the type's size; padding between stored
+    /// properties may differ between copies, which only makes this `false`).
+    private static func sameBits<T>(_ a: T, _ b: T) -> Bool {
+        withUnsafeBytes(of: a) { a in
+            withUnsafeBytes(of: b) { b in
+                guard let a = a.baseAddress, let b = b.baseAddress else { return false }
+                return memcmp(a, b, MemoryLayout<T>.size) == 0
             }
         }
-        return sameKind && logicalType == other.logicalType && properties == other.properties
     }
 }
