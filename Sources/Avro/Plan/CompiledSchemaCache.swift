@@ -1,10 +1,10 @@
 extension CompiledSchema {
     private struct Cache {
         var table: [AvroSchema: CompiledSchema] = [:]
-        /// The last schema looked up. Comparing a schema with itself is cheap (arrays and
-        /// strings with the same storage compare in one step) while hashing walks it all, so a
-        /// caller that passes the same schema value per call pays almost nothing.
-        var last: CompiledSchema?
+        /// The last schema looked up, as the caller passed it, and its compiled form. A caller
+        /// that passes copies of one schema value per call finds it by `isCopy(of:)`, a few
+        /// instructions, where comparing or hashing the schema walks it all.
+        var last: (schema: AvroSchema, compiled: CompiledSchema)?
     }
 
     private static let cache = Locked(Cache())
@@ -13,9 +13,9 @@ extension CompiledSchema {
     /// The compiled form of `schema`, compiled on first use and kept for later calls.
     static func cached(_ schema: AvroSchema) throws(AvroError) -> CompiledSchema {
         let found = cache.withLock { cache -> CompiledSchema? in
-            if let last = cache.last, last.schema.isCopy(of: schema) || last.schema == schema { return last }
+            if let last = cache.last, last.schema.isCopy(of: schema) { return last.compiled }
             let compiled = cache.table[schema]
-            if compiled != nil { cache.last = compiled }
+            if let compiled { cache.last = (schema, compiled) }
             return compiled
         }
         if let found { return found }
@@ -23,7 +23,7 @@ extension CompiledSchema {
         cache.withLock { cache in
             if cache.table.count >= cacheLimit { cache.table.removeAll() }
             cache.table[schema] = compiled
-            cache.last = compiled
+            cache.last = (schema, compiled)
         }
         return compiled
     }
