@@ -71,6 +71,16 @@ struct ValueCoder {
 
     func encode(_ value: AvroValue, node index: Int, to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
         guard depth < AvroValue.maxDepth else { throw AvroError(.limitExceeded, "the value is nested more than \(AvroValue.maxDepth) levels deep") }
+        // The common scalars first, from the flat node table: copying the schema node costs
+        // more than writing them.
+        switch (schema.info[index].kind, value) {
+        case (.string, .string(let string)): return writer.writeString(string)
+        case (.long, .long(let long)): return writer.writeLong(long)
+        case (.int, .int(let int)): return writer.writeInt(int)
+        case (.double, .double(let double)): return writer.writeDouble(double)
+        case (.boolean, .boolean(let bool)): return writer.writeBoolean(bool)
+        default: break
+        }
         let node = schema[index]
         if case .union(let branches) = node.kind {
             return try encodeUnion(value, branches: branches, typeName: node.typeName, to: &writer, depth: depth)
@@ -164,13 +174,13 @@ struct ValueCoder {
         var used = 0
         for (position, field) in record.fields.enumerated() {
             // Values usually list their fields in schema order: try the same position first.
-            let value = position < fields.count && fields[position].name == field.name
+            let given = position < fields.count && fields[position].name == field.name
                 ? fields[position].value
                 : fields.first { $0.name == field.name }?.value
-            guard let value = value ?? field.defaultValue else {
+            if given != nil { used += 1 }
+            guard let value = given ?? field.defaultValue else {
                 throw AvroError(.missingField, "the record '\(typeName)' has no value for the field '\(field.name)', which has no default", path: field.name)
             }
-            if fields.contains(where: { $0.name == field.name }) { used += 1 }
             do { try encode(value, node: field.type, to: &writer, depth: depth + 1) } catch { throw error.prefixingPath(field.name) }
         }
         if used < fields.count, let extra = fields.first(where: { record.indexOfField[$0.name] == nil }) {
@@ -187,6 +197,18 @@ struct ValueCoder {
     func decode(node index: Int, from reader: inout AvroBinaryReader, depth: Int) throws(AvroError) -> AvroValue {
         guard depth < AvroValue.maxDepth else {
             throw AvroError(.limitExceeded, "the data is nested more than \(AvroValue.maxDepth) levels deep", offset: reader.offset)
+        }
+        // The common scalars and records first, from the flat node tables: copying the schema
+        // node costs more than reading them.
+        let info = schema.info[index]
+        switch info.kind {
+        case .string: return .string(try reader.readString())
+        case .long: return .long(try reader.readLong())
+        case .int: return .int(try reader.readInt())
+        case .double: return .double(try reader.readDouble())
+        case .boolean: return .boolean(try reader.readBoolean())
+        case .record: return try decodeRecord(info, from: &reader, depth: depth)
+        default: break
         }
         let node = schema[index]
         switch node.kind {
@@ -229,14 +251,20 @@ struct ValueCoder {
         case .union(let branches):
             let branch = try readIndex(in: &reader, count: branches.count, what: "a union branch", code: .invalidUnionBranch)
             return .union(branch: branch, value: try decode(node: branches[branch], from: &reader, depth: depth + 1))
-        case .record(let record):
-            var fields: [(name: String, value: AvroValue)] = []
-            fields.reserveCapacity(record.fields.count)
-            for field in record.fields {
-                do { fields.append((field.name, try decode(node: field.type, from: &reader, depth: depth + 1))) } catch { throw error.prefixingPath(field.name) }
-            }
-            return .record(fields)
+        case .record:
+            return try decodeRecord(info, from: &reader, depth: depth)
         }
+    }
+
+    /// A record's fields, by the flat tables of its node.
+    private func decodeRecord(_ info: NodeInfo, from reader: inout AvroBinaryReader, depth: Int) throws(AvroError) -> AvroValue {
+        var fields: [(name: String, value: AvroValue)] = []
+        fields.reserveCapacity(info.count)
+        for field in info.first..<(info.first &+ info.count) {
+            let name = schema.fieldNames[field]
+            do { fields.append((name, try decode(node: schema.fieldTypes[field], from: &reader, depth: depth + 1))) } catch { throw error.prefixingPath(name) }
+        }
+        return .record(fields)
     }
 
     // MARK: - Skipping
