@@ -79,6 +79,7 @@ struct ValueCoder {
         case (.int, .int(let int)): return writer.writeInt(int)
         case (.double, .double(let double)): return writer.writeDouble(double)
         case (.boolean, .boolean(let bool)): return writer.writeBoolean(bool)
+        case (.record, .record(let fields)): return try encodeRecord(fields, node: index, to: &writer, depth: depth)
         default: break
         }
         let node = schema[index]
@@ -136,8 +137,8 @@ struct ValueCoder {
                 }
             }
             writer.writeLong(0)
-        case (.record(let record), .record(let fields)):
-            try encodeRecord(fields, record: record, typeName: node.typeName, to: &writer, depth: depth)
+        case (.record, .record(let fields)):
+            try encodeRecord(fields, node: index, to: &writer, depth: depth)
         default:
             throw mismatch(value, node)
         }
@@ -169,23 +170,33 @@ struct ValueCoder {
         throw AvroError(.typeMismatch, "\(value.kindDescription) fits none of the branches of the union [\(branches.map { schema[$0].typeName }.joined(separator: ", "))]")
     }
 
-    private func encodeRecord(_ fields: [(name: String, value: AvroValue)], record: RecordNode, typeName: String,
+    /// A record's fields in schema order, by the flat tables of its node; the schema node is
+    /// looked at only for a default or an error.
+    private func encodeRecord(_ fields: [(name: String, value: AvroValue)], node index: Int,
                               to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
+        let info = schema.info[index]
         var used = 0
-        for (position, field) in record.fields.enumerated() {
+        for position in 0..<info.count {
+            let name = schema.fieldNames[info.first &+ position]
             // Values usually list their fields in schema order: try the same position first.
-            let given = position < fields.count && fields[position].name == field.name
+            let given = position < fields.count && fields[position].name == name
                 ? fields[position].value
-                : fields.first { $0.name == field.name }?.value
+                : fields.first { $0.name == name }?.value
             if given != nil { used += 1 }
-            guard let value = given ?? field.defaultValue else {
-                throw AvroError(.missingField, "the record '\(typeName)' has no value for the field '\(field.name)', which has no default", path: field.name)
+            guard let value = given ?? defaultValue(ofField: position, record: index) else {
+                throw AvroError(.missingField, "the record '\(schema[index].typeName)' has no value for the field '\(name)', which has no default", path: name)
             }
-            do { try encode(value, node: field.type, to: &writer, depth: depth + 1) } catch { throw error.prefixingPath(field.name) }
+            do { try encode(value, node: schema.fieldTypes[info.first &+ position], to: &writer, depth: depth + 1) } catch { throw error.prefixingPath(name) }
         }
-        if used < fields.count, let extra = fields.first(where: { record.indexOfField[$0.name] == nil }) {
-            throw AvroError(.typeMismatch, "the record '\(typeName)' has no field '\(extra.name)'")
+        let names = schema.fieldNames[info.first..<(info.first &+ info.count)]
+        if used < fields.count, let extra = fields.first(where: { !names.contains($0.name) }) {
+            throw AvroError(.typeMismatch, "the record '\(schema[index].typeName)' has no field '\(extra.name)'")
         }
+    }
+
+    private func defaultValue(ofField position: Int, record index: Int) -> AvroValue? {
+        guard case .record(let record) = schema[index].kind else { return nil }
+        return record.fields[position].defaultValue
     }
 
     private func mismatch(_ value: AvroValue, _ node: SchemaNode) -> AvroError {
