@@ -17,18 +17,6 @@ struct ContainerSource {
             throw .reading(error, source: input.name)
         }
     }
-
-    /// `block` decompressed with `source` and compressed with `target`.
-    private static func recompressed(_ block: AvroFileStoredBlock, from source: any AvroCodec, to target: any AvroCodec) throws -> AvroFileStoredBlock {
-        let plain: [UInt8]
-        do {
-            plain = try source.decompress(block.data, limit: AvroFileReaderOptions().maxBlockSize)
-        } catch var error as AvroError {
-            error.offset = block.dataOffset + (error.offset ?? 0)
-            throw error
-        }
-        return AvroFileStoredBlock(count: block.count, data: try target.compress(plain), dataOffset: block.dataOffset)
-    }
 }
 
 /// Writes container files made of the blocks of other container files, for `concat` and

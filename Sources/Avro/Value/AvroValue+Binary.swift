@@ -71,25 +71,27 @@ struct ValueCoder {
 
     func encode(_ value: AvroValue, node index: Int, to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
         guard depth < AvroValue.maxDepth else { throw AvroError(.limitExceeded, "the value is nested more than \(AvroValue.maxDepth) levels deep") }
-        // The common scalars first, from the flat node table: copying the schema node costs
+        // The common values first, from the flat node table: copying the schema node costs
         // more than writing them.
-        switch (schema.info[index].kind, value) {
+        let kind = schema.info[index].kind
+        switch (kind, value) {
         case (.string, .string(let string)): return writer.writeString(string)
         case (.long, .long(let long)): return writer.writeLong(long)
         case (.int, .int(let int)): return writer.writeInt(int)
         case (.double, .double(let double)): return writer.writeDouble(double)
         case (.boolean, .boolean(let bool)): return writer.writeBoolean(bool)
         case (.record, .record(let fields)): return try encodeRecord(fields, node: index, to: &writer, depth: depth)
+        case (.union, _):
+            guard case .union(let branches) = schema[index].kind else { break }
+            return try encodeUnion(value, branches: branches, typeName: schema[index].typeName, to: &writer, depth: depth)
+        case (_, .union):
+            // A branch given for a schema that is not a union: its value is what is written.
+            return try encode(value.unwrapped, node: index, to: &writer, depth: depth)
         default: break
         }
         let node = schema[index]
-        if case .union(let branches) = node.kind {
-            return try encodeUnion(value, branches: branches, typeName: node.typeName, to: &writer, depth: depth)
-        }
-        let value = value.unwrapped
         switch (node.kind, value) {
         case (.null, .null): break
-        case (.boolean, .boolean(let bool)): writer.writeBoolean(bool)
         case (.int, _):
             guard let int = value.exactInteger.flatMap(Int32.init(exactly:)) else { throw mismatch(value, node) }
             writer.writeInt(int)
@@ -103,13 +105,11 @@ struct ValueCoder {
         case (.float, .int), (.float, .long):
             guard let long = value.exactInteger, let float = Float(exactly: long) else { throw mismatch(value, node) }
             writer.writeFloat(float)
-        case (.double, .double(let double)): writer.writeDouble(double)
         case (.double, .float(let float)): writer.writeDouble(Double(float))
         case (.double, .int), (.double, .long):
             guard let long = value.exactInteger, let double = Double(exactly: long) else { throw mismatch(value, node) }
             writer.writeDouble(double)
         case (.bytes, .bytes(let bytes)): writer.writeBytes(bytes)
-        case (.string, .string(let string)): writer.writeString(string)
         case (.fixed(let size), .fixed(let bytes)), (.fixed(let size), .bytes(let bytes)):
             guard bytes.count == size else {
                 throw AvroError(.typeMismatch, "expected \(size) bytes for the fixed '\(node.typeName)', found \(bytes.count)")
@@ -137,8 +137,6 @@ struct ValueCoder {
                 }
             }
             writer.writeLong(0)
-        case (.record, .record(let fields)):
-            try encodeRecord(fields, node: index, to: &writer, depth: depth)
         default:
             throw mismatch(value, node)
         }
@@ -209,20 +207,10 @@ struct ValueCoder {
         guard depth < AvroValue.maxDepth else {
             throw AvroError(.limitExceeded, "the data is nested more than \(AvroValue.maxDepth) levels deep", offset: reader.offset)
         }
-        // The common scalars and records first, from the flat node tables: copying the schema
-        // node costs more than reading them.
+        // From the flat node tables: copying the schema node costs more than reading most
+        // values. Only an enum's symbols need the node.
         let info = schema.info[index]
         switch info.kind {
-        case .string: return .string(try reader.readString())
-        case .long: return .long(try reader.readLong())
-        case .int: return .int(try reader.readInt())
-        case .double: return .double(try reader.readDouble())
-        case .boolean: return .boolean(try reader.readBoolean())
-        case .record: return try decodeRecord(info, from: &reader, depth: depth)
-        default: break
-        }
-        let node = schema[index]
-        switch node.kind {
         case .null: return .null
         case .boolean: return .boolean(try reader.readBoolean())
         case .int: return .int(try reader.readInt())
@@ -231,13 +219,18 @@ struct ValueCoder {
         case .double: return .double(try reader.readDouble())
         case .bytes: return .bytes(try reader.readBytes())
         case .string: return .string(try reader.readString())
-        case .fixed(let size): return .fixed(try reader.readFixed(size: size))
-        case .enumeration(let enumeration):
+        case .fixed: return .fixed(try reader.readFixed(size: info.child))
+        case .enumeration:
+            let node = schema[index]
+            guard case .enumeration(let enumeration) = node.kind else {
+                throw AvroError(.invalidSchema, "the node of \(node.typeName) is not an enum", offset: reader.offset)
+            }
             let position = try readIndex(in: &reader, count: enumeration.symbols.count, what: "an index of the enum '\(node.typeName)'", code: .invalidEnumSymbol)
             return .enumeration(enumeration.symbols[position])
-        case .array(let items):
+        case .array:
+            let items = info.child
             var elements: [AvroValue] = []
-            let minSize = schema[items].minSize
+            let minSize = schema.info[items].minSize
             while true {
                 let count = try reader.readBlockCount(minItemSize: minSize)
                 if count == 0 { break }
@@ -247,9 +240,10 @@ struct ValueCoder {
                 }
             }
             return .array(elements)
-        case .map(let values):
+        case .map:
+            let values = info.child
             var entries: [(key: String, value: AvroValue)] = []
-            let minSize = 1 + schema[values].minSize
+            let minSize = 1 + schema.info[values].minSize
             while true {
                 let count = try reader.readBlockCount(minItemSize: minSize)
                 if count == 0 { break }
@@ -259,23 +253,18 @@ struct ValueCoder {
                 }
             }
             return .map(entries)
-        case .union(let branches):
-            let branch = try readIndex(in: &reader, count: branches.count, what: "a union branch", code: .invalidUnionBranch)
-            return .union(branch: branch, value: try decode(node: branches[branch], from: &reader, depth: depth + 1))
+        case .union:
+            let branch = try readIndex(in: &reader, count: info.count, what: "a union branch", code: .invalidUnionBranch)
+            return .union(branch: branch, value: try decode(node: schema.branchNodes[info.first &+ branch], from: &reader, depth: depth + 1))
         case .record:
-            return try decodeRecord(info, from: &reader, depth: depth)
+            var fields: [(name: String, value: AvroValue)] = []
+            fields.reserveCapacity(info.count)
+            for field in info.first..<(info.first &+ info.count) {
+                let name = schema.fieldNames[field]
+                do { fields.append((name, try decode(node: schema.fieldTypes[field], from: &reader, depth: depth + 1))) } catch { throw error.prefixingPath(name) }
+            }
+            return .record(fields)
         }
-    }
-
-    /// A record's fields, by the flat tables of its node.
-    private func decodeRecord(_ info: NodeInfo, from reader: inout AvroBinaryReader, depth: Int) throws(AvroError) -> AvroValue {
-        var fields: [(name: String, value: AvroValue)] = []
-        fields.reserveCapacity(info.count)
-        for field in info.first..<(info.first &+ info.count) {
-            let name = schema.fieldNames[field]
-            do { fields.append((name, try decode(node: schema.fieldTypes[field], from: &reader, depth: depth + 1))) } catch { throw error.prefixingPath(name) }
-        }
-        return .record(fields)
     }
 
     // MARK: - Skipping
