@@ -5,7 +5,7 @@
 /// A frame is closed when the value that opened it returns from `init(from:)`, or when an
 /// outer container is used again: closing moves the reader past the rest of the value
 /// (fields or items the type did not ask for are skipped).
-final class DecodingState: Decoder, FrameStack {
+final class DecodingState: Decoder, FrameStack, SlotObject {
     @exclusivity(unchecked) private(set) var plan: CompiledSchema
     @exclusivity(unchecked) var reader: AvroBinaryReader
     @exclusivity(unchecked) var node: Int
@@ -37,6 +37,8 @@ final class DecodingState: Decoder, FrameStack {
     @exclusivity(unchecked) var valueStart = 0
     /// The serial number of the last frame opened: containers check theirs is still open.
     @exclusivity(unchecked) var serials = 0
+    /// The keyed containers made so far, lent out again (see ``ContainerReuse``).
+    @exclusivity(unchecked) private var keyedContainers = ContainerReuse<DecodingState>()
 
     /// How coding keys become record field names.
     @exclusivity(unchecked) private(set) var fieldNaming: AvroFieldNaming
@@ -116,6 +118,8 @@ final class DecodingState: Decoder, FrameStack {
         inPlaceOffsets.deallocate()
     }
 
+    func willLeaveSlot() { keyedContainers.handOver() }
+
     var userInfo: [CodingUserInfoKey: Any] { sendableUserInfo }
 
     var codingPath: [any CodingKey] {
@@ -136,7 +140,14 @@ final class DecodingState: Decoder, FrameStack {
     /// subclass that passes its decoder to `super.init(from:)`), it reads the same record.
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         let frame = if valueFrame < frames.count, frames[valueFrame].kind != .array { valueFrame } else { try openKeyedFrame(at: node, caseValue: false) }
-        return KeyedDecodingContainer(KeyedDecoding<Key>(state: self, frame: frame))
+        return keyedContainer(Key.self, frame: frame)
+    }
+
+    /// The keyed container of frame `frame`, a kept one when one is free.
+    func keyedContainer<Key: CodingKey>(_ key: Key.Type, frame: Int) -> KeyedDecodingContainer<Key> {
+        keyedContainers.container(key, as: KeyedDecodingContainer<Key>.self, state: self, frame: frame, serial: frames[frame].serial) {
+            KeyedDecodingContainer(KeyedDecoding<Key>(cell: $0))
+        }
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {

@@ -7,7 +7,7 @@
 /// that opened it returns from `encode(to:)`, or when an outer container is used again.
 /// Closing a record writes the defaults of fields that were never encoded, and puts fields
 /// encoded out of schema order back in order; closing an array or map writes its count.
-final class EncodingState: Encoder, FrameStack {
+final class EncodingState: Encoder, FrameStack, SlotObject {
     @exclusivity(unchecked) private(set) var plan: CompiledSchema
     @exclusivity(unchecked) var writer: AvroBinaryWriter
     /// The schema node of the value being encoded now.
@@ -33,6 +33,8 @@ final class EncodingState: Encoder, FrameStack {
     @exclusivity(unchecked) var valueFrame = 0
     /// The serial number of the last frame opened: containers check theirs is still open.
     @exclusivity(unchecked) var serials = 0
+    /// The keyed containers made so far, lent out again (see ``ContainerReuse``).
+    @exclusivity(unchecked) private var keyedContainers = ContainerReuse<EncodingState>()
 
     /// How coding keys become record field names.
     @exclusivity(unchecked) private(set) var fieldNaming: AvroFieldNaming
@@ -108,8 +110,17 @@ final class EncodingState: Encoder, FrameStack {
     /// subclass that passes its encoder to `super.encode(to:)`), it writes to the same record.
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let frame = if valueFrame < frames.count, frames[valueFrame].isKeyed { valueFrame } else { openKeyedFrame(at: node, caseValue: false) }
-        return KeyedEncodingContainer(KeyedEncoding<Key>(state: self, frame: frame))
+        return keyedContainer(Key.self, frame: frame)
     }
+
+    /// The keyed container of frame `frame`, a kept one when one is free.
+    func keyedContainer<Key: CodingKey>(_ key: Key.Type, frame: Int) -> KeyedEncodingContainer<Key> {
+        keyedContainers.container(key, as: KeyedEncodingContainer<Key>.self, state: self, frame: frame, serial: frames[frame].serial) {
+            KeyedEncodingContainer(KeyedEncoding<Key>(cell: $0))
+        }
+    }
+
+    func willLeaveSlot() { keyedContainers.handOver() }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         UnkeyedEncoding(state: self, frame: openArrayFrame(at: node))

@@ -54,7 +54,7 @@ struct UnkeyedDecoding: UnkeyedDecodingContainer {
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try item { try state.decode(type, at: $0) } }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        try item { KeyedDecodingContainer(KeyedDecoding<NestedKey>(state: state, frame: try state.openKeyedFrame(at: $0, caseValue: false))) }
+        try item { state.keyedContainer(NestedKey.self, frame: try state.openKeyedFrame(at: $0, caseValue: false)) }
     }
 
     func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {

@@ -12,7 +12,7 @@ import Musl
 /// ``take()`` empties the slot, so a call made while another is running on the same thread
 /// (an `init(from:)` that decodes something else) gets `nil` and makes its own object;
 /// ``put(_:)`` gives the object back once the call is over.
-final class ThreadLocalSlot<Object: AnyObject>: Sendable {
+final class ThreadLocalSlot<Object: SlotObject>: Sendable {
     private let key: pthread_key_t
 
     init() {
@@ -34,29 +34,36 @@ final class ThreadLocalSlot<Object: AnyObject>: Sendable {
     /// else holds a reference to it (an `init(from:)` that kept its decoder): then it is left
     /// to that holder and never reused.
     func recycle(_ object: inout Object, reset: (Object) -> Void) {
-        guard isKnownUniquelyReferenced(&object) else { return }
+        guard isKnownUniquelyReferenced(&object) else { return object.willLeaveSlot() }
         reset(object)
         put(object)
     }
 
     /// Keeps `object` for the next call on this thread, unless the slot holds one already.
     func put(_ object: Object) {
-        guard pthread_getspecific(key) == nil else { return }
+        guard pthread_getspecific(key) == nil else { return object.willLeaveSlot() }
         let pointer = Unmanaged.passRetained(object).toOpaque()
         if pthread_setspecific(key, pointer) != 0 {
             Unmanaged<Object>.fromOpaque(pointer).release()
+            object.willLeaveSlot()
         }
     }
+}
+
+/// An object a ``ThreadLocalSlot`` keeps between calls.
+protocol SlotObject: AnyObject {
+    /// Tells the object that it will not be reused: it was not put back, or its thread ended.
+    func willLeaveSlot()
 }
 
 /// Releases the object of a slot when its thread ends.
 #if canImport(Darwin)
 private func releaseSlotObject(_ pointer: UnsafeMutableRawPointer) {
-    Unmanaged<AnyObject>.fromOpaque(pointer).release()
+    (Unmanaged<AnyObject>.fromOpaque(pointer).takeRetainedValue() as? any SlotObject)?.willLeaveSlot()
 }
 #else
 private func releaseSlotObject(_ pointer: UnsafeMutableRawPointer?) {
     guard let pointer else { return }
-    Unmanaged<AnyObject>.fromOpaque(pointer).release()
+    (Unmanaged<AnyObject>.fromOpaque(pointer).takeRetainedValue() as? any SlotObject)?.willLeaveSlot()
 }
 #endif

@@ -1,0 +1,111 @@
+/// What a keyed container of the encoder or decoder refers to: its coding state and the frame
+/// it is the container of. A cell the state keeps (see ``ContainerReuse``) is pointed at a new
+/// frame each time its container is lent out again.
+///
+/// A kept cell refers to its state without retaining it, so that the state can keep its cells
+/// without a reference cycle, and a container's calls retain nothing. The state cannot end
+/// while such a cell is reachable: before a state is let go of (``ContainerReuse/handOver()``),
+/// the cells of containers somebody still holds start holding it, and the others are dropped.
+final class ContainerCell<State: AnyObject> {
+    private let state: Unmanaged<State>
+    /// The state, held for a container the state does not keep (see ``ContainerReuse``).
+    private var owner: State?
+    var frame: Int
+    var serial: Int
+
+    init(state: State, frame: Int, serial: Int, kept: Bool) {
+        self.state = Unmanaged.passUnretained(state)
+        owner = kept ? nil : state
+        self.frame = frame
+        self.serial = serial
+    }
+
+    /// Runs `body` with the state, retaining nothing.
+    @inline(__always)
+    func withState<Result>(_ body: (State) throws -> Result) rethrows -> Result {
+        try state._withUnsafeGuaranteedRef(body)
+    }
+
+    /// Holds the state from now on, for as long as the cell lives.
+    fileprivate func holdState() { owner = state.takeUnretainedValue() }
+}
+
+/// The keyed containers a coding state made, lent out again once nobody holds them.
+///
+/// `KeyedDecodingContainer(_:)` and `KeyedEncodingContainer(_:)` look up the generic metadata
+/// of our container type and of the standard library's box around it, instantiate a witness
+/// table, and allocate the box: over a thousand instructions per container, more than coding
+/// a small record's fields. A state keeps each box it makes, with the cell its container
+/// reads, and hands the same box out again for the same key type when the box is uniquely
+/// referenced (whoever had the container let go of it). Both container types are a single
+/// reference to their box, which `containersAreOneReference` checks once; if that ever changed, every
+/// container would be made anew, as before.
+struct ContainerReuse<State: AnyObject> {
+    /// Set once the state is let go of: containers made from then on are not kept.
+    private var isHandedOver = false
+    private var keyTypes: [ObjectIdentifier] = []
+    private var boxes: [AnyObject] = []
+    private var cells: [ContainerCell<State>] = []
+    /// Per box, a ``ContainerWrapper`` of the container type.
+    private var wrappers: [AnyObject] = []
+
+    /// Boxes kept at most; containers beyond (recursive types nested deeper) are not kept.
+    private static var capacity: Int { 32 }
+
+    /// A container of key type `Key` for frame `frame` (whose serial is `serial`) of `state`:
+    /// a kept one that nobody holds, or one `make` makes from a new cell.
+    @inline(__always)
+    mutating func container<Key, Container>(_ key: Key.Type, as type: Container.Type, state: State, frame: Int, serial: Int,
+                                            make: (ContainerCell<State>) -> Container) -> Container {
+        let index = lend(ObjectIdentifier(key), frame: frame, serial: serial)
+        if index >= 0 {
+            return unsafeDowncast(wrappers[index], to: ContainerWrapper<Container>.self).wrap(boxes[index])
+        }
+        let kept = !isHandedOver && containersAreOneReference && boxes.count < Self.capacity
+        let cell = ContainerCell(state: state, frame: frame, serial: serial, kept: kept)
+        let container = make(cell)
+        if kept {
+            keyTypes.append(ObjectIdentifier(key))
+            boxes.append(unsafeBitCast(container, to: AnyObject.self))
+            cells.append(cell)
+            wrappers.append(ContainerWrapper<Container>())
+        }
+        return container
+    }
+
+    /// The position of a kept box for `keyType` that nobody holds, its cell pointed at the
+    /// frame; -1 when there is none.
+    private mutating func lend(_ keyType: ObjectIdentifier, frame: Int, serial: Int) -> Int {
+        var index = 0
+        while index < keyTypes.count {
+            if keyTypes[index] == keyType && isKnownUniquelyReferenced(&boxes[index]) {
+                cells[index].frame = frame
+                cells[index].serial = serial
+                return index
+            }
+            index &+= 1
+        }
+        return -1
+    }
+
+    /// Lets go of the kept containers, as the state will not be reused: the cells of those
+    /// somebody still holds hold the state from now on, so that it lives as long as they do.
+    mutating func handOver() {
+        for index in boxes.indices where !isKnownUniquelyReferenced(&boxes[index]) {
+            cells[index].holdState()
+        }
+        (keyTypes, boxes, cells, wrappers) = ([], [], [], [])
+        isHandedOver = true
+    }
+}
+
+/// Whether a box can stand for its container: both standard library container types are one
+/// reference to their box.
+private let containersAreOneReference = MemoryLayout<KeyedDecodingContainer<AvroCodingKey>>.size == MemoryLayout<AnyObject>.size
+    && MemoryLayout<KeyedEncodingContainer<AvroCodingKey>>.size == MemoryLayout<AnyObject>.size
+
+/// Makes the container of type `Container` around a kept box. Its method finds `Container`'s
+/// metadata in the wrapper's own class, where a generic function would look it up each time.
+private final class ContainerWrapper<Container> {
+    func wrap(_ box: AnyObject) -> Container { unsafeBitCast(box, to: Container.self) }
+}
