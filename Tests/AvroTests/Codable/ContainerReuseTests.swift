@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import Avro
+
+/// The encoder and decoder lend out the keyed containers they made again (`ContainerReuse`):
+/// only once nobody holds them, never one that user code kept, and a kept container stays
+/// safe to call after its state was let go of.
+@Suite struct ContainerReuseTests {
+    private static let pairSchema = #"{"type":"record","name":"Pair","fields":[{"name":"a","type":"long"},{"name":"b","type":"string"}]}"#
+
+    private struct Pair: Codable, Equatable {
+        var a: Int64
+        var b: String
+
+        enum CodingKeys: String, CodingKey { case a, b }
+    }
+
+    /// The box behind a container: the object the coders keep and lend out again.
+    private static func box<Container>(_ container: Container) -> ObjectIdentifier {
+        ObjectIdentifier(unsafeBitCast(container, to: AnyObject.self))
+    }
+
+    /// Notes the box of the container each decode and encode used, letting go of it.
+    private struct Noting: Codable {
+        nonisolated(unsafe) static var boxes: [ObjectIdentifier] = []
+        var a: Int64
+
+        init(a: Int64) { self.a = a }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Pair.CodingKeys.self)
+            Self.boxes.append(ContainerReuseTests.box(container))
+            a = try container.decode(Int64.self, forKey: .a)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Pair.CodingKeys.self)
+            Self.boxes.append(ContainerReuseTests.box(container))
+            try container.encode(a, forKey: .a)
+            try container.encode("noted", forKey: .b)
+        }
+    }
+
+    /// Keeps the containers it was given.
+    private struct Holding: Codable {
+        nonisolated(unsafe) static var decoding: [KeyedDecodingContainer<Pair.CodingKeys>] = []
+        nonisolated(unsafe) static var encoding: [KeyedEncodingContainer<Pair.CodingKeys>] = []
+        var a: Int64
+
+        init(a: Int64) { self.a = a }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Pair.CodingKeys.self)
+            Self.decoding.append(container)
+            a = try container.decode(Int64.self, forKey: .a)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Pair.CodingKeys.self)
+            Self.encoding.append(container)
+            try container.encode(a, forKey: .a)
+            try container.encode("held", forKey: .b)
+        }
+    }
+
+    @Test(.serialized, arguments: [false, true])
+    func aContainerNobodyHoldsIsLentAgain(encoding: Bool) throws {
+        let schema = try AvroSchema(parsing: Self.pairSchema)
+        let bytes = try AvroEncoder(schema: schema).encodeBytes(Pair(a: 5, b: "x"))
+        Noting.boxes = []
+        for value in [Int64(1), 2, 3] {
+            if encoding {
+                #expect(try AvroDecoder(schema: schema).decode(Pair.self, from: AvroEncoder(schema: schema).encodeBytes(Noting(a: value))) == Pair(a: value, b: "noted"))
+            } else {
+                #expect(try AvroDecoder(schema: schema).decode(Noting.self, from: bytes).a == 5)
+            }
+        }
+        #expect(Noting.boxes.count == 3)
+        #expect(Set(Noting.boxes).count == 1)
+    }
+
+    @Test func aContainerHeldByUserCodeIsNeverLentAgainAndFailsCleanlyLater() throws {
+        let schema = try AvroSchema(parsing: Self.pairSchema)
+        let decoder = AvroDecoder(schema: schema)
+        let encoder = AvroEncoder(schema: schema)
+        Holding.decoding = []
+        Holding.encoding = []
+        for value in [Int64(7), 8] {
+            let bytes = try encoder.encodeBytes(Holding(a: value))
+            #expect(try decoder.decode(Pair.self, from: bytes) == Pair(a: value, b: "held"))
+            #expect(try decoder.decode(Holding.self, from: bytes).a == value)
+        }
+        #expect(Holding.decoding.count == 2 && Self.box(Holding.decoding[0]) != Self.box(Holding.decoding[1]))
+        #expect(Holding.encoding.count == 2 && Self.box(Holding.encoding[0]) != Self.box(Holding.encoding[1]))
+        // Used after its call returned, a container throws instead of reading or writing
+        // anything of a later call.
+        let staleRead = expectAvroError(.unsupported) { _ = try Holding.decoding[0].decode(String.self, forKey: .b) }
+        #expect(staleRead?.message.contains("after the value it belongs to was decoded") == true)
+        var staleWriter = Holding.encoding[0]
+        _ = expectAvroError(.unsupported) { try staleWriter.encode("late", forKey: .b) }
+        #expect(Holding.decoding[0].allKeys.isEmpty)
+    }
+
+    /// Decodes a second value while its own decoding runs, so that its own state is not the
+    /// one the thread keeps afterwards: the state is let go of while a container of it is held.
+    private struct HoldingAcrossAnInnerDecode: Decodable {
+        nonisolated(unsafe) static var held: [KeyedDecodingContainer<Pair.CodingKeys>] = []
+        var a: Int64
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Pair.CodingKeys.self)
+            Self.held.append(container)
+            a = try container.decode(Int64.self, forKey: .a)
+            let bytes = decoder.userInfo[ContainerReuseTests.innerBytes] as? [UInt8] ?? []
+            _ = try AvroDecoder(schema: AvroSchema(parsing: ContainerReuseTests.pairSchema)).decode(Pair.self, from: bytes)
+        }
+    }
+
+    fileprivate static let innerBytes = CodingUserInfoKey(rawValue: "innerBytes")!
+
+    @Test func aHeldContainerKeepsAStateThatWasLetGoOf() throws {
+        let schema = try AvroSchema(parsing: Self.pairSchema)
+        let bytes = try AvroEncoder(schema: schema).encodeBytes(Pair(a: 11, b: "outer"))
+        var decoder = AvroDecoder(schema: schema)
+        decoder.userInfo[Self.innerBytes] = try AvroEncoder(schema: schema).encodeBytes(Pair(a: 12, b: "inner"))
+        HoldingAcrossAnInnerDecode.held = []
+        #expect(try decoder.decode(HoldingAcrossAnInnerDecode.self, from: bytes).a == 11)
+        // The outer call's state was not put back (the inner call's state was): the held
+        // container keeps it alive, and still fails cleanly.
+        let container = try #require(HoldingAcrossAnInnerDecode.held.first)
+        _ = expectAvroError(.unsupported) { _ = try container.decode(String.self, forKey: .b) }
+        #expect(container.codingPath.isEmpty)
+        // Later calls on this thread are unaffected.
+        #expect(try AvroDecoder(schema: schema).decode(Pair.self, from: bytes) == Pair(a: 11, b: "outer"))
+    }
+
+    private final class Chain: Codable, Equatable {
+        let value: Int64
+        let next: Chain?
+
+        init(_ value: Int64, _ next: Chain?) {
+            self.value = value
+            self.next = next
+        }
+
+        static func == (lhs: Chain, rhs: Chain) -> Bool { lhs.value == rhs.value && lhs.next == rhs.next }
+    }
+
+    @Test func containersNestedDeeperThanTheKeptOnesRoundTrip() throws {
+        let schema = try AvroSchema(parsing: #"{"type":"record","name":"Chain","fields":[{"name":"value","type":"long"},{"name":"next","type":["null","Chain"]}]}"#)
+        // 40 containers of one key type open at once: more than the 32 a state keeps.
+        var chain = Chain(40, nil)
+        for value in (1..<40).reversed() { chain = Chain(Int64(value), chain) }
+        let bytes = try AvroEncoder(schema: schema).encodeBytes(chain)
+        #expect(bytes.count == 80)
+        for _ in 0..<3 {
+            #expect(try AvroDecoder(schema: schema).decode(Chain.self, from: bytes) == chain)
+            #expect(try AvroEncoder(schema: schema).encodeBytes(chain) == bytes)
+        }
+    }
+}
