@@ -1,8 +1,8 @@
 /// The compiled schema of an ``AvroEncoder`` or ``AvroDecoder``, or the error compiling it
 /// gave, made once when the coder is created. Without a schema, each type's derived schema is
-/// used. Kept as two optionals rather than a `Result` so that getting the plan per call
-/// copies one reference.
-struct CoderPlan: Sendable {
+/// used. A class, so that getting the plan per call copies nothing (copying the optional
+/// error out of a struct cost more than a hundred instructions a call).
+final class CoderPlan: Sendable {
     /// The coder's schema compiled; `nil` without a schema or when it does not compile.
     let compiled: CompiledSchema?
     private let error: AvroError?
