@@ -8,9 +8,11 @@
 /// default is read, the reader is over the defaults and the input's reader is kept in
 /// ``savedInput``; reading a field of the input again, or closing the frame, goes back to it.
 extension DecodingState {
-    /// Opens the frame of the root record, read in place.
-    func openInPlaceFrame(at target: Int, _ record: InPlaceRecord, writer: CompiledSchema) throws -> Int {
+    /// Opens the frame of the root record, read in place as `resolution` says.
+    func openInPlaceFrame(at target: Int, _ resolution: ResolutionPlan) throws -> Int {
         pendingInPlace = nil
+        guard let record = resolution.inPlaceRoot else { return push(DecodingFrame(node: target, kind: .record, start: reader.offset)) }
+        let writer = resolution.writer
         inPlaceDefaults = record.defaults
         let start = reader.offset
         let count = record.defaultOffsets.count
@@ -68,15 +70,15 @@ extension DecodingState {
     /// After the value was decoded: when the type never opened the root record's frame, the
     /// writer's record is skipped, as transcoding it would have read it.
     func finishInPlaceRoot() throws {
-        guard let resolution = pendingInPlace else { return }
+        guard let pending = pendingInPlace else { return }
         pendingInPlace = nil
-        try ValueCoder(schema: resolution.writer).skip(node: resolution.writer.root, in: &reader, depth: 0)
+        try pending._withUnsafeGuaranteedRef { try ValueCoder(schema: $0.writer).skip(node: $0.writer.root, in: &reader, depth: 0) }
     }
 
     /// The root record as an ``AvroValue``, which is read from transcoded bytes rather than in
     /// place; `nil` when the root is not pending.
     func decodeInPlaceRootAsValue(at target: Int) throws -> AvroValue? {
-        guard let resolution = pendingInPlace, target == plan.root else { return nil }
+        guard let resolution = pendingInPlace?.takeUnretainedValue(), target == plan.root else { return nil }
         pendingInPlace = nil
         var transcoded = AvroBinaryWriter()
         try resolution.transcode(from: &reader, to: &transcoded)

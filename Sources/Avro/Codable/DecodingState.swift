@@ -19,9 +19,10 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// A resolving decode that reads its root record in place (see `DecodingState+InPlace`):
     /// the resolution until the root record's frame is opened, the defaults, where each reader
     /// field's bytes are (memory the state owns, so that reading them retains nothing), and
-    /// the reader over the input while a default is being read. The resolution is unowned:
-    /// it is set only while the `with` call that holds it runs.
-    @exclusivity(unchecked) unowned(unsafe) var pendingInPlace: ResolutionPlan?
+    /// the reader over the input while a default is being read. The resolution is not
+    /// retained: it is set only while the `with` call that holds it runs, and is used through
+    /// `_withUnsafeGuaranteedRef`, which retains nothing either.
+    @exclusivity(unchecked) var pendingInPlace: Unmanaged<ResolutionPlan>?
     @exclusivity(unchecked) var inPlaceDefaults = UnsafeRawBufferPointer(start: nil, count: 0)
     @exclusivity(unchecked) var inPlaceOffsets = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
     /// The record whose default places ``inPlaceOffsets`` holds (kept, so that it is not
@@ -83,7 +84,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         }
         if resolution.inPlaceRoot != nil {
             state.reader = reader
-            state.pendingInPlace = resolution
+            state.pendingInPlace = Unmanaged.passUnretained(resolution)
             defer {
                 state.pendingInPlace = nil
                 reader = state.inputReader
@@ -162,8 +163,8 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         var target = target
         let start = reader.offset
         var frame: DecodingFrame
-        if let resolution = pendingInPlace, target == plan.root, let record = resolution.inPlaceRoot {
-            return try openInPlaceFrame(at: target, record, writer: resolution.writer)
+        if let pending = pendingInPlace, target == plan.root {
+            return try pending._withUnsafeGuaranteedRef { try openInPlaceFrame(at: target, $0) }
         }
         // The common case first, without copying the node: a record.
         if plan.info[target].kind == .record {
