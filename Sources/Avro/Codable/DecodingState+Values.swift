@@ -34,7 +34,7 @@ extension DecodingState: SingleValueDecodingContainer {
         switch plan.info[target].kind {
         case .record: break
         case .array, .map:
-            if let direct = T.self as? any AvroDirectDecodable.Type { return try decodeDirect(direct, as: type, at: target) }
+            if let direct = directDecodables.conformance(of: T.self, { $0 as? any AvroDirectDecodable.Type }) { return try decodeDirect(direct, as: type, at: target) }
         default:
             return try decodeScalar(type, at: target)
         }

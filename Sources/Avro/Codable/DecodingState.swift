@@ -40,6 +40,8 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var serials = 0
     /// The keyed containers made so far, lent out again (see ``ContainerReuse``).
     @exclusivity(unchecked) private var keyedContainers = ContainerReuse<DecodingState>()
+    /// The array and dictionary types read in one loop (see ``AvroDirectDecodable``).
+    @exclusivity(unchecked) var directDecodables = ConformanceMemo<any AvroDirectDecodable.Type>()
 
     /// How coding keys become record field names.
     @exclusivity(unchecked) private(set) var fieldNaming: AvroFieldNaming

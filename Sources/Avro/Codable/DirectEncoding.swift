@@ -5,20 +5,25 @@
 /// runtime for generic metadata per item, and the count of a container is only known when it
 /// closes; writing the items here gives the same bytes, errors and coding paths for a
 /// fraction of the cost.
+///
+/// The value is passed as `T`, the type the encoder was given, which is `Self`: found by
+/// casting `T.self` to this protocol (remembered per type), not by casting the value.
 protocol AvroDirectEncodable {
-    /// Writes the value as the array or map at `node`.
-    func avroEncode(to state: EncodingState, at node: Int) throws
+    /// Writes `value` as the array or map at `node`; `T` is `Self`.
+    static func avroEncode<T>(_ value: T, to state: EncodingState, at node: Int) throws
 }
 
 extension Array: AvroDirectEncodable where Element: Encodable {
-    func avroEncode(to state: EncodingState, at node: Int) throws {
-        try state.encodeArray(self, at: node)
+    static func avroEncode<T>(_ value: T, to state: EncodingState, at node: Int) throws {
+        guard T.self == Self.self else { throw AvroError(.typeMismatch, "\(T.self) was written as \(Self.self)") }
+        try state.encodeArray(unsafeBitCast(value, to: Self.self), at: node)
     }
 }
 
 extension Dictionary: AvroDirectEncodable where Key == String, Value: Encodable {
-    func avroEncode(to state: EncodingState, at node: Int) throws {
-        try state.encodeMap(self, at: node)
+    static func avroEncode<T>(_ value: T, to state: EncodingState, at node: Int) throws {
+        guard T.self == Self.self else { throw AvroError(.typeMismatch, "\(T.self) was written as \(Self.self)") }
+        try state.encodeMap(unsafeBitCast(value, to: Self.self), at: node)
     }
 }
 

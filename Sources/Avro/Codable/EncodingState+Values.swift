@@ -32,8 +32,8 @@ extension EncodingState: SingleValueEncodingContainer {
             try writeAvroValue(unsafeBitCast(value, to: AvroValue.self), at: target)
             return true
         case .array, .map:
-            if let direct = value as? any AvroDirectEncodable {
-                try direct.avroEncode(to: self, at: target)
+            if let direct = directEncodables.conformance(of: T.self, { $0 as? any AvroDirectEncodable.Type }) {
+                try direct.avroEncode(value, to: self, at: target)
             } else if T.self == AvroValue.self {
                 try writeAvroValue(unsafeBitCast(value, to: AvroValue.self), at: target)
             } else {

@@ -35,6 +35,8 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var serials = 0
     /// The keyed containers made so far, lent out again (see ``ContainerReuse``).
     @exclusivity(unchecked) private var keyedContainers = ContainerReuse<EncodingState>()
+    /// The array and dictionary types written in one loop (see ``AvroDirectEncodable``).
+    @exclusivity(unchecked) var directEncodables = ConformanceMemo<any AvroDirectEncodable.Type>()
 
     /// How coding keys become record field names.
     @exclusivity(unchecked) private(set) var fieldNaming: AvroFieldNaming
