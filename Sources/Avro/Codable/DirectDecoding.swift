@@ -47,10 +47,9 @@ extension DecodingState {
         let items = plan.info[node].child
         let minSize = plan.info[items].minSize
         let frame = push(DecodingFrame(node: node, kind: .array, start: reader.offset))
+        var count = try reader.readBlockCount(minItemSize: minSize)
         var result: [Element] = []
-        while true {
-            let count = try reader.readBlockCount(minItemSize: minSize)
-            if count == 0 { break }
+        while count > 0 {
             result.reserveCapacity(result.count + count)
             for _ in 0..<count {
                 frames[frame].itemsRead += 1
@@ -60,6 +59,7 @@ extension DecodingState {
                     throw error.prefixingPath("[\(result.count)]")
                 }
             }
+            count = try reader.readBlockCount(minItemSize: minSize)
         }
         frames.removeLast()
         return result
@@ -88,11 +88,11 @@ extension DecodingState {
         let values = plan.info[node].child
         let minSize = 1 &+ plan.info[values].minSize
         let frame = push(DecodingFrame(node: node, kind: .map, start: reader.offset))
-        var result: [String: Value] = [:]
-        while true {
-            let count = try reader.readBlockCount(minItemSize: minSize)
-            if count == 0 { break }
-            result.reserveCapacity(result.count + count)
+        var count = try reader.readBlockCount(minItemSize: minSize)
+        // Made with the first block's capacity: `reserveCapacity` is not specialised.
+        var result = [String: Value](minimumCapacity: count)
+        while count > 0 {
+            if !result.isEmpty { result.reserveCapacity(result.count + count) }
             for _ in 0..<count {
                 let key = try reader.readString()
                 setKey(key, frame: frame)
@@ -102,6 +102,7 @@ extension DecodingState {
                     throw error.prefixingPath(key)
                 }
             }
+            count = try reader.readBlockCount(minItemSize: minSize)
         }
         frames.removeLast()
         return result
