@@ -49,7 +49,8 @@ struct ContainerReuse<State: AnyObject> {
     /// Per box, a ``ContainerWrapper`` of the container type.
     private var wrappers: [AnyObject] = []
 
-    /// Boxes kept at most; containers beyond (recursive types nested deeper) are not kept.
+    /// Boxes kept at most; beyond, a new key type's box replaces one nobody holds, and
+    /// containers nested deeper than that (recursive types) are not kept.
     private static var capacity: Int { 32 }
 
     /// A container of key type `Key` for frame `frame` (whose serial is `serial`) of `state`:
@@ -61,16 +62,35 @@ struct ContainerReuse<State: AnyObject> {
         if index >= 0 {
             return unsafeDowncast(wrappers[index], to: ContainerWrapper<Container>.self).wrap(boxes[index])
         }
-        let kept = !isHandedOver && containersAreOneReference && boxes.count < Self.capacity
-        let cell = ContainerCell(state: state, frame: frame, serial: serial, kept: kept)
+        let slot = isHandedOver || !containersAreOneReference ? -1 : freeSlot()
+        let cell = ContainerCell(state: state, frame: frame, serial: serial, kept: slot >= 0)
         let container = make(cell)
-        if kept {
-            keyTypes.append(ObjectIdentifier(key))
-            boxes.append(unsafeBitCast(container, to: AnyObject.self))
-            cells.append(cell)
-            wrappers.append(ContainerWrapper<Container>())
+        if slot >= 0 {
+            let entry = (ObjectIdentifier(key), unsafeBitCast(container, to: AnyObject.self), cell, ContainerWrapper<Container>())
+            if slot == boxes.count {
+                keyTypes.append(entry.0)
+                boxes.append(entry.1)
+                cells.append(entry.2)
+                wrappers.append(entry.3)
+            } else {
+                (keyTypes[slot], boxes[slot], cells[slot], wrappers[slot]) = entry
+            }
         }
         return container
+    }
+
+    /// Where a new box can be kept: a new position while there are fewer than ``capacity``,
+    /// then the position of one nobody holds (of a key type used before); -1 when all are held.
+    private mutating func freeSlot() -> Int {
+        if boxes.count < Self.capacity { return boxes.count }
+        // A loop, not `indices.first { … }`: a closure over the array saw it shared, and every
+        // box through it as held.
+        var index = 0
+        while index < boxes.count {
+            if isKnownUniquelyReferenced(&boxes[index]) { return index }
+            index &+= 1
+        }
+        return -1
     }
 
     /// The position of a kept box for `keyType` that nobody holds, its cell pointed at the
