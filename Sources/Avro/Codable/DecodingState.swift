@@ -279,8 +279,14 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// Closes every frame above `depth`, innermost first, moving the reader past its value.
     func closeFrames(downTo depth: Int) throws {
         while frames.count > depth {
-            let frame = frames.removeLast()
-            try finish(frame)
+            let last = frames.count &- 1
+            // The common case first: a record whose fields were all read in order, which the
+            // reader is already past.
+            if frames[last].kind == .record && frames[last].end == nil && frames[last].cursor >= plan.info[frames[last].node].count {
+                frames.removeLast()
+                continue
+            }
+            try finish(frames.removeLast())
         }
     }
 
@@ -292,8 +298,6 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
                 seekInPlace(end)
             } else if let end = frame.end {
                 reader.seek(to: end)
-            } else if plan.info[frame.node].kind == .record && frame.cursor >= plan.info[frame.node].count {
-                // Every field was read in order: the reader is already past the record.
             } else if case .record(let record) = plan[frame.node].kind {
                 for field in record.fields[frame.cursor...] { try coder.skip(node: field.type, in: &reader, depth: depth) }
             } else if frame.cursor == 0 {

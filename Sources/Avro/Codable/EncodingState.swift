@@ -242,6 +242,13 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     /// Closes every frame above `depth`, innermost first.
     func closeFrames(downTo depth: Int) throws {
         while frames.count > depth {
+            let last = frames.count &- 1
+            // The common case first: a record whose fields were all written in order.
+            if frames[last].kind == .record && frames[last].reordering < 0 && frames[last].parentField == nil
+                && frames[last].cursor >= plan.info[frames[last].node].count {
+                frames.removeLast()
+                continue
+            }
             let frame = frames.removeLast()
             switch frame.kind {
             case .record: try closeRecord(frame)
