@@ -178,4 +178,29 @@ import Testing
             #expect(try AvroEncoder(schema: schema).encodeBytes(chain) == bytes)
         }
     }
+
+    private struct Outer: Codable, Equatable {
+        var name: String
+        var pairs: [Pair]
+        var chain: Chain?
+    }
+
+    @Test func threadsCodingAtOnceEachLendTheirOwnContainers() throws {
+        let schema = try AvroSchema(deriving: Outer.self)
+        let failures = Locked(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            do {
+                let encoder = AvroEncoder(schema: schema)
+                let decoder = AvroDecoder(schema: schema)
+                for round in 0..<300 {
+                    let value = Outer(name: "t\(thread)-\(round)", pairs: (0..<(round % 5)).map { Pair(a: Int64($0 * thread), b: "p\($0)") },
+                                      chain: round % 3 == 0 ? nil : Self.chain(depth: 1 + round % 40))
+                    if try decoder.decode(Outer.self, from: encoder.encodeBytes(value)) != value { failures.withLock { $0 += 1 } }
+                }
+            } catch {
+                failures.withLock { $0 += 1 }
+            }
+        }
+        #expect(failures.withLock { $0 } == 0)
+    }
 }
