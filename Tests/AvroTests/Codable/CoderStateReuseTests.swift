@@ -6,9 +6,9 @@ import Testing
 /// (`ThreadLocalSlot`); a call inside another, a failed call, or a state kept by user code
 /// must not disturb later calls.
 @Suite struct CoderStateReuseTests {
-    private static let pairSchema = #"{"type":"record","name":"Pair","fields":[{"name":"a","type":"long"},{"name":"b","type":"string"}]}"#
+    static let pairSchema = #"{"type":"record","name":"Pair","fields":[{"name":"a","type":"long"},{"name":"b","type":"string"}]}"#
 
-    fileprivate struct Pair: Codable, Equatable {
+    struct Pair: Codable, Equatable {
         var a: Int64
         var b: String
 

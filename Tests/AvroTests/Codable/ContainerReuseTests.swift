@@ -6,14 +6,8 @@ import Testing
 /// only once nobody holds them, never one that user code kept, and a kept container stays
 /// safe to call after its state was let go of.
 @Suite struct ContainerReuseTests {
-    private static let pairSchema = #"{"type":"record","name":"Pair","fields":[{"name":"a","type":"long"},{"name":"b","type":"string"}]}"#
-
-    private struct Pair: Codable, Equatable {
-        var a: Int64
-        var b: String
-
-        enum CodingKeys: String, CodingKey { case a, b }
-    }
+    private static let pairSchema = CoderStateReuseTests.pairSchema
+    private typealias Pair = CoderStateReuseTests.Pair
 
     /// The box behind a container: the object the coders keep and lend out again.
     private static func box<Container>(_ container: Container) -> ObjectIdentifier {
