@@ -19,7 +19,7 @@ extension DecodingState {
         let info = plan.info[frame.node]
         let position = info.first &+ frame.cursor
         guard frame.cursor < info.count, plan.fieldNames[position] == name else { return nil }
-        if frame.isInPlace { seekInPlace(inPlaceOffsets[frame.cursor]) }
+        if frame.isInPlace && frame.cursor >= frame.sequentialFields { seekInPlace(inPlaceOffsets[frame.cursor]) }
         frames[index].cursor = frame.cursor &+ 1
         return plan.fieldTypes[position]
     }
@@ -37,7 +37,7 @@ extension DecodingState {
             throw AvroError(.unsupported, "a container was used after the value it belongs to was decoded", offset: reader.offset)
         }
         if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
-        if frames[index].isInPlace { return inPlaceEntry(key, frame: index) }
+        if frames[index].isInPlace { return try inPlaceEntry(key, frame: index) }
         // The common case first: the next field of a record read in schema order.
         if frames[index].kind == .record && frames[index].scan < 0 {
             let info = plan.info[frames[index].node]

@@ -8,13 +8,12 @@
 /// default is read, the reader is over the defaults and the input's reader is kept in
 /// ``savedInput``; reading a field of the input again, or closing the frame, goes back to it.
 extension DecodingState {
-    /// Opens the frame of the root record, read in place as `resolution` says.
+    /// Opens the frame of the root record, read in place as `resolution` says. A sequential
+    /// record is read as it comes; any other first has the places of its fields found.
     func openInPlaceFrame(at target: Int, _ resolution: ResolutionPlan) throws -> Int {
         pendingInPlace = nil
         guard let record = resolution.inPlaceRoot else { return push(DecodingFrame(node: target, kind: .record, start: reader.offset)) }
-        let writer = resolution.writer
         inPlaceDefaults = record.defaults
-        let start = reader.offset
         let count = record.defaultOffsets.count
         if inPlaceOffsets.count < count {
             inPlaceOffsets.deallocate()
@@ -26,15 +25,55 @@ extension DecodingState {
             for position in 0..<count { inPlaceOffsets[position] = record.defaultOffsets[position] }
             inPlaceOffsetsRecord = record
         }
+        var frame = DecodingFrame(node: target, kind: .record, start: reader.offset)
+        frame.isInPlace = true
+        if record.isSequential {
+            frame.sequentialFields = record.writerNodes.count
+        } else {
+            frame.end = try findInPlaceFields(record, writer: resolution.writer)
+        }
+        return push(frame)
+    }
+
+    /// Goes through the writer's fields from the reader's position (the record's start),
+    /// noting where each reader field's bytes are; returns where the record ends.
+    private func findInPlaceFields(_ record: InPlaceRecord, writer: CompiledSchema) throws -> Int {
         for field in 0..<record.writerNodes.count {
             let position = record.readerPositions[field]
             if position >= 0 { inPlaceOffsets[position] = reader.offset }
             try writer.skipValue(record.writerNodes[field], in: &reader, depth: 0)
         }
-        var frame = DecodingFrame(node: target, kind: .record, start: start)
-        frame.end = reader.offset
-        frame.isInPlace = true
-        return push(frame)
+        return reader.offset
+    }
+
+    /// Makes in-place frame `index` one whose fields can be read in any order: a sequential
+    /// frame has the places of its fields found, from its start.
+    private func placeInPlaceFields(frame index: Int) throws {
+        guard frames[index].sequentialFields > 0, let resolution = inPlaceResolution else { return }
+        try resolution._withUnsafeGuaranteedRef { resolution in
+            guard let record = resolution.inPlaceRoot else { return }
+            seekInPlace(frames[index].start)
+            frames[index].end = try findInPlaceFields(record, writer: resolution.writer)
+            frames[index].sequentialFields = 0
+        }
+    }
+
+    /// Closes an in-place frame (its `cursor`, `sequentialFields` and `end`): the input's
+    /// reader goes past the writer's record. A sequential frame's reader is after the writer
+    /// fields read so far; the others are skipped.
+    func finishInPlaceFrame(cursor: Int, sequentialFields: Int, end: Int?) throws {
+        if let end { return seekInPlace(end) }
+        if let input = savedInput {
+            reader = input
+            savedInput = nil
+        }
+        guard cursor < sequentialFields, let resolution = inPlaceResolution else { return }
+        try resolution._withUnsafeGuaranteedRef { resolution in
+            guard let record = resolution.inPlaceRoot else { return }
+            for field in cursor..<sequentialFields {
+                try resolution.writer.skipValue(record.writerNodes[field], in: &reader, depth: 0)
+            }
+        }
     }
 
     /// Moves the reader to `offset`: in the input, or (negative) in the defaults.
@@ -57,8 +96,9 @@ extension DecodingState {
 
     /// The field `name` of the in-place frame `index`, asked for out of schema order (or with
     /// field naming): the reader is moved to it, and reading in order goes on after it.
-    func inPlaceEntry(_ name: String, frame index: Int) -> Entry? {
+    func inPlaceEntry(_ name: String, frame index: Int) throws -> Entry? {
         guard case .record(let record) = plan[frames[index].node].kind, let position = record.indexOfField[name] else { return nil }
+        try placeInPlaceFields(frame: index)
         seekInPlace(inPlaceOffsets[position])
         frames[index].cursor = position + 1
         return Entry(node: record.fields[position].type)

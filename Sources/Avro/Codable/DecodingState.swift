@@ -23,6 +23,8 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// retained: it is set only while the `with` call that holds it runs, and is used through
     /// `_withUnsafeGuaranteedRef`, which retains nothing either.
     @exclusivity(unchecked) var pendingInPlace: Unmanaged<ResolutionPlan>?
+    /// The resolution of the root record read in place, for the whole `with` call.
+    @exclusivity(unchecked) var inPlaceResolution: Unmanaged<ResolutionPlan>?
     @exclusivity(unchecked) var inPlaceDefaults = UnsafeRawBufferPointer(start: nil, count: 0)
     @exclusivity(unchecked) var inPlaceOffsets = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
     /// The record whose default places ``inPlaceOffsets`` holds (kept, so that it is not
@@ -87,8 +89,10 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         if resolution.inPlaceRoot != nil {
             state.reader = reader
             state.pendingInPlace = Unmanaged.passUnretained(resolution)
+            state.inPlaceResolution = state.pendingInPlace
             defer {
                 state.pendingInPlace = nil
+                state.inPlaceResolution = nil
                 reader = state.inputReader
             }
             let value = try body(state)
@@ -110,6 +114,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         if !frameKeys.isEmpty { frameKeys.removeAll(keepingCapacity: true) }
         if transcoded.count > 0 { transcoded.truncate(to: 0) }
         pendingInPlace = nil
+        inPlaceResolution = nil
         savedInput = nil
         inPlaceDefaults = UnsafeRawBufferPointer(start: nil, count: 0)
         if !sendableUserInfo.isEmpty { sendableUserInfo = [:] }
@@ -282,8 +287,15 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
             let last = frames.count &- 1
             // The common case first: a record whose fields were all read in order, which the
             // reader is already past.
-            if frames[last].kind == .record && frames[last].end == nil && frames[last].cursor >= plan.info[frames[last].node].count {
+            if frames[last].kind == .record && frames[last].end == nil && !frames[last].isInPlace
+                && frames[last].cursor >= plan.info[frames[last].node].count {
                 frames.removeLast()
+                continue
+            }
+            if frames[last].isInPlace {
+                let (cursor, sequentialFields, end) = (frames[last].cursor, frames[last].sequentialFields, frames[last].end)
+                frames.removeLast()
+                try finishInPlaceFrame(cursor: cursor, sequentialFields: sequentialFields, end: end)
                 continue
             }
             try finish(frames.removeLast())
@@ -294,9 +306,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         let coder = ValueCoder(schema: plan)
         switch frame.kind {
         case .record, .caseValue:
-            if frame.isInPlace, let end = frame.end {
-                seekInPlace(end)
-            } else if let end = frame.end {
+            if let end = frame.end {
                 reader.seek(to: end)
             } else if case .record(let record) = plan[frame.node].kind {
                 for field in record.fields[frame.cursor...] { try coder.skip(node: field.type, in: &reader, depth: depth) }
@@ -376,6 +386,10 @@ struct DecodingFrame {
     /// A root record read in place by a resolving decode: its fields are where
     /// ``DecodingState/inPlaceOffsets`` says.
     var isInPlace = false
+    /// An in-place record read as it comes (see `InPlaceRecord.isSequential`): its first
+    /// `sequentialFields` fields are the writer's, read in order from the input, not sought;
+    /// 0 once the places of its fields were found.
+    var sequentialFields = 0
     /// Arrays: items left in the current block; whether the last block was read.
     var blockRemaining = 0
     var finished = false

@@ -82,10 +82,15 @@ extension ResolutionPlan {
                 }
                 enumerations.append(EnumerationMap(map: map, symbols: writerEnum.symbols, typeName: readerNode.typeName))
                 return .enumeration(enumerations.count - 1)
+            // An array or map whose items are read as written is itself read as written.
             case (.array(let writerItems), .array(let readerItems)):
-                return .array(resolve(writer: writerItems, reader: readerItems, path: path + "[]"), writerItems: writerItems)
+                let items = resolve(writer: writerItems, reader: readerItems, path: path + "[]")
+                if case .copy = actions[items] { return .copy(w) }
+                return .array(items, writerItems: writerItems)
             case (.map(let writerValues), .map(let readerValues)):
-                return .map(resolve(writer: writerValues, reader: readerValues, path: path + "[]"), writerValues: writerValues)
+                let values = resolve(writer: writerValues, reader: readerValues, path: path + "[]")
+                if case .copy = actions[values] { return .copy(w) }
+                return .map(values, writerValues: writerValues)
             case (.record(let writerRecord), .record(let readerRecord)):
                 guard Self.namesMatch(writerNode, readerNode) else { return fail(nameMismatch(writerNode, readerNode), path) }
                 return record(writer: w, reader: r, writerRecord, readerRecord, readerName: readerNode.typeName, path: path)

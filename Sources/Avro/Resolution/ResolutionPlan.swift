@@ -140,9 +140,15 @@ final class InPlaceRecord: @unchecked Sendable {
     /// The defaults of the reader fields the writer lacks, encoded one after another.
     let defaults: UnsafeRawBufferPointer
 
+    /// Whether writer field `i` is reader field `i`, for every writer field: the reader's
+    /// fields are the writer's, in order, then fields from defaults. Such a record is read as
+    /// it comes, without first finding where its fields are.
+    let isSequential: Bool
+
     init(writerNodes: [Int], readerPositions: [Int], defaults: [[UInt8]?]) {
         self.writerNodes = writerNodes
         self.readerPositions = readerPositions
+        isSequential = readerPositions.indices.allSatisfy { readerPositions[$0] == $0 }
         var bytes: [UInt8] = []
         var offsets: [Int] = []
         for value in defaults {
