@@ -31,4 +31,29 @@ enum ResolutionCheck {
     static func record(_ name: String, _ fields: String...) -> String {
         #"{"type":"record","name":"\#(name)","fields":[\#(fields.joined(separator: ","))]}"#
     }
+
+    /// Malformed writer bytes never crash a decode: every truncation of `bytes` throws, and
+    /// every single bit flip decodes or throws, for each of `decodes` (which some flips make
+    /// throw).
+    static func expectMalformedInputThrows(_ bytes: [UInt8], _ decodes: [(String, ([UInt8]) throws -> Void)],
+                                           sourceLocation: SourceLocation = #_sourceLocation) {
+        for length in 0..<bytes.count {
+            for (name, decode) in decodes {
+                #expect(throws: DecodingError.self, "\(name) cut to \(length) bytes", sourceLocation: sourceLocation) { try decode(Array(bytes[..<length])) }
+            }
+        }
+        var thrown = 0
+        for position in bytes.indices {
+            for bit in 0..<8 {
+                var flipped = bytes
+                flipped[position] ^= 1 << bit
+                for (_, decode) in decodes {
+                    do { try decode(flipped) } catch is DecodingError { thrown += 1 } catch {
+                        Issue.record("a bit flip threw \(error), not a DecodingError", sourceLocation: sourceLocation)
+                    }
+                }
+            }
+        }
+        #expect(thrown > 0, sourceLocation: sourceLocation)
+    }
 }
