@@ -38,8 +38,8 @@ final class ContainerCell<State: AnyObject> {
 /// a small record's fields. A state keeps each box it makes, with the cell its container
 /// reads, and hands the same box out again for the same key type when the box is uniquely
 /// referenced (whoever had the container let go of it). Both container types are a single
-/// reference to their box, which `containersAreOneReference` checks once; if that ever changed, every
-/// container would be made anew, as before.
+/// reference to their box, which `containersAreOneReference` checks once; if that ever
+/// changed, every container would be made anew, as before.
 struct ContainerReuse<State: AnyObject> {
     /// Set once the state is let go of: containers made from then on are not kept.
     private var isHandedOver = false
