@@ -72,9 +72,10 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         var state: DecodingState
         if let reused = reusable.take() {
             state = reused
-            state.plan = plan
+            // Assigned only when they differ: a call like the last one retains nothing here.
+            if state.plan !== plan { state.plan = plan }
             state.node = plan.root
-            state.sendableUserInfo = userInfo
+            if !userInfo.isEmpty { state.sendableUserInfo = userInfo }
             state.maxDepth = maxDepth
             state.fieldNaming = fieldNaming
         } else {

@@ -61,10 +61,11 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
         buffer = []
         if let reused = reusable.take() {
             state = reused
-            state.plan = plan
+            // Assigned only when they differ: a call like the last one retains nothing here.
+            if state.plan !== plan { state.plan = plan }
             state.writer = writer
             state.node = plan.root
-            state.sendableUserInfo = userInfo
+            if !userInfo.isEmpty { state.sendableUserInfo = userInfo }
             state.fieldNaming = fieldNaming
         } else {
             state = EncodingState(plan: plan, writer: writer, userInfo: userInfo, fieldNaming: fieldNaming)

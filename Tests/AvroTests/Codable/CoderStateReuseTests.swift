@@ -96,4 +96,34 @@ import Testing
         #expect(throws: EncodingError.self) { try AvroEncoder(schema: AvroSchema(parsing: tooBig)).encodeBytes(Pair(a: 1 << 40, b: "z")) }
         #expect(try encoder.encodeBytes(Pair(a: 1, b: "z")) == [0x02, 0x02, 0x7a])
     }
+
+    /// Notes how many `userInfo` entries its coder had.
+    private struct NotingUserInfo: Codable {
+        nonisolated(unsafe) static var counts: [Int] = []
+        init() {}
+        init(from decoder: any Decoder) throws {
+            Self.counts.append(decoder.userInfo.count)
+            _ = try decoder.container(keyedBy: Pair.CodingKeys.self).decode(Int64.self, forKey: .a)
+        }
+        func encode(to encoder: any Encoder) throws {
+            Self.counts.append(encoder.userInfo.count)
+            var container = encoder.container(keyedBy: Pair.CodingKeys.self)
+            try container.encode(Int64(1), forKey: .a)
+            try container.encode("u", forKey: .b)
+        }
+    }
+
+    @Test func theUserInfoOfOneCallIsNotSeenByTheNext() throws {
+        let schema = try AvroSchema(parsing: Self.pairSchema)
+        var withInfo = AvroEncoder(schema: schema)
+        withInfo.userInfo[Self.innerBytes] = [UInt8(1)]
+        var decoderWithInfo = AvroDecoder(schema: schema)
+        decoderWithInfo.userInfo[Self.innerBytes] = [UInt8(1)]
+        NotingUserInfo.counts = []
+        let bytes = try withInfo.encodeBytes(NotingUserInfo())
+        _ = try AvroEncoder(schema: schema).encodeBytes(NotingUserInfo())
+        _ = try decoderWithInfo.decode(NotingUserInfo.self, from: bytes)
+        _ = try AvroDecoder(schema: schema).decode(NotingUserInfo.self, from: bytes)
+        #expect(NotingUserInfo.counts == [1, 0, 1, 0])
+    }
 }
