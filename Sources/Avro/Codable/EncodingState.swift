@@ -1,7 +1,7 @@
 /// The state of one `AvroEncoder.encode` call: the writer, the schema node of the value being
 /// encoded, and the containers (frames) still open. It is the `Encoder` handed to
 /// `encode(to:)` and its own single-value container; keyed and unkeyed containers are small
-/// structs pointing back to it.
+/// structs pointing back to it (keyed ones through a cell, see ``ContainerReuse``).
 ///
 /// Containers have no "end" call in Swift's Encoder API, so a frame is closed when the value
 /// that opened it returns from `encode(to:)`, or when an outer container is used again.
