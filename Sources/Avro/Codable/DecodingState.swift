@@ -81,7 +81,10 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         } else {
             state = DecodingState(plan: plan, reader: reader, userInfo: userInfo, maxDepth: maxDepth, fieldNaming: fieldNaming)
         }
-        defer { reusable.recycle(&state) { $0.clearForReuse() } }
+        defer {
+            state.letGoOfInput()
+            reusable.recycle(&state) { $0.clearForReuse() }
+        }
         guard let resolution else {
             state.reader = reader
             defer { reader = state.reader }
@@ -114,13 +117,20 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         if !scans.isEmpty { scans.removeAll(keepingCapacity: true) }
         if !frameKeys.isEmpty { frameKeys.removeAll(keepingCapacity: true) }
         if transcoded.count > 0 { transcoded.truncate(to: 0) }
-        pendingInPlace = nil
-        inPlaceResolution = nil
-        savedInput = nil
-        inPlaceDefaults = UnsafeRawBufferPointer(start: nil, count: 0)
         if !sendableUserInfo.isEmpty { sendableUserInfo = [:] }
         depth = 0
         valueFrame = 0
+    }
+
+    /// Forgets the caller's bytes, the transcoded ones and the plan's defaults once a call is
+    /// over: a decoder that user code kept then reads nothing rather than memory that may be
+    /// gone.
+    private func letGoOfInput() {
+        reader = AvroBinaryReader(UnsafeRawBufferPointer(start: nil, count: 0))
+        savedInput = nil
+        inPlaceDefaults = UnsafeRawBufferPointer(start: nil, count: 0)
+        pendingInPlace = nil
+        inPlaceResolution = nil
     }
 
     deinit {

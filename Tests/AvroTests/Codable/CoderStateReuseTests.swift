@@ -77,6 +77,9 @@ import Testing
         let kept = Keeper.kept.withLock { $0 }
         #expect(kept.count == 2)
         #expect(kept.count == 2 && (kept[0] as AnyObject) !== (kept[1] as AnyObject))
+        // Used after its call returned, a kept decoder reads nothing of the bytes it was
+        // given (which may be gone): it throws.
+        #expect(throws: AvroError.self) { _ = try kept.first?.container(keyedBy: Pair.CodingKeys.self).decode(String.self, forKey: .b) }
     }
 
     @Test func anEncodeInsideAnotherEncodeAndAfterAFailureWritesTheRightBytes() throws {
