@@ -208,19 +208,11 @@ final class AvroFileInput {
             let start = min(sourceOffset, data.count)
             let end = min(start + count, data.count)
             sourceOffset = end
-            return Self.bytes(of: data, in: (data.startIndex + start)..<(data.startIndex + end))
+            return [UInt8](data[(data.startIndex + start)..<(data.startIndex + end)])
         case .file(let handle, _):
             let chunk = try io("read") { try handle.read(upToCount: count) } ?? Data()
             sourceOffset += chunk.count
-            return Self.bytes(of: chunk, in: chunk.startIndex..<chunk.endIndex)
-        }
-    }
-
-    /// The bytes of `data` in `range`, copied at once (`[UInt8](data)` goes byte by byte,
-    /// about eight instructions a byte).
-    private static func bytes(of data: Data, in range: Range<Data.Index>) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
-            initialized = data.copyBytes(to: buffer, from: range)
+            return [UInt8](chunk)
         }
     }
 
