@@ -1,8 +1,10 @@
 /// Reading a record written with another schema in place: when every field of the writer's
 /// record is read as it was written (the same type, a renamed field, an int read as a long…),
 /// skipped, or missing and filled in from the reader's default, the decoder needs no
-/// transcoding. Opening the record's frame goes through the writer's fields once, noting
-/// where each reader field's bytes are; each field is then read there, or from its default.
+/// transcoding. A record whose reader fields are the writer's, in order, then defaults, is
+/// read as it comes; for any other, opening the frame goes through the writer's fields once,
+/// noting where each reader field's bytes are, and each field is then read there, or from its
+/// default.
 ///
 /// Offsets of defaults are stored as `-1 - offset` into the plan's default bytes. While a
 /// default is read, the reader is over the defaults and the input's reader is kept in
@@ -11,7 +13,7 @@ extension DecodingState {
     /// Opens the frame of the root record, read in place as `resolution` says. A sequential
     /// record is read as it comes; any other first has the places of its fields found.
     func openInPlaceFrame(at target: Int, _ resolution: ResolutionPlan) throws -> Int {
-        pendingInPlace = nil
+        isInPlaceRootPending = false
         guard let record = resolution.inPlaceRoot else { return push(DecodingFrame(node: target, kind: .record, start: reader.offset)) }
         inPlaceDefaults = record.defaults
         let count = record.defaultOffsets.count
@@ -110,16 +112,16 @@ extension DecodingState {
     /// After the value was decoded: when the type never opened the root record's frame, the
     /// writer's record is skipped, as transcoding it would have read it.
     func finishInPlaceRoot() throws {
-        guard let pending = pendingInPlace else { return }
-        pendingInPlace = nil
-        try pending._withUnsafeGuaranteedRef { try ValueCoder(schema: $0.writer).skip(node: $0.writer.root, in: &reader, depth: 0) }
+        guard isInPlaceRootPending, let resolution = inPlaceResolution else { return }
+        isInPlaceRootPending = false
+        try resolution._withUnsafeGuaranteedRef { try ValueCoder(schema: $0.writer).skip(node: $0.writer.root, in: &reader, depth: 0) }
     }
 
     /// The root record as an ``AvroValue``, which is read from transcoded bytes rather than in
     /// place; `nil` when the root is not pending.
     func decodeInPlaceRootAsValue(at target: Int) throws -> AvroValue? {
-        guard let resolution = pendingInPlace?.takeUnretainedValue(), target == plan.root else { return nil }
-        pendingInPlace = nil
+        guard isInPlaceRootPending, target == plan.root, let resolution = inPlaceResolution?.takeUnretainedValue() else { return nil }
+        isInPlaceRootPending = false
         var transcoded = AvroBinaryWriter()
         try resolution.transcode(from: &reader, to: &transcoded)
         return try transcoded.bytes.withUnsafeBytes { bytes in

@@ -17,14 +17,13 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// The reader bytes a resolving decode reads (see ``with(plan:reader:resolution:userInfo:maxDepth:fieldNaming:_:)``).
     @exclusivity(unchecked) private var transcoded = AvroBinaryWriter()
     /// A resolving decode that reads its root record in place (see `DecodingState+InPlace`):
-    /// the resolution until the root record's frame is opened, the defaults, where each reader
-    /// field's bytes are (memory the state owns, so that reading them retains nothing), and
-    /// the reader over the input while a default is being read. The resolution is not
-    /// retained: it is set only while the `with` call that holds it runs, and is used through
-    /// `_withUnsafeGuaranteedRef`, which retains nothing either.
-    @exclusivity(unchecked) var pendingInPlace: Unmanaged<ResolutionPlan>?
-    /// The resolution of the root record read in place, for the whole `with` call.
+    /// the resolution, whether the root record's frame is still to be opened, the defaults,
+    /// where each reader field's bytes are (memory the state owns, so that reading them
+    /// retains nothing), and the reader over the input while a default is being read. The
+    /// resolution is not retained: it is set only while the `with` call that holds it runs,
+    /// and is used through `_withUnsafeGuaranteedRef`, which retains nothing either.
     @exclusivity(unchecked) var inPlaceResolution: Unmanaged<ResolutionPlan>?
+    @exclusivity(unchecked) var isInPlaceRootPending = false
     @exclusivity(unchecked) var inPlaceDefaults = UnsafeRawBufferPointer(start: nil, count: 0)
     @exclusivity(unchecked) var inPlaceOffsets = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
     /// The record whose default places ``inPlaceOffsets`` holds (kept, so that it is not
@@ -92,10 +91,10 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         }
         if resolution.inPlaceRoot != nil {
             state.reader = reader
-            state.pendingInPlace = Unmanaged.passUnretained(resolution)
-            state.inPlaceResolution = state.pendingInPlace
+            state.inPlaceResolution = Unmanaged.passUnretained(resolution)
+            state.isInPlaceRootPending = true
             defer {
-                state.pendingInPlace = nil
+                state.isInPlaceRootPending = false
                 state.inPlaceResolution = nil
                 reader = state.inputReader
             }
@@ -129,7 +128,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         reader = AvroBinaryReader(UnsafeRawBufferPointer(start: nil, count: 0))
         savedInput = nil
         inPlaceDefaults = UnsafeRawBufferPointer(start: nil, count: 0)
-        pendingInPlace = nil
+        isInPlaceRootPending = false
         inPlaceResolution = nil
     }
 
@@ -181,8 +180,8 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         var target = target
         let start = reader.offset
         var frame: DecodingFrame
-        if let pending = pendingInPlace, target == plan.root {
-            return try pending._withUnsafeGuaranteedRef { try openInPlaceFrame(at: target, $0) }
+        if isInPlaceRootPending, target == plan.root, let resolution = inPlaceResolution {
+            return try resolution._withUnsafeGuaranteedRef { try openInPlaceFrame(at: target, $0) }
         }
         // The common case first, without copying the node: a record.
         if plan.info[target].kind == .record {
