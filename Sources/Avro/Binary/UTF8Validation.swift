@@ -9,6 +9,7 @@ enum UTF8Validation {
     static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
+        if isASCII(UnsafeRawPointer(base), count: count) { return true }
         var index = 0
         while index < count {
             // ASCII eight bytes at a time.
@@ -41,6 +42,32 @@ enum UTF8Validation {
             index &+= length
         }
         return true
+    }
+}
+
+extension UTF8Validation {
+    /// Whether the `count` bytes at `base` are all ASCII: a few word loads whatever the
+    /// length, the last one overlapping the one before rather than a loop over the tail.
+    @inline(__always)
+    static func isASCII(_ base: UnsafeRawPointer, count: Int) -> Bool {
+        if count >= 8 {
+            var bits = base.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+            var index = 0
+            while index &+ 8 < count {
+                bits |= base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index &+= 8
+            }
+            return bits & 0x8080_8080_8080_8080 == 0
+        }
+        if count >= 4 {
+            let bits = base.loadUnaligned(as: UInt32.self) | base.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+            return bits & 0x8080_8080 == 0
+        }
+        if count >= 2 {
+            let bits = base.loadUnaligned(as: UInt16.self) | base.loadUnaligned(fromByteOffset: count &- 2, as: UInt16.self)
+            return bits & 0x8080 == 0
+        }
+        return count == 0 || base.load(as: UInt8.self) < 0x80
     }
 }
 

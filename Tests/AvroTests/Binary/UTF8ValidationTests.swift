@@ -28,6 +28,24 @@ import Testing
         for bytes in invalid { #expect(!check(bytes), "\(bytes)") }
     }
 
+    @Test func oneNonASCIIByteIsSeenAtEveryPositionOfEveryLength() { // item 54
+        // The ASCII check reads whole words, the last overlapping the one before: a byte
+        // in any position of any length must still reach the full validation.
+        for count in 1...40 {
+            let ascii = (0..<count).map { UInt8(0x41 + $0 % 26) }
+            #expect(check(ascii), "\(count) ASCII bytes")
+            for position in 0..<count {
+                var stray = ascii
+                stray[position] = 0x80
+                #expect(!check(stray), "a stray continuation byte at \(position) of \(count)")
+                guard position + 1 < count else { continue }
+                var accented = ascii
+                accented.replaceSubrange(position...position + 1, with: [0xC3, 0xA9])
+                #expect(check(accented), "é at \(position) of \(count)")
+            }
+        }
+    }
+
     @Test func agreesWithTheStandardLibraryOnRandomBytes() {
         var random = SeededRandom(seed: 54)
         // Bytes drawn mostly from lead and continuation ranges, so that many sequences are
