@@ -12,22 +12,30 @@ import Musl
 /// ``take()`` empties the slot, so a call made while another is running on the same thread
 /// (an `init(from:)` that decodes something else) gets `nil` and makes its own object;
 /// ``put(_:)`` gives the object back once the call is over.
+///
+/// The thread-specific value is a holder made once per thread, never changed after: taking
+/// and putting back are a read of it and a store into the holder, not two
+/// `pthread_setspecific` calls per call (about a hundred instructions).
 final class ThreadLocalSlot<Object: SlotObject>: Sendable {
-    private let key: pthread_key_t
+    /// `nil` when the system is out of keys: then `take` finds nothing and `put` keeps
+    /// nothing, and every call makes its own object.
+    private let key: pthread_key_t?
+
+    /// What a thread's key points at; released (and its object let go of) when the thread ends.
+    private final class Holder {
+        var object: Object?
+        deinit { object?.willLeaveSlot() }
+    }
 
     init() {
         var key = pthread_key_t()
-        // Without a key (the system is out of them), `take` finds nothing and `put` keeps
-        // nothing: every call makes its own object.
-        _ = pthread_key_create(&key, releaseSlotObject)
-        self.key = key
+        self.key = pthread_key_create(&key, releaseHolder) == 0 ? key : nil
     }
 
     /// The object the slot holds, which it no longer holds; `nil` when empty.
     func take() -> Object? {
-        guard let pointer = pthread_getspecific(key) else { return nil }
-        pthread_setspecific(key, nil)
-        return Unmanaged<Object>.fromOpaque(pointer).takeRetainedValue()
+        guard let key, let pointer = pthread_getspecific(key) else { return nil }
+        return Unmanaged<Holder>.fromOpaque(pointer)._withUnsafeGuaranteedRef { $0.object.take() }
     }
 
     /// Gives `object` back for the next call on this thread, after `reset`, unless something
@@ -41,12 +49,24 @@ final class ThreadLocalSlot<Object: SlotObject>: Sendable {
 
     /// Keeps `object` for the next call on this thread, unless the slot holds one already.
     func put(_ object: Object) {
-        guard pthread_getspecific(key) == nil else { return object.willLeaveSlot() }
-        let pointer = Unmanaged.passRetained(object).toOpaque()
-        if pthread_setspecific(key, pointer) != 0 {
-            Unmanaged<Object>.fromOpaque(pointer).release()
-            object.willLeaveSlot()
+        let isKept = threadHolder()?._withUnsafeGuaranteedRef { holder in
+            guard case .none = holder.object else { return false }
+            holder.object = object
+            return true
         }
+        if isKept != true { object.willLeaveSlot() }
+    }
+
+    /// This thread's holder, made on first use; `nil` without a key or when it can't be set.
+    private func threadHolder() -> Unmanaged<Holder>? {
+        guard let key else { return nil }
+        if let pointer = pthread_getspecific(key) { return Unmanaged<Holder>.fromOpaque(pointer) }
+        let holder = Unmanaged.passRetained(Holder())
+        guard pthread_setspecific(key, holder.toOpaque()) == 0 else {
+            holder.release()
+            return nil
+        }
+        return holder
     }
 }
 
@@ -56,14 +76,14 @@ protocol SlotObject: AnyObject {
     func willLeaveSlot()
 }
 
-/// Releases the object of a slot when its thread ends.
+/// Releases a thread's holder when the thread ends (its `deinit` lets go of its object).
 #if canImport(Darwin)
-private func releaseSlotObject(_ pointer: UnsafeMutableRawPointer) {
-    (Unmanaged<AnyObject>.fromOpaque(pointer).takeRetainedValue() as? any SlotObject)?.willLeaveSlot()
+private func releaseHolder(_ pointer: UnsafeMutableRawPointer) {
+    Unmanaged<AnyObject>.fromOpaque(pointer).release()
 }
 #else
-private func releaseSlotObject(_ pointer: UnsafeMutableRawPointer?) {
+private func releaseHolder(_ pointer: UnsafeMutableRawPointer?) {
     guard let pointer else { return }
-    (Unmanaged<AnyObject>.fromOpaque(pointer).takeRetainedValue() as? any SlotObject)?.willLeaveSlot()
+    Unmanaged<AnyObject>.fromOpaque(pointer).release()
 }
 #endif
