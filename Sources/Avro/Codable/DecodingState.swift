@@ -69,7 +69,8 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     static func with<Result>(plan: CompiledSchema, reader: inout AvroBinaryReader, resolution: ResolutionPlan? = nil, userInfo: [CodingUserInfoKey: any Sendable],
                              maxDepth: Int, fieldNaming: AvroFieldNaming = .codingKeys, _ body: (DecodingState) throws -> Result) throws -> Result {
         var state: DecodingState
-        if let reused = reusable.take() {
+        let place = reusable.place()
+        if let reused = place.take() {
             state = reused
             // Assigned only when they differ: a call like the last one retains nothing here.
             if state.plan !== plan { state.plan = plan }
@@ -82,7 +83,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         }
         defer {
             state.letGoOfInput()
-            reusable.recycle(&state) { $0.clearForReuse() }
+            place.recycle(&state) { $0.clearForReuse() }
         }
         guard let resolution else {
             state.reader = reader

@@ -59,7 +59,8 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
         var state: EncodingState
         let writer = AvroBinaryWriter(appendingTo: buffer)
         buffer = []
-        if let reused = reusable.take() {
+        let place = reusable.place()
+        if let reused = place.take() {
             state = reused
             // Assigned only when they differ: a call like the last one retains nothing here.
             if state.plan !== plan { state.plan = plan }
@@ -72,7 +73,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
         }
         defer {
             buffer = state.writer.bytes
-            reusable.recycle(&state) { $0.clearForReuse() }
+            place.recycle(&state) { $0.clearForReuse() }
         }
         return try body(state)
     }

@@ -9,20 +9,21 @@ import Musl
 /// One object per thread, kept between calls so that each call does not allocate it anew:
 /// the encoder's and decoder's per-call states, with the capacity of their arrays.
 ///
-/// ``take()`` empties the slot, so a call made while another is running on the same thread
-/// (an `init(from:)` that decodes something else) gets `nil` and makes its own object;
-/// ``put(_:)`` gives the object back once the call is over.
+/// A call asks for its thread's ``Place`` once, then takes the object from it and recycles
+/// it there when done. ``Place/take()`` empties the place, so a call made while another is
+/// running on the same thread (an `init(from:)` that decodes something else) gets `nil` and
+/// makes its own object.
 ///
 /// The thread-specific value is a holder made once per thread, never changed after: taking
 /// and putting back are a read of it and a store into the holder, not two
 /// `pthread_setspecific` calls per call (about a hundred instructions).
 final class ThreadLocalSlot<Object: SlotObject>: Sendable {
-    /// `nil` when the system is out of keys: then `take` finds nothing and `put` keeps
-    /// nothing, and every call makes its own object.
+    /// `nil` when the system is out of keys: then no place holds anything, and every call
+    /// makes its own object.
     private let key: pthread_key_t?
 
     /// What a thread's key points at; released (and its object let go of) when the thread ends.
-    private final class Holder {
+    fileprivate final class Holder {
         var object: Object?
         deinit { object?.willLeaveSlot() }
     }
@@ -32,41 +33,48 @@ final class ThreadLocalSlot<Object: SlotObject>: Sendable {
         self.key = pthread_key_create(&key, releaseHolder) == 0 ? key : nil
     }
 
-    /// The object the slot holds, which it no longer holds; `nil` when empty.
-    func take() -> Object? {
-        guard let key, let pointer = pthread_getspecific(key) else { return nil }
-        return Unmanaged<Holder>.fromOpaque(pointer)._withUnsafeGuaranteedRef { $0.object.take() }
-    }
-
-    /// Gives `object` back for the next call on this thread, after `reset`, unless something
-    /// else holds a reference to it (an `init(from:)` that kept its decoder): then it is left
-    /// to that holder and never reused.
-    func recycle(_ object: inout Object, reset: (Object) -> Void) {
-        guard isKnownUniquelyReferenced(&object) else { return object.willLeaveSlot() }
-        reset(object)
-        put(object)
-    }
-
-    /// Keeps `object` for the next call on this thread, unless the slot holds one already.
-    func put(_ object: Object) {
-        let isKept = threadHolder()?._withUnsafeGuaranteedRef { holder in
-            guard case .none = holder.object else { return false }
-            holder.object = object
-            return true
-        }
-        if isKept != true { object.willLeaveSlot() }
-    }
-
-    /// This thread's holder, made on first use; `nil` without a key or when it can't be set.
-    private func threadHolder() -> Unmanaged<Holder>? {
-        guard let key else { return nil }
-        if let pointer = pthread_getspecific(key) { return Unmanaged<Holder>.fromOpaque(pointer) }
+    /// The calling thread's place in the slot, made on first use. Use it on this thread only,
+    /// within the call that asked for it.
+    func place() -> Place {
+        guard let key else { return Place(holder: nil) }
+        if let pointer = pthread_getspecific(key) { return Place(holder: Unmanaged<Holder>.fromOpaque(pointer)) }
         let holder = Unmanaged.passRetained(Holder())
         guard pthread_setspecific(key, holder.toOpaque()) == 0 else {
             holder.release()
-            return nil
+            return Place(holder: nil)
         }
-        return holder
+        return Place(holder: holder)
+    }
+
+    /// One thread's place: where its object is taken from and put back.
+    struct Place {
+        /// The thread's holder, kept alive by the thread-specific value until the thread ends;
+        /// `nil` when there is none (every call then makes its own object).
+        fileprivate let holder: Unmanaged<Holder>?
+
+        /// The object the place holds, which it no longer holds; `nil` when empty.
+        func take() -> Object? {
+            holder?._withUnsafeGuaranteedRef { $0.object.take() }
+        }
+
+        /// Gives `object` back for the next call on this thread, after `reset`, unless
+        /// something else holds a reference to it (an `init(from:)` that kept its decoder):
+        /// then it is left to that holder and never reused.
+        func recycle(_ object: inout Object, reset: (Object) -> Void) {
+            guard isKnownUniquelyReferenced(&object) else { return object.willLeaveSlot() }
+            reset(object)
+            put(object)
+        }
+
+        /// Keeps `object` for the next call on this thread, unless the place holds one already.
+        func put(_ object: Object) {
+            let isKept = holder?._withUnsafeGuaranteedRef { holder in
+                guard case .none = holder.object else { return false }
+                holder.object = object
+                return true
+            }
+            if isKept != true { object.willLeaveSlot() }
+        }
     }
 }
 

@@ -20,37 +20,37 @@ import Musl
 
     @Test func whatIsPutIsTakenOnceThenTheSlotIsEmpty() {
         let slot = ThreadLocalSlot<Kept>()
-        #expect(slot.take() == nil)
+        #expect(slot.place().take() == nil)
         let first = Kept("first")
-        slot.put(first)
-        #expect(slot.take() === first)
-        #expect(slot.take() == nil)
+        slot.place().put(first)
+        #expect(slot.place().take() === first)
+        #expect(slot.place().take() == nil)
         #expect(first.departures == 0)
     }
 
     @Test func aSecondObjectPutIsLetGoOfAndTheFirstStays() {
         let slot = ThreadLocalSlot<Kept>()
         let first = Kept("first"), second = Kept("second")
-        slot.put(first)
-        slot.put(second)
+        slot.place().put(first)
+        slot.place().put(second)
         #expect(second.departures == 1)
         #expect(first.departures == 0)
-        #expect(slot.take() === first)
+        #expect(slot.place().take() === first)
     }
 
     @Test func recycleKeepsOnlyAnObjectNobodyElseHolds() {
         let slot = ThreadLocalSlot<Kept>()
         var object = Kept("alone")
         var resets = 0
-        slot.recycle(&object) { _ in resets += 1 }
+        slot.place().recycle(&object) { _ in resets += 1 }
         #expect(resets == 1)
-        #expect(slot.take() === object)
+        #expect(slot.place().take() === object)
 
         let heldElsewhere = object
-        slot.recycle(&object) { _ in resets += 1 }
+        slot.place().recycle(&object) { _ in resets += 1 }
         #expect(resets == 1)
         #expect(heldElsewhere.departures == 1)
-        #expect(slot.take() == nil)
+        #expect(slot.place().take() == nil)
     }
 
     /// What the other thread puts into the slot.
@@ -67,7 +67,7 @@ import Musl
         #if canImport(Darwin)
         let body: @convention(c) (UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? = { argument in
             let handoff = Unmanaged<Handoff>.fromOpaque(argument).takeRetainedValue()
-            handoff.slot.put(handoff.object)
+            handoff.slot.place().put(handoff.object)
             return nil
         }
         var thread: pthread_t?
@@ -75,7 +75,7 @@ import Musl
         let body: @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? = { argument in
             guard let argument else { return nil }
             let handoff = Unmanaged<Handoff>.fromOpaque(argument).takeRetainedValue()
-            handoff.slot.put(handoff.object)
+            handoff.slot.place().put(handoff.object)
             return nil
         }
         var thread = pthread_t()
@@ -88,6 +88,6 @@ import Musl
         // The thread ended: its holder was released and told the object it leaves the slot;
         // this thread's slot never held it.
         #expect(object.departures == 1)
-        #expect(slot.take() == nil)
+        #expect(slot.place().take() == nil)
     }
 }
