@@ -9,7 +9,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     @exclusivity(unchecked) private(set) var plan: CompiledSchema
     @exclusivity(unchecked) var reader: AvroBinaryReader
     @exclusivity(unchecked) var node: Int
-    @exclusivity(unchecked) var frames: [DecodingFrame] = []
+    let frames = OpenFrames<DecodingFrame>()
     /// Records read out of order and maps, scanned (see ``DecodingFrame/scan``).
     @exclusivity(unchecked) var scans: [DecodingScan] = []
     /// The keys of frames that name their entry by key (see ``DecodingFrame/keySlot``).
@@ -113,7 +113,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// Empties what a call left behind, keeping the arrays' capacity. (Decoding that failed
     /// leaves frames open; reading out of order leaves scans.)
     private func clearForReuse() {
-        if !frames.isEmpty { frames.removeAll(keepingCapacity: true) }
+        if !frames.isEmpty { frames.removeAll() }
         if !scans.isEmpty { scans.removeAll(keepingCapacity: true) }
         if !frameKeys.isEmpty { frameKeys.removeAll(keepingCapacity: true) }
         if transcoded.count > 0 { transcoded.truncate(to: 0) }

@@ -12,7 +12,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var writer: AvroBinaryWriter
     /// The schema node of the value being encoded now.
     @exclusivity(unchecked) var node: Int
-    @exclusivity(unchecked) var frames: [EncodingFrame] = []
+    let frames = OpenFrames<EncodingFrame>()
     @exclusivity(unchecked) private var sendableUserInfo: [CodingUserInfoKey: any Sendable]
     /// An error found where Swift's API cannot throw (opening a container); thrown at the
     /// next call that can.
@@ -82,7 +82,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     /// leaves frames open and an error; writing out of order leaves reorderings.)
     private func clearForReuse() {
         writer = AvroBinaryWriter(appendingTo: [])
-        if !frames.isEmpty { frames.removeAll(keepingCapacity: true) }
+        if !frames.isEmpty { frames.removeAll() }
         if !reorderings.isEmpty { reorderings.removeAll(keepingCapacity: true) }
         if !frameKeys.isEmpty { frameKeys.removeAll(keepingCapacity: true) }
         if !sendableUserInfo.isEmpty { sendableUserInfo = [:] }
