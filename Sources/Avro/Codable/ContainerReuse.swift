@@ -40,14 +40,19 @@ final class ContainerCell<State: AnyObject> {
 /// referenced (whoever had the container let go of it). Both container types are a single
 /// reference to their box, which `containersAreOneReference` checks once; if that ever
 /// changed, every container would be made anew, as before.
-struct ContainerReuse<State: AnyObject> {
+final class ContainerReuse<State: AnyObject> {
+    /// A kept box: the key type of its container, the cell the container reads, and a
+    /// ``ContainerWrapper`` of the container type.
+    private struct Entry {
+        let keyType: ObjectIdentifier
+        var box: AnyObject
+        let cell: ContainerCell<State>
+        let wrapper: AnyObject
+    }
+
     /// Set once the state is let go of: containers made from then on are not kept.
     private var isHandedOver = false
-    private var keyTypes: [ObjectIdentifier] = []
-    private var boxes: [AnyObject] = []
-    private var cells: [ContainerCell<State>] = []
-    /// Per box, a ``ContainerWrapper`` of the container type.
-    private var wrappers: [AnyObject] = []
+    private let entries = UnsharedArray<Entry>()
 
     /// Boxes kept at most; beyond, a new key type's box replaces one nobody holds, and
     /// containers nested deeper than that (recursive types) are not kept.
@@ -56,38 +61,31 @@ struct ContainerReuse<State: AnyObject> {
     /// A container of key type `Key` for frame `frame` (whose serial is `serial`) of `state`:
     /// a kept one that nobody holds, or one `make` makes from a new cell.
     @inline(__always)
-    mutating func container<Key, Container>(_ key: Key.Type, as type: Container.Type, state: State, frame: Int, serial: Int,
-                                            make: (ContainerCell<State>) -> Container) -> Container {
+    func container<Key, Container>(_ key: Key.Type, as type: Container.Type, state: State, frame: Int, serial: Int,
+                                   make: (ContainerCell<State>) -> Container) -> Container {
         let index = lend(ObjectIdentifier(key), frame: frame, serial: serial)
         if index >= 0 {
-            return unsafeDowncast(wrappers[index], to: ContainerWrapper<Container>.self).wrap(boxes[index])
+            return unsafeDowncast(entries[index].wrapper, to: ContainerWrapper<Container>.self).wrap(entries[index].box)
         }
         let slot = isHandedOver || !containersAreOneReference ? -1 : freeSlot()
         let cell = ContainerCell(state: state, frame: frame, serial: serial, kept: slot >= 0)
         let container = make(cell)
         if slot >= 0 {
-            let entry = (ObjectIdentifier(key), unsafeBitCast(container, to: AnyObject.self), cell, ContainerWrapper<Container>())
-            if slot == boxes.count {
-                keyTypes.append(entry.0)
-                boxes.append(entry.1)
-                cells.append(entry.2)
-                wrappers.append(entry.3)
-            } else {
-                (keyTypes[slot], boxes[slot], cells[slot], wrappers[slot]) = entry
-            }
+            let entry = Entry(keyType: ObjectIdentifier(key), box: unsafeBitCast(container, to: AnyObject.self), cell: cell,
+                              wrapper: ContainerWrapper<Container>())
+            if slot == entries.count { entries.append(entry) } else { entries[slot] = entry }
         }
         return container
     }
 
     /// Where a new box can be kept: a new position while there are fewer than ``capacity``,
     /// then the position of one nobody holds (of a key type used before); -1 when all are held.
-    private mutating func freeSlot() -> Int {
-        if boxes.count < Self.capacity { return boxes.count }
-        // A loop, not `indices.first { … }`: a closure over the array saw it shared, and every
-        // box through it as held.
+    private func freeSlot() -> Int {
+        if entries.count < Self.capacity { return entries.count }
+        // A loop, not `indices.first { … }`: a closure that read the box would hold it too.
         var index = 0
-        while index < boxes.count {
-            if isKnownUniquelyReferenced(&boxes[index]) { return index }
+        while index < entries.count {
+            if isKnownUniquelyReferenced(&entries[index].box) { return index }
             index &+= 1
         }
         return -1
@@ -95,12 +93,12 @@ struct ContainerReuse<State: AnyObject> {
 
     /// The position of a kept box for `keyType` that nobody holds, its cell pointed at the
     /// frame; -1 when there is none.
-    private mutating func lend(_ keyType: ObjectIdentifier, frame: Int, serial: Int) -> Int {
+    private func lend(_ keyType: ObjectIdentifier, frame: Int, serial: Int) -> Int {
         var index = 0
-        while index < keyTypes.count {
-            if keyTypes[index] == keyType && isKnownUniquelyReferenced(&boxes[index]) {
-                cells[index].frame = frame
-                cells[index].serial = serial
+        while index < entries.count {
+            if entries[index].keyType == keyType && isKnownUniquelyReferenced(&entries[index].box) {
+                entries[index].cell.frame = frame
+                entries[index].cell.serial = serial
                 return index
             }
             index &+= 1
@@ -110,11 +108,11 @@ struct ContainerReuse<State: AnyObject> {
 
     /// Lets go of the kept containers, as the state will not be reused: the cells of those
     /// somebody still holds hold the state from now on, so that it lives as long as they do.
-    mutating func handOver() {
-        for index in boxes.indices where !isKnownUniquelyReferenced(&boxes[index]) {
-            cells[index].holdState()
+    func handOver() {
+        for index in entries.indices where !isKnownUniquelyReferenced(&entries[index].box) {
+            entries[index].cell.holdState()
         }
-        (keyTypes, boxes, cells, wrappers) = ([], [], [], [])
+        entries.removeAll()
         isHandedOver = true
     }
 }

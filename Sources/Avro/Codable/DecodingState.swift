@@ -9,7 +9,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     @exclusivity(unchecked) private(set) var plan: CompiledSchema
     @exclusivity(unchecked) var reader: AvroBinaryReader
     @exclusivity(unchecked) var node: Int
-    let frames = OpenFrames<DecodingFrame>()
+    let frames = UnsharedArray<DecodingFrame>()
     /// Records read out of order and maps, scanned (see ``DecodingFrame/scan``).
     @exclusivity(unchecked) var scans: [DecodingScan] = []
     /// The keys of frames that name their entry by key (see ``DecodingFrame/keySlot``).
@@ -40,7 +40,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// The serial number of the last frame opened: containers check theirs is still open.
     @exclusivity(unchecked) var serials = 0
     /// The keyed containers made so far, lent out again (see ``ContainerReuse``).
-    @exclusivity(unchecked) private var keyedContainers = ContainerReuse<DecodingState>()
+    private let keyedContainers = ContainerReuse<DecodingState>()
     /// The array and dictionary types read in one loop (see ``AvroDirectDecodable``).
     @exclusivity(unchecked) var directDecodables = ConformanceMemo<any AvroDirectDecodable.Type>()
 

@@ -12,7 +12,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var writer: AvroBinaryWriter
     /// The schema node of the value being encoded now.
     @exclusivity(unchecked) var node: Int
-    let frames = OpenFrames<EncodingFrame>()
+    let frames = UnsharedArray<EncodingFrame>()
     @exclusivity(unchecked) private var sendableUserInfo: [CodingUserInfoKey: any Sendable]
     /// An error found where Swift's API cannot throw (opening a container); thrown at the
     /// next call that can.
@@ -34,7 +34,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     /// The serial number of the last frame opened: containers check theirs is still open.
     @exclusivity(unchecked) var serials = 0
     /// The keyed containers made so far, lent out again (see ``ContainerReuse``).
-    @exclusivity(unchecked) private var keyedContainers = ContainerReuse<EncodingState>()
+    private let keyedContainers = ContainerReuse<EncodingState>()
     /// The array and dictionary types written in one loop (see ``AvroDirectEncodable``).
     @exclusivity(unchecked) var directEncodables = ConformanceMemo<any AvroDirectEncodable.Type>()
 

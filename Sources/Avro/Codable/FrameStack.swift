@@ -3,7 +3,7 @@
 /// it was made for (not closed, not replaced by a sibling).
 protocol FrameStack: AnyObject {
     associatedtype Frame: SerialFrame
-    var frames: OpenFrames<Frame> { get }
+    var frames: UnsharedArray<Frame> { get }
     var serials: Int { get set }
 }
 
