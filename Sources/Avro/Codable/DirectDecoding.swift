@@ -5,8 +5,10 @@
 /// gives the same values, errors and coding paths for a fraction of the cost.
 ///
 /// The value comes back as `T`, the type the decoder was asked for, which is `Self`: found by
-/// casting `T.self` to this protocol. (Returning `Self` and casting it to `T` would make a
-/// `T?`, whose metadata unspecialised code looks up on every call.)
+/// casting `T.self` to this protocol (remembered per type). `T` is passed down to the loops
+/// and the value cast to it from the concrete array or dictionary type they make, so that
+/// unspecialised code never asks for the metadata of `Self` (a runtime lookup of a few
+/// hundred instructions per call: `Self == T`, or a cast from `Self`, each make one).
 protocol AvroDirectDecodable {
     /// Reads a value from the array or map at `node`; `T` is `Self`.
     static func avroDecode<T>(from state: DecodingState, at node: Int, as type: T.Type) throws -> T
@@ -14,30 +16,28 @@ protocol AvroDirectDecodable {
 
 extension Array: AvroDirectDecodable where Element: Decodable {
     static func avroDecode<T>(from state: DecodingState, at node: Int, as type: T.Type) throws -> T {
-        guard T.self == Self.self else { throw AvroError(.typeMismatch, "\(T.self) was read as \(Self.self)") }
-        return unsafeBitCast(try state.decodeArray(of: Element.self, at: node), to: T.self)
+        try state.decodeArray(of: Element.self, at: node, as: type)
     }
 }
 
 extension Dictionary: AvroDirectDecodable where Key == String, Value: Decodable {
     static func avroDecode<T>(from state: DecodingState, at node: Int, as type: T.Type) throws -> T {
-        guard T.self == Self.self else { throw AvroError(.typeMismatch, "\(T.self) was read as \(Self.self)") }
-        return unsafeBitCast(try state.decodeMap(of: Value.self, at: node), to: T.self)
+        try state.decodeMap(of: Value.self, at: node, as: type)
     }
 }
 
 extension DecodingState {
     /// Reads the array at `node` item by item. An array frame stays open meanwhile, so that
     /// coding paths inside the items name their index. Arrays of the common scalars are read
-    /// by code specialised for them, as maps are.
-    func decodeArray<Element: Decodable>(of type: Element.Type, at node: Int) throws -> [Element] {
-        if Element.self == String.self { return unsafeBitCast(try readArray(of: String.self, at: node), to: [Element].self) }
-        if Element.self == Int64.self { return unsafeBitCast(try readArray(of: Int64.self, at: node), to: [Element].self) }
-        if Element.self == Int.self { return unsafeBitCast(try readArray(of: Int.self, at: node), to: [Element].self) }
-        if Element.self == Int32.self { return unsafeBitCast(try readArray(of: Int32.self, at: node), to: [Element].self) }
-        if Element.self == Double.self { return unsafeBitCast(try readArray(of: Double.self, at: node), to: [Element].self) }
-        if Element.self == Bool.self { return unsafeBitCast(try readArray(of: Bool.self, at: node), to: [Element].self) }
-        return try readArray(of: Element.self, at: node)
+    /// by code specialised for them, as maps are. `T` is `[Element]`.
+    func decodeArray<Element: Decodable, T>(of type: Element.Type, at node: Int, as array: T.Type) throws -> T {
+        if Element.self == String.self { return unsafeBitCast(try readArray(of: String.self, at: node), to: T.self) }
+        if Element.self == Int64.self { return unsafeBitCast(try readArray(of: Int64.self, at: node), to: T.self) }
+        if Element.self == Int.self { return unsafeBitCast(try readArray(of: Int.self, at: node), to: T.self) }
+        if Element.self == Int32.self { return unsafeBitCast(try readArray(of: Int32.self, at: node), to: T.self) }
+        if Element.self == Double.self { return unsafeBitCast(try readArray(of: Double.self, at: node), to: T.self) }
+        if Element.self == Bool.self { return unsafeBitCast(try readArray(of: Bool.self, at: node), to: T.self) }
+        return unsafeBitCast(try readArray(of: Element.self, at: node), to: T.self)
     }
 
     private func readArray<Element: Decodable>(of type: Element.Type, at node: Int) throws -> [Element] {
@@ -66,19 +66,20 @@ extension DecodingState {
     }
 
     /// Reads the map at `node` entry by entry; of equal keys, the last wins. A map frame
-    /// stays open meanwhile, so that coding paths inside the values name their key.
+    /// stays open meanwhile, so that coding paths inside the values name their key. `T` is
+    /// `[String: Value]`.
     ///
     /// Maps of the common scalars are read by code specialised for them: in unspecialised
     /// code each insertion looks up the generic metadata of the dictionary's storage and of
     /// `Value?`, several hundred instructions.
-    func decodeMap<Value: Decodable>(of type: Value.Type, at node: Int) throws -> [String: Value] {
-        if Value.self == String.self { return unsafeBitCast(try readMap(of: String.self, at: node), to: [String: Value].self) }
-        if Value.self == Int64.self { return unsafeBitCast(try readMap(of: Int64.self, at: node), to: [String: Value].self) }
-        if Value.self == Int.self { return unsafeBitCast(try readMap(of: Int.self, at: node), to: [String: Value].self) }
-        if Value.self == Int32.self { return unsafeBitCast(try readMap(of: Int32.self, at: node), to: [String: Value].self) }
-        if Value.self == Double.self { return unsafeBitCast(try readMap(of: Double.self, at: node), to: [String: Value].self) }
-        if Value.self == Bool.self { return unsafeBitCast(try readMap(of: Bool.self, at: node), to: [String: Value].self) }
-        return try readMap(of: Value.self, at: node)
+    func decodeMap<Value: Decodable, T>(of type: Value.Type, at node: Int, as map: T.Type) throws -> T {
+        if Value.self == String.self { return unsafeBitCast(try readMap(of: String.self, at: node), to: T.self) }
+        if Value.self == Int64.self { return unsafeBitCast(try readMap(of: Int64.self, at: node), to: T.self) }
+        if Value.self == Int.self { return unsafeBitCast(try readMap(of: Int.self, at: node), to: T.self) }
+        if Value.self == Int32.self { return unsafeBitCast(try readMap(of: Int32.self, at: node), to: T.self) }
+        if Value.self == Double.self { return unsafeBitCast(try readMap(of: Double.self, at: node), to: T.self) }
+        if Value.self == Bool.self { return unsafeBitCast(try readMap(of: Bool.self, at: node), to: T.self) }
+        return unsafeBitCast(try readMap(of: Value.self, at: node), to: T.self)
     }
 
     private func readMap<Value: Decodable>(of type: Value.Type, at node: Int) throws -> [String: Value] {
