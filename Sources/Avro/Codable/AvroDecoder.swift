@@ -100,7 +100,7 @@ public struct AvroDecoder: Sendable {
             throw Self.decodingError(error)
         }
         if let writerResolution {
-            return try decode(type, from: &reader, resolution: writerResolution.plan(reading: plan))
+            return try writerResolution.withPlan(reading: plan) { try decode(type, from: &reader, resolution: $0) }
         }
         return try decode(type, from: &reader, plan: plan)
     }

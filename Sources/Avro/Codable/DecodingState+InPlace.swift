@@ -14,27 +14,29 @@ extension DecodingState {
     /// record is read as it comes; any other first has the places of its fields found.
     func openInPlaceFrame(at target: Int, _ resolution: ResolutionPlan) throws -> Int {
         isInPlaceRootPending = false
-        guard let record = resolution.inPlaceRoot else { return push(DecodingFrame(node: target, kind: .record, start: reader.offset)) }
-        inPlaceDefaults = record.defaults
-        let count = record.defaultOffsets.count
-        if inPlaceOffsets.count < count {
-            inPlaceOffsets.deallocate()
-            inPlaceOffsets = .allocate(capacity: count)
-            inPlaceOffsetsRecord = nil
+        guard let root = resolution.inPlaceRootReference else { return push(DecodingFrame(node: target, kind: .record, start: reader.offset)) }
+        return try root._withUnsafeGuaranteedRef { record in
+            inPlaceDefaults = record.defaults
+            let count = record.defaultOffsets.count
+            if inPlaceOffsets.count < count {
+                inPlaceOffsets.deallocate()
+                inPlaceOffsets = .allocate(capacity: count)
+                inPlaceOffsetsRecord = nil
+            }
+            // The places of defaults stay from the last value of the same record.
+            if inPlaceOffsetsRecord !== record {
+                for position in 0..<count { inPlaceOffsets[position] = record.defaultOffsets[position] }
+                inPlaceOffsetsRecord = record
+            }
+            var frame = DecodingFrame(node: target, kind: .record, start: reader.offset)
+            frame.isInPlace = true
+            if record.isSequential {
+                frame.sequentialFields = record.writerNodes.count
+            } else {
+                frame.end = try findInPlaceFields(record, writer: resolution.writer)
+            }
+            return push(frame)
         }
-        // The places of defaults stay from the last value of the same record.
-        if inPlaceOffsetsRecord !== record {
-            for position in 0..<count { inPlaceOffsets[position] = record.defaultOffsets[position] }
-            inPlaceOffsetsRecord = record
-        }
-        var frame = DecodingFrame(node: target, kind: .record, start: reader.offset)
-        frame.isInPlace = true
-        if record.isSequential {
-            frame.sequentialFields = record.writerNodes.count
-        } else {
-            frame.end = try findInPlaceFields(record, writer: resolution.writer)
-        }
-        return push(frame)
     }
 
     /// Goes through the writer's fields from the reader's position (the record's start),

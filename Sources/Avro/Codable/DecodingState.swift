@@ -90,7 +90,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
             defer { reader = state.reader }
             return try body(state)
         }
-        if resolution.inPlaceRoot != nil {
+        if resolution.inPlaceRootReference != nil {
             state.reader = reader
             state.inPlaceResolution = Unmanaged.passUnretained(resolution)
             state.isInPlaceRootPending = true
