@@ -57,22 +57,21 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     static func with<Result>(plan: CompiledSchema, appendingTo buffer: inout [UInt8], userInfo: [CodingUserInfoKey: any Sendable],
                              fieldNaming: AvroFieldNaming, _ body: (EncodingState) throws -> Result) rethrows -> Result {
         var state: EncodingState
-        let writer = AvroBinaryWriter(appendingTo: buffer)
-        buffer = []
         let place = reusable.place()
         if let reused = place.take() {
             state = reused
             // Assigned only when they differ: a call like the last one retains nothing here.
             if state.plan !== plan { state.plan = plan }
-            state.writer = writer
             state.node = plan.root
             if !userInfo.isEmpty { state.sendableUserInfo = userInfo }
             state.fieldNaming = fieldNaming
         } else {
-            state = EncodingState(plan: plan, writer: writer, userInfo: userInfo, fieldNaming: fieldNaming)
+            state = EncodingState(plan: plan, writer: AvroBinaryWriter(), userInfo: userInfo, fieldNaming: fieldNaming)
         }
+        // The caller's buffer is moved in, and back out (leaving the state's writer empty).
+        state.writer.swapBytes(with: &buffer)
         defer {
-            buffer = state.writer.bytes
+            state.writer.swapBytes(with: &buffer)
             place.recycle(&state) { $0.clearForReuse() }
         }
         return try body(state)
@@ -81,7 +80,6 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     /// Empties what a call left behind, keeping the arrays' capacity. (Encoding that failed
     /// leaves frames open and an error; writing out of order leaves reorderings.)
     private func clearForReuse() {
-        writer = AvroBinaryWriter(appendingTo: [])
         if !frames.isEmpty { frames.removeAll() }
         if !reorderings.isEmpty { reorderings.removeAll(keepingCapacity: true) }
         if !frameKeys.isEmpty { frameKeys.removeAll(keepingCapacity: true) }

@@ -100,6 +100,35 @@ import Testing
         #expect(try encoder.encodeBytes(Pair(a: 1, b: "z")) == [0x02, 0x02, 0x7a])
     }
 
+    /// Keeps the encoder it was given.
+    private struct EncoderKeeper: Encodable {
+        static let kept = Locked<[any Encoder]>([])
+        var a: Int64
+
+        func encode(to encoder: any Encoder) throws {
+            Self.kept.withLock { $0.append(encoder) }
+            var container = encoder.container(keyedBy: Pair.CodingKeys.self)
+            try container.encode(a, forKey: .a)
+            try container.encode("k", forKey: .b)
+        }
+    }
+
+    @Test func anEncoderKeptByTheTypeHoldsNoneOfTheCallersBytes() throws {
+        let encoder = AvroEncoder(schema: try AvroSchema(parsing: Self.pairSchema))
+        var buffer: [UInt8] = [0xaa]
+        try encoder.encode(EncoderKeeper(a: 1), into: &buffer)
+        try encoder.encode(EncoderKeeper(a: 2), into: &buffer)
+        #expect(buffer == [0xaa, 0x02, 0x02, 0x6b, 0x04, 0x02, 0x6b])
+        let kept = EncoderKeeper.kept.withLock { $0 }
+        #expect(kept.count == 2 && (kept[0] as AnyObject) !== (kept[1] as AnyObject))
+        // The caller's array was moved back out of each state: the kept states hold other
+        // storage, so the buffer is its only owner and grows in place.
+        let states = kept.compactMap { $0 as? EncodingState }
+        #expect(states.count == 2 && states.allSatisfy { $0.writer.count == 0 })
+        try encoder.encode(EncoderKeeper(a: 3), into: &buffer)
+        #expect(buffer == [0xaa, 0x02, 0x02, 0x6b, 0x04, 0x02, 0x6b, 0x06, 0x02, 0x6b])
+    }
+
     /// Notes how many `userInfo` entries its coder had.
     private struct NotingUserInfo: Codable {
         nonisolated(unsafe) static var counts: [Int] = []
