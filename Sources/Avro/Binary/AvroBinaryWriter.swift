@@ -112,14 +112,14 @@ public struct AvroBinaryWriter: Sendable {
         bytes.append(UInt8(truncatingIfNeeded: value))
     }
 
-    /// Inserts the encoding of the `long` `value` at `index`, moving what follows. Used to
-    /// write an array's item count once the items are written.
     /// Swaps the written bytes with `other`, moving both arrays without retaining either: a
     /// coding state takes the caller's buffer to append to, and gives it back.
     mutating func swapBytes(with other: inout [UInt8]) {
         swap(&bytes, &other)
     }
 
+    /// Inserts the encoding of the `long` `value` at `index`, moving what follows. Used to
+    /// write an array's item count once the items are written.
     mutating func insertLong(_ value: Int64, at index: Int) {
         var encoded = AvroBinaryWriter(capacity: 10)
         encoded.writeLong(value)

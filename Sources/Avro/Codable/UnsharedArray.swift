@@ -3,7 +3,9 @@
 ///
 /// Changing an element is a store, where `Array` would first check that its storage is not
 /// shared (a runtime call per field read or written). Indexes are checked as `Array` checks
-/// them.
+/// them, trapping as `Array` does: no index comes from input. Frame indexes are the state's own,
+/// and containers check that their frame is still open (`isOpen`, `checkOpen`) before using
+/// it, so a container used too late throws an `AvroError` instead.
 final class UnsharedArray<Element>: RandomAccessCollection {
     private var base: UnsafeMutablePointer<Element>
     private var capacity: Int
