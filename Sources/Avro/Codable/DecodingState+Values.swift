@@ -35,6 +35,14 @@ extension DecodingState: SingleValueDecodingContainer {
         case .record: break
         case .array, .map:
             if let direct = directDecodables.conformance(of: T.self, { $0 as? any AvroDirectDecodable.Type }) { return try decodeDirect(direct, as: type, at: target) }
+        case .union:
+            // An array or dictionary in a union (an optional one, or one branch of several):
+            // read in one loop from the branch written, when that branch is an array or map.
+            if let direct = directDecodables.conformance(of: T.self, { $0 as? any AvroDirectDecodable.Type }),
+               let branch = try collectionBranch(of: target, kind: direct.avroKind) {
+                return try decodeDirect(direct, as: type, at: branch)
+            }
+            return try decodeScalar(type, at: target)
         default:
             return try decodeScalar(type, at: target)
         }
@@ -43,6 +51,16 @@ extension DecodingState: SingleValueDecodingContainer {
             return unsafeBitCast(value, to: T.self)
         }
         return try decodeWithContainers(type, at: target)
+    }
+
+    /// Reads the branch index of the union at `target` and returns the branch's node when it
+    /// is of `kind` (an array or a map); otherwise reads nothing and returns `nil`.
+    private func collectionBranch(of target: Int, kind: NodeInfo.Kind) throws -> Int? {
+        let start = reader.offset
+        let branch = plan.branchNodes[plan.info[target].first + (try readBranch(of: target))]
+        if plan.info[branch].kind == kind { return branch }
+        reader.seek(to: start)
+        return nil
     }
 
     /// Reads a `T` at `target`, a node that is not a record, array or map.

@@ -1,4 +1,4 @@
-/// Arrays and string-keyed dictionaries read by the decoder in one loop over their blocks.
+/// Arrays and dictionaries read by the decoder in one loop over their blocks.
 ///
 /// Swift's own `init(from:)` for them goes through an unkeyed or keyed container, asking the
 /// runtime for generic metadata and boxing a container per item; reading the items here
@@ -12,17 +12,24 @@
 protocol AvroDirectDecodable {
     /// Reads a value from the array or map at `node`; `T` is `Self`.
     static func avroDecode<T>(from state: DecodingState, at node: Int, as type: T.Type) throws -> T
+    /// The kind of schema node the value is read from: an array or a map.
+    static var avroKind: NodeInfo.Kind { get }
 }
 
 extension Array: AvroDirectDecodable where Element: Decodable {
+    static var avroKind: NodeInfo.Kind { .array }
+
     static func avroDecode<T>(from state: DecodingState, at node: Int, as type: T.Type) throws -> T {
         try state.decodeArray(of: Element.self, at: node, as: type)
     }
 }
 
-extension Dictionary: AvroDirectDecodable where Key == String, Value: Decodable {
+extension Dictionary: AvroDirectDecodable where Key: Decodable, Value: Decodable {
+    static var avroKind: NodeInfo.Kind { .map }
+
     static func avroDecode<T>(from state: DecodingState, at node: Int, as type: T.Type) throws -> T {
-        try state.decodeMap(of: Value.self, at: node, as: type)
+        if Key.self == String.self { return try state.decodeMap(of: Value.self, at: node, as: type) }
+        return unsafeBitCast(try state.decodeMap(keyedBy: Key.self, of: Value.self, at: node), to: T.self)
     }
 }
 
@@ -80,6 +87,25 @@ extension DecodingState {
         if Value.self == Double.self { return unsafeBitCast(try readMap(of: Double.self, at: node), to: T.self) }
         if Value.self == Bool.self { return unsafeBitCast(try readMap(of: Bool.self, at: node), to: T.self) }
         return unsafeBitCast(try readMap(of: Value.self, at: node), to: T.self)
+    }
+
+    /// Reads the map at `node` into a dictionary whose keys are parsed from their string form
+    /// (see ``AvroMapKey``). A key that does not parse, or two keys that parse to the same
+    /// key, are errors naming the key.
+    func decodeMap<Key: Decodable, Value: Decodable>(keyedBy keyType: Key.Type, of type: Value.Type, at node: Int) throws -> [Key: Value] {
+        guard AvroMapKey.hasStringForm(Key.self) else { throw AvroMapKey.unsupportedKeyType(Key.self) }
+        let start = reader.offset
+        let strings = try readMap(of: Value.self, at: node)
+        var result = [Key: Value](minimumCapacity: strings.count)
+        for (string, value) in strings {
+            guard let key = AvroMapKey.key(Key.self, from: string) else {
+                throw AvroError(.typeMismatch, "the map key '\(string)' is not the string form of a \(Key.self)", path: string, offset: start)
+            }
+            guard result.updateValue(value, forKey: key) == nil else {
+                throw AvroError(.typeMismatch, "the map key '\(string)' is a \(Key.self) that another key of the map is too", path: string, offset: start)
+            }
+        }
+        return result
     }
 
     private func readMap<Value: Decodable>(of type: Value.Type, at node: Int) throws -> [String: Value] {

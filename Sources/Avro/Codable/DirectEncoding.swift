@@ -1,4 +1,4 @@
-/// Arrays and string-keyed dictionaries written by the encoder in one loop, with their count
+/// Arrays and dictionaries written by the encoder in one loop, with their count
 /// known up front.
 ///
 /// Swift's own `encode(to:)` for them goes through an unkeyed or keyed container, asking the
@@ -14,17 +14,24 @@
 protocol AvroDirectEncodable {
     /// Writes `value` as the array or map at `node`; `T` is `Self`.
     static func avroEncode<T>(_ value: T, to state: EncodingState, at node: Int) throws
+    /// The kind of schema node the value is written as: an array or a map.
+    static var avroKind: NodeInfo.Kind { get }
 }
 
 extension Array: AvroDirectEncodable where Element: Encodable {
+    static var avroKind: NodeInfo.Kind { .array }
+
     static func avroEncode<T>(_ value: T, to state: EncodingState, at node: Int) throws {
         try state.encodeArray(value, of: Element.self, at: node)
     }
 }
 
-extension Dictionary: AvroDirectEncodable where Key == String, Value: Encodable {
+extension Dictionary: AvroDirectEncodable where Key: Encodable, Value: Encodable {
+    static var avroKind: NodeInfo.Kind { .map }
+
     static func avroEncode<T>(_ value: T, to state: EncodingState, at node: Int) throws {
-        try state.encodeMap(value, of: Value.self, at: node)
+        if Key.self == String.self { return try state.encodeMap(value, of: Value.self, at: node) }
+        try state.encodeMap(unsafeBitCast(value, to: [Key: Value].self), at: node)
     }
 }
 
@@ -71,6 +78,20 @@ extension EncodingState {
         if Value.self == Double.self { return try writeMap(unsafeBitCast(entries, to: [String: Double].self), at: node) }
         if Value.self == Bool.self { return try writeMap(unsafeBitCast(entries, to: [String: Bool].self), at: node) }
         try writeMap(unsafeBitCast(entries, to: [String: Value].self), at: node)
+    }
+
+    /// Writes `entries`, whose keys are not strings, as the map at `node`, keyed by each key's
+    /// string form (see ``AvroMapKey``). Two keys with the same string form are an error.
+    func encodeMap<Key: Encodable, Value: Encodable>(_ entries: [Key: Value], at node: Int) throws {
+        guard AvroMapKey.hasStringForm(Key.self) else { throw AvroMapKey.unsupportedKeyType(Key.self) }
+        var strings = [String: Value](minimumCapacity: entries.count)
+        for (key, value) in entries {
+            guard let string = AvroMapKey.string(key) else { throw AvroMapKey.unsupportedKeyType(Key.self) }
+            guard strings.updateValue(value, forKey: string) == nil else {
+                throw AvroError(.typeMismatch, "two keys of the dictionary have the same string form '\(string)', and an Avro map can hold only one", path: string)
+            }
+        }
+        try encodeMap(strings, of: Value.self, at: node)
     }
 
     private func writeMap<Value: Encodable>(_ entries: [String: Value], at node: Int) throws {

@@ -75,12 +75,23 @@ extension EncodingState: SingleValueEncodingContainer {
         else if plan.info[target].kind == .union, let optional = value as? any AvroOptional {
             // An Optional encoded as a whole (not through encodeIfPresent).
             if let wrapped = optional.avroWrapped { try encode(wrapped, at: target) } else { try writeNull(at: target) }
+        } else if plan.info[target].kind == .union, let direct = directEncodables.conformance(of: T.self, { $0 as? any AvroDirectEncodable.Type }),
+                  let branch = collectionBranch(of: target, kind: direct.avroKind) {
+            // An array or dictionary in a union: its array or map branch.
+            writer.writeLong(Int64(branch.position))
+            try direct.avroEncode(value, to: self, at: branch.node)
         } else if plan.info[target].kind == .union, let branch = try namedBranch(for: T.self, union: target) {
             try encode(value, at: branch)
         } else {
             return false
         }
         return true
+    }
+
+    /// The first branch of the union at `union` that is of `kind`, and its position.
+    private func collectionBranch(of union: Int, kind: NodeInfo.Kind) -> (position: Int, node: Int)? {
+        let branches = plan.branches(of: union)
+        return branches.firstIndex { plan.info[$0].kind == kind }.map { ($0, branches[$0]) }
     }
 
     /// For a union whose value is a named Swift type: the branch it goes to, with its index

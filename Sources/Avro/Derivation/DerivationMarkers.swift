@@ -35,13 +35,15 @@ extension Set: DerivableArray where Element: Decodable {
     static var empty: Set<Element> { [] }
 }
 
-/// A dictionary with `String` keys, written as an Avro map.
+/// A dictionary, written as an Avro map keyed by its keys' string form (see ``AvroMapKey``).
 protocol DerivableMap {
+    static var keyType: Any.Type { get }
     static var valueType: any Decodable.Type { get }
     static var empty: Self { get }
 }
 
-extension Dictionary: DerivableMap where Key == String, Value: Decodable {
+extension Dictionary: DerivableMap where Key: Decodable, Value: Decodable {
+    static var keyType: Any.Type { Key.self }
     static var valueType: any Decodable.Type { Value.self }
-    static var empty: [String: Value] { [:] }
+    static var empty: [Key: Value] { [:] }
 }

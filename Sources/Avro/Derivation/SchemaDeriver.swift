@@ -53,7 +53,10 @@ final class SchemaDeriver {
             }
         }
         if let array = type as? any DerivableArray.Type { return (.array(try deriveAny(array.elementType)), array.empty as? T) }
-        if let map = type as? any DerivableMap.Type { return (.map(try deriveAny(map.valueType)), map.empty as? T) }
+        if let map = type as? any DerivableMap.Type {
+            guard AvroMapKey.hasStringForm(map.keyType) else { throw AvroMapKey.unsupportedKeyType(map.keyType) }
+            return (.map(try deriveAny(map.valueType)), map.empty as? T)
+        }
         if let enumeration = type as? any AvroEnum.Type { return try avroEnum(type, enumeration) }
         if let cases = type as? any CaseIterable.Type, let first = Self.firstCase(cases) as? T,
            (first as? any RawRepresentable)?.rawValue is String {
