@@ -30,7 +30,7 @@ extension EncodingState {
         if frames[index].kind == .record {
             let name = fieldNaming == .codingKeys ? key : fieldNaming.fieldName(forKey: key)
             let position = try claimField(named: name, codingKey: key, frame: index)
-            // A key the derived schema leaves out (an excluded field): nothing is written.
+            // A key the type excludes from its schema (AvroCustomizing.avroExcludedFields): nothing is written.
             if position < 0 { return Entry(node: -1, fieldPosition: nil, isUnionCase: false) }
             return Entry(node: plan.fieldTypes[plan.info[frames[index].node].first + position],
                          fieldPosition: frames[index].reordering < 0 ? nil : position, isUnionCase: false)

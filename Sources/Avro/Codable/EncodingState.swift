@@ -285,7 +285,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     /// `claimField` for a field other than the next one in schema order.
     private func claimFieldOutOfOrder(named name: String, codingKey: String, frame index: Int) throws -> Int {
         guard case .record(let record) = plan[frames[index].node].kind else { return -1 }
-        if record.indexOfField[name] == nil && (plan.ignoresUnknownFields || isExcluded(codingKey, frame: index)) { return -1 }
+        if record.indexOfField[name] == nil && isExcluded(codingKey, frame: index) { return -1 }
         let cursor = frames[index].cursor
         if frames[index].reordering < 0 {
             frames[index].reordering = reorderings.count
@@ -294,7 +294,8 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
         }
         let reordering = frames[index].reordering
         guard let position = record.indexOfField[name] else {
-            throw AvroError(.typeMismatch, "the record \(plan[frames[index].node].typeName) has no field '\(name)'")
+            throw AvroError(.typeMismatch, "the record \(plan[frames[index].node].typeName) has no field '\(name)', so its value would be lost; "
+                + "add the field to the schema, or list the key in AvroCustomizing.avroExcludedFields to leave it out on purpose")
         }
         guard position >= cursor, reorderings[reordering][position] == nil else {
             throw AvroError(.typeMismatch, "the field '\(name)' of \(plan[frames[index].node].typeName) is encoded twice")

@@ -220,6 +220,7 @@ final class SchemaDeriver {
         case .unkeyed(let items):
             return (.array(items ?? .null), value)
         case .keyed, .nothing:
+            if let encodable = value as? any Encodable { try probe.addEncodedOnlyFields(EncodedKeysProbe.keys(of: encodable)) }
             let record = AvroSchema.record(.init(name: name, fields: try probe.finishedFields(), doc: customizing?.avroDoc,
                                                  aliases: (customizing?.avroAliases ?? []).map { AvroName(resolving: $0, in: name.namespace) }))
             definedNames[id] = name

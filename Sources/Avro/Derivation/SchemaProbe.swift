@@ -99,6 +99,39 @@ final class SchemaProbe: Decoder {
         }
     }
 
+    /// Adds the keys that `encode(to:)` writes but `init(from:)` did not ask for (see
+    /// ``EncodedKeysProbe``), each after the key written before it, so that the fields follow
+    /// the order of `encode(to:)`.
+    func addEncodedOnlyFields(_ keys: [EncodedKeysProbe.Key]) throws {
+        var previous: Int?
+        for key in keys where !excludedKeys.contains(key.name) {
+            let name = deriver.fieldNaming.fieldName(forKey: key.name)
+            if let index = entries.firstIndex(where: { fieldName(of: $0) == name }) {
+                previous = index
+                continue
+            }
+            guard let type = key.type else {
+                throw AvroError(.invalidSchema, "encode(to:) writes the key '\(key.name)' (\(key.typeName)), which init(from:) never reads, so derivation cannot tell its type; "
+                    + "list it in AvroCustomizing.avroExcludedFields to leave it out, or conform \(owner) to AvroSchemaProviding", path: key.name)
+            }
+            try addField(key.name, type, optional: key.optional)
+            let position = previous.map { $0 + 1 } ?? 0
+            entries.insert(entries.removeLast(), at: position)
+            previous = position
+        }
+    }
+
+    private func addField<T: Decodable>(_ key: String, _ type: T.Type, optional: Bool) throws {
+        _ = try field(key, type, optional: optional)
+    }
+
+    private func fieldName(of entry: Entry) -> String {
+        switch entry {
+        case .field(let field): field.name
+        case .nested(let key, _): deriver.fieldNaming.fieldName(forKey: key)
+        }
+    }
+
     /// The field's default: the one given, or `null` for an optional. A non-null default of
     /// an optional moves `null` to the end of the union, so that the default matches the
     /// first branch (what readers before Avro 1.12 require).

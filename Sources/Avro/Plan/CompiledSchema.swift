@@ -9,9 +9,6 @@ final class CompiledSchema: Sendable {
     let nodes: [SchemaNode]
     let root: Int
     let canonicalFormStorage: String
-    /// Whether encoding skips record keys the schema has no field for (derived schemas,
-    /// which leave out excluded fields) instead of failing.
-    let ignoresUnknownFields: Bool
     /// The hot-path tables (see ``NodeInfo``).
     let info: [NodeInfo]
     let fieldNames: [String]
@@ -19,13 +16,13 @@ final class CompiledSchema: Sendable {
     let branchNodes: [Int]
 
     /// Compiles `schema`. Throws when it refers to a named type it does not define.
-    convenience init(_ schema: AvroSchema, ignoresUnknownFields: Bool = false) throws(AvroError) {
+    convenience init(_ schema: AvroSchema) throws(AvroError) {
         var builder = Builder(definitions: schema.namedDefinitions)
         let root = try builder.add(schema, path: "")
         builder.computeMinimumSizes()
         builder.computeUnionBranches()
         // Defaults are encoded once, with the finished nodes, and stored with their fields.
-        let draft = CompiledSchema(schema: schema, nodes: builder.nodes, root: root, ignoresUnknownFields: ignoresUnknownFields)
+        let draft = CompiledSchema(schema: schema, nodes: builder.nodes, root: root)
         var nodes = builder.nodes
         for index in nodes.indices {
             guard case .record(var record) = nodes[index].kind else { continue }
@@ -37,12 +34,11 @@ final class CompiledSchema: Sendable {
             }
             nodes[index].kind = .record(record)
         }
-        self.init(schema: schema, nodes: nodes, root: root, ignoresUnknownFields: ignoresUnknownFields)
+        self.init(schema: schema, nodes: nodes, root: root)
     }
 
-    private init(schema: AvroSchema, nodes: [SchemaNode], root: Int, ignoresUnknownFields: Bool) {
+    private init(schema: AvroSchema, nodes: [SchemaNode], root: Int) {
         self.schema = schema
-        self.ignoresUnknownFields = ignoresUnknownFields
         canonicalFormStorage = schema.canonicalForm
         self.nodes = nodes
         self.root = root

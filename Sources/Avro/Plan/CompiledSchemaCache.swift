@@ -37,15 +37,14 @@ extension CompiledSchema {
 
     private static let derivedCache = Locked<[DerivedKey: CompiledSchema]>([:])
 
-    /// The compiled schema derived from `type`, derived and compiled on first use. Derived
-    /// plans ignore keys the schema leaves out (excluded fields) when encoding.
+    /// The compiled schema derived from `type`, derived and compiled on first use.
     static func derived(for type: Any.Type, fieldNaming: AvroFieldNaming) throws -> CompiledSchema {
         let key = DerivedKey(type: ObjectIdentifier(type), fieldNaming: fieldNaming)
         if let compiled = derivedCache.withLock({ $0[key] }) { return compiled }
         guard let decodable = type as? any Decodable.Type else {
             throw AvroError(.unsupported, "\(type) is only Encodable; schema derivation needs a Decodable type, or pass a schema to the encoder")
         }
-        let compiled = try CompiledSchema(AvroSchema(deriving: decodable, fieldNaming: fieldNaming), ignoresUnknownFields: true)
+        let compiled = try CompiledSchema(AvroSchema(deriving: decodable, fieldNaming: fieldNaming))
         derivedCache.withLock { $0[key] = compiled }
         return compiled
     }
