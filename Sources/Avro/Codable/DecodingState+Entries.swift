@@ -31,8 +31,8 @@ extension DecodingState {
     /// reached by skipping; a field asked for after later ones makes the record be scanned
     /// once for the offsets of all its fields.
     func seekEntry(_ codingKey: String, frame index: Int) throws -> Entry? {
-        let isRecord = index < frames.count && (frames[index].kind == .record || frames[index].kind == .caseValue)
-        let key = isRecord && fieldNaming != .codingKeys ? fieldNaming.fieldName(forKey: codingKey) : codingKey
+        let kind = index < frames.count ? frames[index].kind : nil
+        let key = kind == .record || kind == .caseValue || kind == .unionCase ? fieldName(forKey: codingKey, frame: index) : codingKey
         guard index < frames.count else {
             throw AvroError(.unsupported, "a container was used after the value it belongs to was decoded", offset: reader.offset)
         }

@@ -41,6 +41,10 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var serials = 0
     /// The keyed containers made so far, lent out again (see ``ContainerReuse``).
     private let keyedContainers = ContainerReuse<DecodingState>()
+    /// The Swift type whose `init(from:)` runs now; the frame of its keyed container notes it.
+    @exclusivity(unchecked) private var currentType: Any.Type?
+    /// The coding keys types rename (see ``FieldRenames``).
+    @exclusivity(unchecked) private var fieldRenames = FieldRenames()
     /// The array and dictionary types read in one loop (see ``AvroDirectDecodable``).
     @exclusivity(unchecked) var directDecodables = ConformanceMemo<any AvroDirectDecodable.Type>()
 
@@ -120,6 +124,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         if !sendableUserInfo.isEmpty { sendableUserInfo = [:] }
         depth = 0
         valueFrame = 0
+        currentType = nil
     }
 
     /// Forgets the caller's bytes, the transcoded ones and the plan's defaults once a call is
@@ -159,6 +164,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// subclass that passes its decoder to `super.init(from:)`), it reads the same record.
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         let frame = if valueFrame < frames.count, frames[valueFrame].kind != .array { valueFrame } else { try openKeyedFrame(at: node, caseValue: false) }
+        frames[frame].swiftType = currentType
         return keyedContainer(Key.self, frame: frame)
     }
 
@@ -255,13 +261,14 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// handing it this state as its decoder.
     func decodeWithContainers<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
         try checkDepth()
-        let saved = (node, valueFrame)
+        let saved = (node, valueFrame, currentType)
         let base = frames.count
         node = target
         valueFrame = base
+        currentType = T.self
         depth += 1
         defer {
-            (node, valueFrame) = saved
+            (node, valueFrame, currentType) = saved
             depth -= 1
         }
         let value = try T(from: self)
@@ -341,6 +348,19 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         }
     }
 
+    /// The schema name of the field (or, in a union frame, the case) that coding key `key`
+    /// names in frame `index`.
+    func fieldName(forKey key: String, frame index: Int) -> String {
+        if let renamed = fieldRenames.fieldName(forKey: key, of: frames[index].swiftType) { return renamed }
+        return fieldNaming == .codingKeys || frames[index].kind == .unionCase ? key : fieldNaming.fieldName(forKey: key)
+    }
+
+    /// The coding key that names field (or union case) `field` in frame `index`.
+    func codingKey(forField field: String, frame index: Int) -> String {
+        if let key = fieldRenames.codingKey(forField: field, of: frames[index].swiftType) { return key }
+        return frames[index].kind == .unionCase ? field : fieldNaming.codingKey(forField: field)
+    }
+
     /// Notes `key` as the entry frame `index` is decoding, for coding paths.
     func setKey(_ key: String, frame index: Int) {
         if frames[index].keySlot < 0 {
@@ -407,6 +427,9 @@ struct DecodingFrame {
     var itemsRead = 0
     /// Union cases: the branch that was written.
     var branch: Int?
+    /// Records: the Swift type whose `init(from:)` asked for the container, for the coding
+    /// keys it renames; `nil` for nested containers.
+    var swiftType: Any.Type?
     /// The position in ``DecodingState/frameKeys`` of the key being decoded (map keys, union
     /// cases, fields read out of order), for coding paths; -1 for none.
     var keySlot = -1

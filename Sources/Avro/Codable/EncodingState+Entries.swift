@@ -50,7 +50,8 @@ extension EncodingState {
             }
             frames[index].count = 1
             setKey(key, frame: index)
-            return Entry(node: try caseBranch(named: key, union: frame.node), fieldPosition: nil, isUnionCase: true)
+            let name = fieldRenames.fieldName(forKey: key, of: frame.swiftType) ?? key
+            return Entry(node: try caseBranch(named: name, union: frame.node), fieldPosition: nil, isUnionCase: true)
         case .caseValue:
             // `_0` is the whole branch value unless the branch is a record with such a field
             // (the case records of derived schemas).

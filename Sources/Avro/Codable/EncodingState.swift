@@ -35,6 +35,8 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var serials = 0
     /// The keyed containers made so far, lent out again (see ``ContainerReuse``).
     private let keyedContainers = ContainerReuse<EncodingState>()
+    /// The coding keys types rename (see ``FieldRenames``).
+    @exclusivity(unchecked) var fieldRenames = FieldRenames()
     /// The array and dictionary types written in one loop (see ``AvroDirectEncodable``).
     @exclusivity(unchecked) var directEncodables = ConformanceMemo<any AvroDirectEncodable.Type>()
 
@@ -273,18 +275,30 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     /// reorder its fields when it closes.
     func claimField(named name: String, codingKey: String, frame index: Int) throws -> Int {
         if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
-        let cursor = frames[index].cursor
-        let info = plan.info[frames[index].node]
-        if frames[index].reordering < 0 && cursor < info.count && plan.fieldNames[info.first + cursor] == name {
-            frames[index].cursor = cursor + 1
-            return cursor
-        }
+        if let position = claimNextField(named: name, frame: index) { return position }
         return try claimFieldOutOfOrder(named: name, codingKey: codingKey, frame: index)
     }
 
-    /// `claimField` for a field other than the next one in schema order.
-    private func claimFieldOutOfOrder(named name: String, codingKey: String, frame index: Int) throws -> Int {
+    /// The position of field `name` when it is the next field of frame `index` in schema
+    /// order, now claimed; `nil` otherwise.
+    @inline(__always)
+    private func claimNextField(named name: String, frame index: Int) -> Int? {
+        let cursor = frames[index].cursor
+        let info = plan.info[frames[index].node]
+        guard frames[index].reordering < 0 && cursor < info.count && plan.fieldNames[info.first + cursor] == name else { return nil }
+        frames[index].cursor = cursor + 1
+        return cursor
+    }
+
+    /// `claimField` for a field other than the next one in schema order, or a coding key the
+    /// type renames (``AvroFieldOptions/name``).
+    private func claimFieldOutOfOrder(named written: String, codingKey: String, frame index: Int) throws -> Int {
         guard case .record(let record) = plan[frames[index].node].kind else { return -1 }
+        var name = written
+        if record.indexOfField[name] == nil, let renamed = fieldRenames.fieldName(forKey: codingKey, of: frames[index].swiftType) {
+            if let position = claimNextField(named: renamed, frame: index) { return position }
+            name = renamed
+        }
         if record.indexOfField[name] == nil && isExcluded(codingKey, frame: index) { return -1 }
         let cursor = frames[index].cursor
         if frames[index].reordering < 0 {

@@ -14,15 +14,15 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
         guard state.isOpen(frame, serial: serial) else { return [] }
         let current = state.frames[frame]
         switch current.kind {
-        case .record: return state.fieldNames(of: current.node).compactMap { Key(stringValue: state.fieldNaming.codingKey(forField: $0)) }
+        case .record: return state.fieldNames(of: current.node).compactMap { Key(stringValue: state.codingKey(forField: $0, frame: frame)) }
         case .map: return current.scan < 0 ? [] : state.scans[current.scan].mapKeys.compactMap(Key.init(stringValue:))
         case .unionCase:
             guard let branch = current.branch else { return [] }
             let node = state.plan[state.plan.branches(of: current.node)[branch]]
-            return DecodingState.caseNames(of: node).lazy.compactMap(Key.init(stringValue:)).first.map { [$0] } ?? []
+            return DecodingState.caseNames(of: node).lazy.compactMap { Key(stringValue: state.codingKey(forField: $0, frame: frame)) }.first.map { [$0] } ?? []
         case .caseValue:
             if let whole = Key(stringValue: "_0") { return [whole] }
-            return state.fieldNames(of: current.node).compactMap { Key(stringValue: state.fieldNaming.codingKey(forField: $0)) }
+            return state.fieldNames(of: current.node).compactMap { Key(stringValue: state.codingKey(forField: $0, frame: frame)) }
         case .array: return []
         }
     }

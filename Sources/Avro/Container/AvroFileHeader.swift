@@ -102,7 +102,8 @@ public struct AvroFileHeader: Hashable, Sendable {
         }
         let schema: AvroSchema
         do {
-            schema = try AvroSchema(parsing: schemaText)
+            // Names as other implementations write them are accepted: the data is readable.
+            schema = try AvroSchema(parsing: schemaText, options: .lenientNames)
             _ = try CompiledSchema.cached(schema)
         } catch var error as AvroError {
             error.message = "the header's '\(schemaKey)' is not a usable schema: " + error.message

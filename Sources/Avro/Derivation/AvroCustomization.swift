@@ -86,6 +86,10 @@ extension AvroCustomizing {
 
 /// How one field of a derived record schema differs from what derivation infers.
 public struct AvroFieldOptions: Sendable {
+    /// The field's name in the schema, when it is not the coding key: for coding keys that are
+    /// not valid Avro names (`"@type"`, `"content-type"`; a name is `[A-Za-z_][A-Za-z0-9_]*`),
+    /// or to follow another team's schema. The encoder and decoder map the key to this name.
+    public var name: String?
     /// The field's `doc`.
     public var doc: String?
     /// Former names of the field, for schema evolution.
@@ -104,8 +108,9 @@ public struct AvroFieldOptions: Sendable {
     /// The field's schema, replacing the derived one entirely.
     public var schema: AvroSchema?
 
-    public init(doc: String? = nil, aliases: [String] = [], defaultValue: AvroJSON? = nil, order: AvroSchema.Field.Order = .ascending,
+    public init(name: String? = nil, doc: String? = nil, aliases: [String] = [], defaultValue: AvroJSON? = nil, order: AvroSchema.Field.Order = .ascending,
                 logicalType: AvroLogicalType? = nil, fixedSize: Int? = nil, schema: AvroSchema? = nil) {
+        self.name = name
         self.doc = doc
         self.aliases = aliases
         self.defaultValue = defaultValue

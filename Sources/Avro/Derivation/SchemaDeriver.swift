@@ -19,8 +19,9 @@ final class SchemaDeriver {
     private var definedNames: [ObjectIdentifier: AvroName] = [:]
     /// Types being derived now: a use inside their own definition is a reference.
     private var inProgress: [ObjectIdentifier: AvroName] = [:]
-    /// Enums with associated values already written: later uses reference their cases.
-    private var caseNames: [ObjectIdentifier: [AvroName]] = [:]
+    /// Enums with associated values already written: their union's branches as later uses
+    /// write them (named types by reference).
+    private var caseBranches: [ObjectIdentifier: [AvroSchema]] = [:]
     /// Enums with associated values being derived now, with the cases already met.
     private var pendingEnums: [ObjectIdentifier: PendingEnum] = [:]
     /// Why no placeholder could be made for a type that gives its own schema.
@@ -42,7 +43,7 @@ final class SchemaDeriver {
             return (union, placeholders[id] as? T)
         }
         if let name = inProgress[id] ?? definedNames[id] { return (.reference(name.fullname), placeholders[id] as? T) }
-        if let cases = caseNames[id] { return (.union(cases.map { .reference($0.fullname) }), placeholders[id] as? T) }
+        if let branches = caseBranches[id] { return (.union(branches), placeholders[id] as? T) }
         if let provider = type as? any AvroSchemaProviding.Type { return try provided(type, provider) }
         if let optional = type as? any DerivableOptional.Type {
             return (Self.nullable(try deriveAny(optional.wrappedType)), optional.absent as? T)
@@ -100,7 +101,12 @@ final class SchemaDeriver {
     /// (`Box<Int>` becomes `Box_Int`).
     static func avroName(of type: Any.Type) -> AvroName {
         let customizing = type as? any AvroCustomizing.Type
-        let written = customizing?.avroName ?? String(describing: type)
+        return AvroName(name: customizing?.avroName ?? validName(from: String(describing: type)), namespace: customizing?.avroNamespace ?? "")
+    }
+
+    /// `written` made a valid Avro name: each run of other characters becomes one `_`, and a
+    /// name that would start with a digit or be empty starts with `_`.
+    static func validName(from written: String) -> String {
         var name = ""
         var lastWasUnderscore = false
         for scalar in written.unicodeScalars {
@@ -115,7 +121,7 @@ final class SchemaDeriver {
         }
         while name.hasSuffix("_") && name.count > 1 { name.removeLast() }
         if name.isEmpty || name.first?.isNumber == true { name = "_" + name }
-        return AvroName(name: name, namespace: customizing?.avroNamespace ?? "")
+        return name
     }
 
     private func avroEnum<T>(_ type: T.Type, _ enumeration: any AvroEnum.Type) throws -> (schema: AvroSchema, placeholder: T?) {
@@ -125,6 +131,7 @@ final class SchemaDeriver {
         let (symbols, first, defaultSymbol) = details(enumeration)
         let customizing = type as? any AvroCustomizing.Type
         return try named(type, name: Self.avroName(of: type)) { name in
+            try Self.checkDerivedName(name, of: type)
             guard let placeholder = first as? T else {
                 throw AvroError(.invalidSchema, "the enum \(T.self) has no cases, and an Avro enum needs at least one symbol")
             }
@@ -207,13 +214,17 @@ final class SchemaDeriver {
             throw error
         } catch {
             if probe.askedForAllKeys, let keys = probe.caseKeys {
-                return try associatedValueEnum(type, name: name, keys: keys)
+                return try associatedValueEnum(type, name: name, keys: keys, options: customizing?.avroFields ?? [:])
             }
             throw AvroError(.invalidSchema, "\(T.self)'s init(from:) rejected the placeholder values that schema derivation gives it (\(error)); conform \(T.self) to AvroSchemaProviding to give its schema"
-                + (probe.askedForAllKeys ? ", or, for an enum with associated values, declare its CodingKeys as CaseIterable" : "")
+                + (probe.askedForAllKeys ? "; for an enum with associated values, declare its coding keys inside \(T.self), one per case, as CaseIterable: "
+                    + "`enum CodingKeys: CodingKey, CaseIterable { case card, cash }` with your case names (the synthesized keys are private, so "
+                    + "`extension \(T.self).CodingKeys: CaseIterable {}` does not compile)" : "")
                 + (type is any RawRepresentable.Type ? ", or, for an enum with String raw values, conform it to CaseIterable (a string) or AvroEnum (an Avro enum)" : ""))
         }
         placeholders[id] = value
+        if case .keyed = probe.shape { try Self.checkDerivedName(name, of: type) }
+        if case .nothing = probe.shape { try Self.checkDerivedName(name, of: type) }
         switch probe.shape {
         case .single(let schema):
             return (schema, value)
@@ -229,52 +240,68 @@ final class SchemaDeriver {
         }
     }
 
-    /// An enum with associated values: a union with one record per case, named after the
-    /// case in the enum's namespace (`Payload.click`), whose fields are the associated values
-    /// (`_0`, `_1`, or their labels).
-    private func associatedValueEnum<T: Decodable>(_ type: T.Type, name: AvroName, keys: [String]) throws -> (schema: AvroSchema, placeholder: T?) {
+    /// An enum with associated values: a union with one branch per case. A case whose only
+    /// value is unlabelled and of a type named like the case (`case card(Card)`, `case
+    /// string(String)`, `case long(Int)`) is that type's branch, as in schemas written by hand;
+    /// any other case is a record named after the case in the enum's namespace
+    /// (`Payload.click`), whose fields are the associated values (`_0`, `_1`, or their labels).
+    /// ``AvroFieldOptions/name`` and `aliases`, by case name in ``AvroCustomizing/avroFields``,
+    /// rename a case's record and give it former names.
+    private func associatedValueEnum<T: Decodable>(_ type: T.Type, name: AvroName, keys: [String], options: [String: AvroFieldOptions]) throws -> (schema: AvroSchema, placeholder: T?) {
         let id = ObjectIdentifier(type)
-        let pending = PendingEnum(name: name, keys: keys)
+        let pending = PendingEnum(name: name, keys: keys, options: options)
         inProgress[id] = nil
         pendingEnums[id] = pending
         defer { pendingEnums[id] = nil }
         let union = try caseUnion(type, pending)
-        caseNames[id] = keys.map(pending.caseName)
+        caseBranches[id] = keys.compactMap { pending.finished[$0] }
         return (union, placeholders[id] as? T)
     }
 
-    /// An enum with associated values being derived: its name, its cases, and the cases
-    /// whose records are defined or being defined.
+    /// An enum with associated values being derived: its name, its cases, the cases whose
+    /// branches are being defined, and the finished ones as later uses write them.
     private final class PendingEnum {
         let name: AvroName
         let keys: [String]
+        let options: [String: AvroFieldOptions]
         var started: Set<String> = []
+        /// Cases referenced by their record's name while being derived (a recursive use):
+        /// they stay records.
+        var referencedEarly: Set<String> = []
+        var finished: [String: AvroSchema] = [:]
 
-        init(name: AvroName, keys: [String]) {
+        init(name: AvroName, keys: [String], options: [String: AvroFieldOptions]) {
             self.name = name
             self.keys = keys
+            self.options = options
         }
 
-        func caseName(_ key: String) -> AvroName { AvroName(name: key, namespace: name.fullname) }
+        func caseName(_ key: String) -> AvroName { AvroName(resolving: options[key]?.name ?? key, in: name.fullname) }
     }
 
-    /// The union of the case records of an enum being derived: the records of cases met
-    /// before are referenced, the others defined here. A recursive use inside a case
-    /// (`indirect case add(Expr, Expr)`) so defines the cases not met yet, and every case
-    /// is defined before any reference to it.
+    /// The union of the branches of an enum being derived: the branches of cases met before
+    /// are referenced, the others defined here. A recursive use inside a case (`indirect
+    /// case add(Expr, Expr)`) so defines the cases not met yet, and every case is defined
+    /// before any reference to it.
     private func caseUnion<T: Decodable>(_ type: T.Type, _ pending: PendingEnum) throws -> AvroSchema {
         .union(try pending.keys.map { key in
-            let caseName = pending.caseName(key)
-            if pending.started.contains(key) { return .reference(caseName.fullname) }
+            if let finished = pending.finished[key] { return finished }
+            if pending.started.contains(key) {
+                pending.referencedEarly.insert(key)
+                return .reference(pending.caseName(key).fullname)
+            }
             pending.started.insert(key)
-            return try caseRecord(type, key: key, name: caseName)
+            let branch = try caseBranch(type, key: key, pending: pending)
+            pending.finished[key] = Self.referenceForm(of: branch)
+            return branch
         })
     }
 
-    /// The record of the enum case `key`: the fields its `init(from:)` decodes.
-    private func caseRecord<T: Decodable>(_ type: T.Type, key: String, name caseName: AvroName) throws -> AvroSchema {
+    /// The branch of the enum case `key`: the type of its one unlabelled value when that type
+    /// is named like the case, otherwise a record of the values its `init(from:)` decodes.
+    private func caseBranch<T: Decodable>(_ type: T.Type, key: String, pending: PendingEnum) throws -> AvroSchema {
         let id = ObjectIdentifier(type)
-        try claim(caseName, for: type)
+        let caseName = pending.caseName(key)
         let probe = SchemaProbe(deriver: self, owner: caseName, fieldOptions: [:], caseKey: key)
         do {
             let value = try T(from: probe)
@@ -287,9 +314,66 @@ final class SchemaDeriver {
         } catch {
             // The case's init(from:) checks failed on placeholders; its fields are recorded.
         }
-        let record = AvroSchema.record(.init(name: caseName, fields: try probe.finishedFields()))
+        let fields = try probe.finishedFields()
+        if fields.count == 1, fields[0].name == "_0", pending.options[key] == nil, !pending.referencedEarly.contains(key),
+           Self.isNamed(fields[0].type, like: key) {
+            return fields[0].type
+        }
+        try claim(caseName, for: type)
+        try Self.checkDerivedName(caseName, ofCase: key, in: type)
+        let record = AvroSchema.record(.init(name: caseName, fields: fields, aliases: (pending.options[key]?.aliases ?? []).map { AvroName(resolving: $0, in: caseName.namespace) }))
         definitions[caseName] = record
         return record
+    }
+
+    /// Whether `schema` is a type the enum case `key` names: a record, enum or fixed whose
+    /// name is the key (its first letter in either case), or an unnamed type whose Avro name
+    /// is the key (`string`, `long`, `array`, `map`), as the coders match cases to branches.
+    private static func isNamed(_ schema: AvroSchema, like key: String) -> Bool {
+        let name: String
+        switch schema.kind {
+        case .union: return false
+        case .reference(let reference): name = reference.name
+        default:
+            guard let named = schema.name else { return schema.logicalType == nil && schema.typeName == key }
+            name = named.name
+        }
+        return name == key || (name.prefix(1).lowercased() == key.prefix(1).lowercased() && name.dropFirst() == key.dropFirst())
+    }
+
+    /// `schema` as a later use writes it: named types by reference.
+    private static func referenceForm(of schema: AvroSchema) -> AvroSchema {
+        if let name = schema.name { return .reference(name.fullname) }
+        var copy = schema
+        switch schema.kind {
+        case .array(let items): copy.kind = .array(referenceForm(of: items))
+        case .map(let values): copy.kind = .map(referenceForm(of: values))
+        case .union(let branches): copy.kind = .union(branches.map(referenceForm(of:)))
+        default: break
+        }
+        return copy
+    }
+
+    /// Throws unless `name`, derived for `type`, is a name every reader accepts: valid
+    /// simple name and namespace parts (`[A-Za-z_][A-Za-z0-9_]*`), and no primitive type name.
+    static func checkDerivedName(_ name: AvroName, of type: Any.Type) throws {
+        guard let problem = problem(with: name) else { return }
+        throw AvroError(.invalidSchema, "the Avro name '\(name)' of \(type) \(problem); give \(type) a valid name and namespace with AvroCustomizing.avroName and avroNamespace")
+    }
+
+    private static func checkDerivedName(_ name: AvroName, ofCase key: String, in type: Any.Type) throws {
+        guard let problem = problem(with: name) else { return }
+        throw AvroError(.invalidSchema, "the record '\(name)' of the case '\(key)' of \(type) \(problem); rename the case's record in \(type).avroFields (AvroCustomizing), "
+            + "for example \"\(key)\": .init(name: \"\(validName(from: key).prefix(1).uppercased() + validName(from: key).dropFirst())\")", path: key)
+    }
+
+    private static func problem(with name: AvroName) -> String? {
+        if !AvroName.isValidName(name.name) { return "is not a valid Avro name ([A-Za-z_][A-Za-z0-9_]*)" }
+        if AvroSchema.primitiveNames.contains(name.name) { return "is a primitive type's name, which no named type may take" }
+        if !name.namespace.isEmpty, name.namespace.split(separator: ".", omittingEmptySubsequences: false).contains(where: { !AvroName.isValidName(String($0)) }) {
+            return "has a namespace that is not dot-separated valid names"
+        }
+        return nil
     }
 
     // MARK: - Primitives

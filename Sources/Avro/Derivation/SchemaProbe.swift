@@ -72,7 +72,7 @@ final class SchemaProbe: Decoder {
     /// Records field `key` of `type` and returns a placeholder value for it.
     fileprivate func field<T: Decodable>(_ key: String, _ type: T.Type, optional: Bool) throws -> T? {
         if excludedKeys.contains(key) { return optional ? nil : try deriver.derive(type).placeholder }
-        if let index = entries.firstIndex(where: { if case .field(let field) = $0 { field.name == deriver.fieldNaming.fieldName(forKey: key) } else { false } }),
+        if let index = entries.firstIndex(where: { if case .field(let field) = $0 { field.name == fieldName(forKey: key) } else { false } }),
            case .field = entries[index] {
             return optional ? nil : try deriver.derive(type).placeholder
         }
@@ -91,7 +91,7 @@ final class SchemaProbe: Decoder {
             if let options { schema = try apply(options, to: schema, field: key) }
             if optional { schema = SchemaDeriver.nullable(schema) }
             let defaultValue = try defaultValue(options?.defaultValue, for: &schema)
-            entries.append(.field(AvroSchema.Field(name: deriver.fieldNaming.fieldName(forKey: key), type: schema, doc: options?.doc, defaultValue: defaultValue,
+            entries.append(.field(AvroSchema.Field(name: try validFieldName(forKey: key), type: schema, doc: options?.doc, defaultValue: defaultValue,
                                                    order: options?.order ?? .ascending, aliases: options?.aliases ?? [])))
             return placeholder
         } catch let error as AvroError {
@@ -105,7 +105,7 @@ final class SchemaProbe: Decoder {
     func addEncodedOnlyFields(_ keys: [EncodedKeysProbe.Key]) throws {
         var previous: Int?
         for key in keys where !excludedKeys.contains(key.name) {
-            let name = deriver.fieldNaming.fieldName(forKey: key.name)
+            let name = fieldName(forKey: key.name)
             if let index = entries.firstIndex(where: { fieldName(of: $0) == name }) {
                 previous = index
                 continue
@@ -128,8 +128,25 @@ final class SchemaProbe: Decoder {
     private func fieldName(of entry: Entry) -> String {
         switch entry {
         case .field(let field): field.name
-        case .nested(let key, _): deriver.fieldNaming.fieldName(forKey: key)
+        case .nested(let key, _): fieldName(forKey: key)
         }
+    }
+
+    /// The schema name of the field of coding key `key`: the name its options give, or the
+    /// key after the field naming strategy.
+    private func fieldName(forKey key: String) -> String {
+        fieldOptions[key]?.name ?? deriver.fieldNaming.fieldName(forKey: key)
+    }
+
+    /// ``fieldName(forKey:)``, checked: derivation never makes a schema the specification
+    /// forbids, which readers would then refuse.
+    private func validFieldName(forKey key: String) throws -> String {
+        let name = fieldName(forKey: key)
+        guard AvroName.isValidName(name) else {
+            throw AvroError(.invalidSchema, "the coding key '\(key)' of \(owner) gives the field name '\(name)', which is not a valid Avro name ([A-Za-z_][A-Za-z0-9_]*); "
+                + "give the field a valid name in \(owner.name).avroFields (AvroCustomizing), for example \"\(key)\": .init(name: \"\(SchemaDeriver.validName(from: name))\")")
+        }
+        return name
     }
 
     /// The field's default: the one given, or `null` for an optional. A non-null default of
@@ -206,11 +223,11 @@ final class SchemaProbe: Decoder {
             case .field(let field): return field
             case .nested(let key, let child):
                 switch child.shape {
-                case .unkeyed(let items): return AvroSchema.Field(name: deriver.fieldNaming.fieldName(forKey: key), type: .array(items ?? .null))
-                case .single(let schema): return AvroSchema.Field(name: deriver.fieldNaming.fieldName(forKey: key), type: schema)
+                case .unkeyed(let items): return AvroSchema.Field(name: try validFieldName(forKey: key), type: .array(items ?? .null))
+                case .single(let schema): return AvroSchema.Field(name: try validFieldName(forKey: key), type: schema)
                 case .keyed, .nothing:
                     try deriver.claim(child.owner, for: SchemaProbe.self)
-                    return AvroSchema.Field(name: deriver.fieldNaming.fieldName(forKey: key), type: .record(.init(name: child.owner, fields: try child.finishedFields())))
+                    return AvroSchema.Field(name: try validFieldName(forKey: key), type: .record(.init(name: child.owner, fields: try child.finishedFields())))
                 }
             }
         }

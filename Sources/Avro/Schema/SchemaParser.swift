@@ -10,12 +10,22 @@ extension AvroSchema {
         public var validatesDefaults: Bool
         /// The deepest nesting of JSON accepted.
         public var maxDepth: Int
+        /// Check names, namespaces, field names and enum symbols against the name grammar. On
+        /// by default; ``lenientNames`` turns it off to read what other implementations wrote.
+        public var validatesNames: Bool
 
-        public init(allowsUnicodeNames: Bool = false, validatesDefaults: Bool = true, maxDepth: Int = 256) {
+        public init(allowsUnicodeNames: Bool = false, validatesDefaults: Bool = true, maxDepth: Int = 256, validatesNames: Bool = true) {
             self.allowsUnicodeNames = allowsUnicodeNames
             self.validatesDefaults = validatesDefaults
             self.maxDepth = maxDepth
+            self.validatesNames = validatesNames
         }
+
+        /// The options for schemas that come with data (file headers, registries): names are
+        /// taken as written, as fastavro, python-avro and Java 1.8 read them (a field named
+        /// `@type`), since refusing them would leave the data unreadable. Every other rule is
+        /// checked.
+        public static let lenientNames = ParsingOptions(validatesNames: false)
     }
 
     /// Parses a schema from its JSON text (an `.avsc` file).
@@ -303,7 +313,7 @@ struct SchemaParser {
     }
 
     private func checkName(_ name: String, path: String, what: String) throws {
-        if AvroName.isValidName(name) { return }
+        if AvroName.isValidName(name) || (!options.validatesNames && !name.isEmpty) { return }
         if options.allowsUnicodeNames, let first = name.unicodeScalars.first,
            first.properties.isAlphabetic || first == "_",
            name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" }) {

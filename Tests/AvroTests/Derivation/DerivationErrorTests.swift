@@ -87,7 +87,7 @@ import Testing
         #expect(error?.path == "Log.event")
         let message = error?.message ?? ""
         #expect(message.contains("Event's init(from:)"), "\(message)")
-        #expect(message.contains("declare its CodingKeys as CaseIterable") && message.contains("AvroSchemaProviding"), "\(message)")
+        #expect(message.contains("enum CodingKeys: CodingKey, CaseIterable {") && message.contains("AvroSchemaProviding"), "\(message)")
     }
 
     @Test func aStringEnumThatIsNotCaseIterableSaysHowToFixIt() throws {
