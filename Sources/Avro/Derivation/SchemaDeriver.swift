@@ -59,9 +59,12 @@ final class SchemaDeriver {
             return (.map(try deriveAny(map.valueType)), map.empty as? T)
         }
         if let enumeration = type as? any AvroEnum.Type { return try avroEnum(type, enumeration) }
-        if let cases = type as? any CaseIterable.Type, let first = Self.firstCase(cases) as? T,
-           (first as? any RawRepresentable)?.rawValue is String {
-            return (.string, first) // a String-backed enum that is not an AvroEnum
+        if let cases = type as? any CaseIterable.Type, let first = Self.firstCase(cases) as? T, let raw = (first as? any RawRepresentable)?.rawValue {
+            // An enum with raw values that is not an AvroEnum is written as its raw value (what
+            // its Codable conformance writes): String-backed as a string, Int-backed as a
+            // long. A case is the placeholder.
+            if raw is String { return (.string, first) }
+            if let schema = Self.primitiveSchema(of: raw) { return (schema, first) }
         }
         return try probe(type)
     }
@@ -72,6 +75,9 @@ final class SchemaDeriver {
     }
 
     private static func firstCase<C: CaseIterable>(_ type: C.Type) -> Any? { type.allCases.first }
+
+    /// The schema of a value of a primitive or Foundation type, of its dynamic type.
+    private static func primitiveSchema<Value>(of value: Value) -> AvroSchema? { primitive(Value.self)?.schema }
 
     // MARK: - Named types
 
@@ -220,7 +226,8 @@ final class SchemaDeriver {
                 + (probe.askedForAllKeys ? "; for an enum with associated values, declare its coding keys inside \(T.self), one per case, as CaseIterable: "
                     + "`enum CodingKeys: CodingKey, CaseIterable { case card, cash }` with your case names (the synthesized keys are private, so "
                     + "`extension \(T.self).CodingKeys: CaseIterable {}` does not compile)" : "")
-                + (type is any RawRepresentable.Type ? ", or, for an enum with String raw values, conform it to CaseIterable (a string) or AvroEnum (an Avro enum)" : ""))
+                + (type is any RawRepresentable.Type ? "; for an enum with raw values, conform it to CaseIterable (written as its raw value: a string, an int or a long), "
+                    + "or, with String raw values, to AvroEnum (an Avro enum)" : ""))
         }
         placeholders[id] = value
         if case .keyed = probe.shape { try Self.checkDerivedName(name, of: type) }
