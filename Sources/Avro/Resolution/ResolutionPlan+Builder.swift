@@ -15,6 +15,8 @@ extension ResolutionPlan {
         var indexOfPair: [Pair: Int] = [:]
         /// The records that can be read in place, by writer and reader node.
         var inPlaceRecords: [Pair: InPlaceRecord] = [:]
+        /// Whether some timestamp is converted to another unit.
+        var convertsTimestamps = false
 
         struct Pair: Hashable {
             let writer: Int
@@ -191,9 +193,18 @@ extension ResolutionPlan {
                                  defaults: defaults.map { $0.map { Array(defaultBytes[$0]) } })
         }
 
-        /// Decimals match only with the same precision and scale (item 39); other logical
-        /// types are read as their underlying types.
+        /// Decimals match only with the same precision and scale (item 39). Timestamps of
+        /// one family in different units (`timestamp-micros` written, `timestamp-millis`
+        /// read; the `local-timestamp-*` family among themselves) are converted to the
+        /// reader's unit, so that the same instant is read: the specification resolves them
+        /// as plain longs, which reads a count of microseconds as one of milliseconds, 1000
+        /// times too large. Other logical types are read as their underlying types.
         private mutating func logicalTypesAgree(_ writerNode: SchemaNode, _ readerNode: SchemaNode, _ path: String) -> ResolutionAction? {
+            if let writerUnit = TimestampUnit(writerNode.logicalType), let readerUnit = TimestampUnit(readerNode.logicalType),
+               writerUnit.isLocal == readerUnit.isLocal, writerUnit.unitsPerSecond != readerUnit.unitsPerSecond {
+                convertsTimestamps = true
+                return .convertTimestamp(from: writerUnit.unitsPerSecond, to: readerUnit.unitsPerSecond)
+            }
             if case .decimal(let writerPrecision, let writerScale)? = writerNode.logicalType,
                case .decimal(let readerPrecision, let readerScale)? = readerNode.logicalType,
                writerPrecision != readerPrecision || writerScale != readerScale {

@@ -19,6 +19,13 @@ extension ResolutionPlan {
             try writer.skipValue(node, in: &input, depth: depth)
         case .promote(let from, let to):
             try promote(from: from, to: to, &input, &output)
+        case .convertTimestamp(let from, let to):
+            let start = input.offset
+            let count = try input.readLong()
+            guard let converted = DateCounts.convert(count, from: from, to: to) else {
+                throw AvroError(.valueOutOfRange, "the writer's timestamp \(count) (\(from) per second) does not fit in a long in the reader's unit (\(to) per second)", offset: start)
+            }
+            output.writeLong(converted)
         case .record(let steps):
             try record(steps, &input, &output, depth: depth)
         case .reorderedRecord(let position):

@@ -55,7 +55,8 @@ final class ResolutionPlan: Sendable {
         if case .copy = actions[root] {
             isIdentity = true
         } else {
-            isIdentity = failures.isEmpty && writer.canonicalForm == reader.canonicalForm
+            // Canonical forms leave out logical types, so timestamps in other units differ.
+            isIdentity = failures.isEmpty && writer.canonicalForm == reader.canonicalForm && !builder.convertsTimestamps
         }
         inPlaceRoot = builder.inPlaceRecords[.init(writer: writer.root, reader: reader.root)]
         inPlaceRootReference = inPlaceRoot.map(Unmanaged.passUnretained)
@@ -71,6 +72,9 @@ enum ResolutionAction: Sendable {
     case skip(Int)
     /// A promotion (item 85): writer node to reader node.
     case promote(Int, Int)
+    /// A timestamp count converted from the writer's units per second to the reader's,
+    /// rounded toward negative infinity when the reader's unit is coarser.
+    case convertTimestamp(from: Int64, to: Int64)
     /// A record whose writer fields come in the reader's order: its steps in
     /// ``ResolutionPlan/recordSteps``.
     case record(steps: Range<Int>)
@@ -167,5 +171,24 @@ final class InPlaceRecord: @unchecked Sendable {
 
     deinit {
         defaults.deallocate()
+    }
+}
+
+/// The unit of a timestamp logical type, and whether it is a local timestamp: what decides
+/// whether two timestamps convert into each other when data is resolved.
+struct TimestampUnit {
+    let unitsPerSecond: Int64
+    let isLocal: Bool
+
+    init?(_ logicalType: AvroLogicalType?) {
+        switch logicalType {
+        case .timestampMillis?: (unitsPerSecond, isLocal) = (1_000, false)
+        case .timestampMicros?: (unitsPerSecond, isLocal) = (1_000_000, false)
+        case .timestampNanos?: (unitsPerSecond, isLocal) = (1_000_000_000, false)
+        case .localTimestampMillis?: (unitsPerSecond, isLocal) = (1_000, true)
+        case .localTimestampMicros?: (unitsPerSecond, isLocal) = (1_000_000, true)
+        case .localTimestampNanos?: (unitsPerSecond, isLocal) = (1_000_000_000, true)
+        default: return nil
+        }
     }
 }
