@@ -94,7 +94,11 @@ extension ResolutionPlan {
                 if case .copy = actions[values] { return .copy(w) }
                 return .map(values, writerValues: writerValues)
             case (.record(let writerRecord), .record(let readerRecord)):
-                guard Self.namesMatch(writerNode, readerNode) else { return fail(nameMismatch(writerNode, readerNode), path) }
+                // The roots are the writer's value and the reader's type, whatever their names
+                // (a reader type `PersonV2` reads data written as `Person`), as Java's resolver
+                // reads them; nested records still match by name or alias.
+                let isRoot = w == writer.root && r == reader.root
+                guard isRoot || Self.namesMatch(writerNode, readerNode) else { return fail(nameMismatch(writerNode, readerNode), path) }
                 return record(writer: w, reader: r, writerRecord, readerRecord, readerName: readerNode.typeName, path: path)
             default:
                 return fail("the writer's \(writerNode.typeName) cannot be read as the reader's \(readerNode.typeName)", path)

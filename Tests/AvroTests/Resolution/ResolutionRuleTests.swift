@@ -218,14 +218,19 @@ import Testing
         #expect(try R.read(.record([("x", .int(1))]), writer: writer, reader: reader) == .record([("x", .int(1))]))
     }
 
+    /// Nested records match by name or alias only; the roots resolve whatever their names.
     @Test(arguments: [
         ("A", R.record("B", #"{"name":"x","type":"int"}"#), "A", "B"),
         ("a.Old", #"{"type":"record","name":"b.New","aliases":["Old"],"fields":[{"name":"x","type":"int"}]}"#, "a.Old", "b.New"),
-    ]) func recordsWithOtherNamesFail(_ writerName: String, _ reader: String, _ shownWriter: String, _ shownReader: String) throws { // item 84
-        let writer = R.record(writerName, Self.pointField)
-        let message = "the writer's \(shownWriter) and the reader's \(shownReader) have different names (add the writer's name to the reader's aliases)"
-        #expect(try R.problems(reader: reader, writer: writer) == [message])
-        #expect(expectAvroError(.incompatibleSchemas) { _ = try R.read(.record([("x", .int(1))]), writer: writer, reader: reader) }?.message == message)
+    ]) func nestedRecordsWithOtherNamesFail(_ writerName: String, _ reader: String, _ shownWriter: String, _ shownReader: String) throws { // item 84
+        let writer = R.record("Root", #"{"name":"p","type":\#(R.record(writerName, Self.pointField))}"#)
+        let nestedReader = R.record("Root", #"{"name":"p","type":\#(reader)}"#)
+        let message = "p: the writer's \(shownWriter) and the reader's \(shownReader) have different names (add the writer's name to the reader's aliases)"
+        #expect(try R.problems(reader: nestedReader, writer: writer) == [message])
+        #expect(expectAvroError(.incompatibleSchemas) { _ = try R.read(.record([("p", .record([("x", .int(1))]))]), writer: writer, reader: nestedReader) }?.message == message)
+        // As roots, the same pair resolves.
+        #expect(try R.problems(reader: reader, writer: R.record(writerName, Self.pointField)) == [])
+        #expect(try R.read(.record([("x", .int(1))]), writer: R.record(writerName, Self.pointField), reader: reader) == .record([("x", .int(1))]))
     }
 
     @Test func docOrderAliasesAndPropertiesDoNotMatter() throws { // item 92
