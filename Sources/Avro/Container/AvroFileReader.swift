@@ -19,9 +19,14 @@ import Foundation
 /// ``AvroFileReaderOptions/skipsCorruptBlocks``, corrupt blocks are skipped instead and listed
 /// in ``skippedRanges``.
 ///
-/// Values are decoded with ``AvroDecoder`` using the file's schema (``AvroFileHeader/schema``),
-/// so `T` can be any `Decodable` type that matches it, or ``AvroValue`` to read any file; with
-/// ``AvroFileReaderOptions/readerSchema`` they are resolved into today's schema first.
+/// Values are resolved from the file's schema (``AvroFileHeader/schema``, the writer's) into
+/// `T`'s own schema, derived or given by ``AvroSchemaProviding``, as Java's specific reader
+/// reads them: the aliases, defaults and promotions `T` declares apply (a field renamed
+/// through an alias, a field added with a default). When the two schemas are the same, values
+/// are read as written, at no cost. When `T`'s schema cannot read the file's (the checker finds
+/// a problem) or cannot be derived, values are decoded with the file's schema, matched to `T`
+/// by field name, as any `Decodable` type that matches it. ``AvroValue`` reads any file with
+/// its own schema. ``AvroFileReaderOptions/readerSchema`` names the schema to resolve into.
 ///
 /// The reader is a single-pass sequence: iterating it again goes on where the last iteration
 /// stopped. Use it from one thread or task at a time.
@@ -90,13 +95,22 @@ public final class AvroFileReader<T: Decodable> {
         blocks = try AvroFileBlocks(input: input, options: options)
         header = blocks.header
         self.options = options
-        decoder = AvroDecoder(schema: options.readerSchema ?? header.schema, options: options.decoding)
         // One resolution plan for the whole file, when values are read as another schema.
+        let writer = try CompiledSchema.cached(header.schema)
         if let readerSchema = options.readerSchema {
-            resolution = ResolutionPlan(writer: try CompiledSchema.cached(header.schema), reader: try CompiledSchema.cached(readerSchema))
+            resolution = ResolutionPlan(writer: writer, reader: try CompiledSchema.cached(readerSchema))
         } else {
-            resolution = nil
+            resolution = Self.ownSchemaResolution(writer: writer)
         }
+        decoder = AvroDecoder(schema: resolution?.reader.schema ?? header.schema, options: options.decoding)
+    }
+
+    /// The plan that resolves the file's values into `T`'s own schema, when `T` has one that
+    /// reads the file's without a problem; `nil` to read with the file's schema.
+    private static func ownSchemaResolution(writer: CompiledSchema) -> ResolutionPlan? {
+        guard T.self != AvroValue.self, let reader = try? CompiledSchema.derived(for: T.self, fieldNaming: .codingKeys) else { return nil }
+        let plan = ResolutionPlan.cached(writer: writer, reader: reader)
+        return plan.failures.isEmpty ? plan : nil
     }
 
     /// Returns the next value of the file, or `nil` after the last one.

@@ -26,10 +26,11 @@ public struct AvroFileReaderOptions: Hashable, Sendable {
     /// Limits for decoding each value.
     public var decoding: AvroDecoder.Options
 
-    /// The schema values are read as, when it differs from the file's (writer's) schema:
-    /// every value is resolved from the writer's schema into this one by the rules of schema
-    /// evolution (renamed fields through aliases, added fields from defaults, promotions…).
-    /// `nil` (the default) reads with the file's own schema.
+    /// The schema values are read as: every value is resolved from the file's (writer's)
+    /// schema into this one by the rules of schema evolution (renamed fields through
+    /// aliases, added fields from defaults, promotions…). `nil` (the default) resolves into
+    /// the schema of the type read, when it reads the file's schema without a problem, and
+    /// otherwise reads with the file's own schema (see ``AvroFileReader``).
     public var readerSchema: AvroSchema?
 
     /// Creates options.
@@ -38,7 +39,7 @@ public struct AvroFileReaderOptions: Hashable, Sendable {
     ///   - maxBlockSize: The largest block accepted, in bytes. The default is 200 MiB.
     ///   - skipsCorruptBlocks: Whether to skip corrupt blocks. The default is `false`.
     ///   - decoding: Limits for decoding each value.
-    ///   - readerSchema: The schema to resolve values into, or `nil` for the file's schema.
+    ///   - readerSchema: The schema to resolve values into, or `nil` for the type's own.
     public init(maxBlockSize: Int = 200 * 1024 * 1024, skipsCorruptBlocks: Bool = false, decoding: AvroDecoder.Options = .init(),
                 readerSchema: AvroSchema? = nil) {
         self.readerSchema = readerSchema
