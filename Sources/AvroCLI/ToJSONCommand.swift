@@ -11,8 +11,9 @@ extension Command {
             {"branch": value} (null bare, named branches by full name), bytes and fixed as
             strings of the characters U+0000...U+00FF, enums as their symbols, NaN and
             infinities as "NaN", "Infinity" and "-Infinity". With --reader-schema, the records
-            are resolved from the file's schema to that schema first. The records read before an
-            error are printed.
+            are resolved from the file's schema to that schema first; a writer union branch or
+            enum symbol that schema lacks stops only at a record that uses it. The records read
+            before an error are printed.
             """,
         options: [
             .flag("--pretty", help: "Lay each record out on several indented lines."),
@@ -29,8 +30,10 @@ extension Command {
             let readerSchema = try readerSchemaInput?.readSchema()
             let reader = try input.openContainer(readerSchema: readerSchema)
             if let readerSchemaInput, let readerSchema {
-                // Said at once for the whole file, rather than at the first record it stops.
-                let problems = AvroSchemaCompatibility.check(reader: readerSchema, writer: reader.header.schema)
+                // Said at once for the whole file, rather than at the first record it stops. A
+                // writer union branch or enum symbol the reader lacks stops only a record that
+                // has it.
+                let problems = AvroSchemaCompatibility.check(reader: readerSchema, writer: reader.header.schema).filter { !$0.failsOnlyWhenUsed }
                 if !problems.isEmpty {
                     let reasons = problems.map(\.description).joined(separator: "; ")
                     throw CLIError.failure("\(readerSchemaInput.name) cannot read the records of \(input.name): \(reasons)")

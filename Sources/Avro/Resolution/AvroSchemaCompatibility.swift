@@ -8,7 +8,7 @@
 ///
 /// The checker uses the same resolution rules as the decoders. A writer union branch or enum
 /// symbol the reader cannot take is reported, although reading fails only if data actually
-/// uses it.
+/// uses it (``Incompatibility/failsOnlyWhenUsed``).
 public enum AvroSchemaCompatibility {
     /// One reason a reader cannot read a writer's data.
     public struct Incompatibility: Hashable, Sendable, CustomStringConvertible {
@@ -17,6 +17,16 @@ public enum AvroSchemaCompatibility {
         public let path: String
         /// Why, naming both sides.
         public let message: String
+        /// Whether reading fails only for data that uses what the reader cannot take: a
+        /// writer union branch or an enum symbol. Data without it reads; `false` when any value
+        /// that reaches ``path`` fails.
+        public let failsOnlyWhenUsed: Bool
+
+        init(path: String, message: String, failsOnlyWhenUsed: Bool = false) {
+            self.path = path
+            self.message = message
+            self.failsOnlyWhenUsed = failsOnlyWhenUsed
+        }
 
         public var description: String { path.isEmpty ? message : "\(path): \(message)" }
     }
@@ -64,12 +74,12 @@ public enum AvroSchemaCompatibility {
         for (index, old) in versions {
             if [.backward, .full, .backwardTransitive, .fullTransitive].contains(mode) {
                 problems += check(reader: new, writer: old).map {
-                    Incompatibility(path: $0.path, message: "reading data of version \(index + 1) with the new schema: \($0.message)")
+                    Incompatibility(path: $0.path, message: "reading data of version \(index + 1) with the new schema: \($0.message)", failsOnlyWhenUsed: $0.failsOnlyWhenUsed)
                 }
             }
             if [.forward, .full, .forwardTransitive, .fullTransitive].contains(mode) {
                 problems += check(reader: old, writer: new).map {
-                    Incompatibility(path: $0.path, message: "reading new data with version \(index + 1): \($0.message)")
+                    Incompatibility(path: $0.path, message: "reading new data with version \(index + 1): \($0.message)", failsOnlyWhenUsed: $0.failsOnlyWhenUsed)
                 }
             }
         }

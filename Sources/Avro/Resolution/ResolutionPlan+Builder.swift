@@ -17,6 +17,9 @@ extension ResolutionPlan {
         var inPlaceRecords: [Pair: InPlaceRecord] = [:]
         /// Whether some timestamp is converted to another unit.
         var convertsTimestamps = false
+        /// How many writer unions the pair being resolved is inside: failures there happen
+        /// only for data that has the branch.
+        private var writerUnionDepth = 0
 
         struct Pair: Hashable {
             let writer: Int
@@ -42,7 +45,7 @@ extension ResolutionPlan {
         }
 
         private mutating func fail(_ message: String, _ path: String) -> ResolutionAction {
-            failures.append(.init(path: path, message: message))
+            failures.append(.init(path: path, message: message, failsOnlyWhenUsed: writerUnionDepth > 0))
             failureMessages.append(path.isEmpty ? message : "\(path): \(message)")
             return .fail(failureMessages.count - 1)
         }
@@ -54,9 +57,11 @@ extension ResolutionPlan {
             case (.union(let writerBranches), _):
                 // Each branch the writer may have written is resolved against the reader;
                 // a branch that cannot be read fails only if it occurs (item 91).
+                writerUnionDepth += 1
                 let branches = writerBranches.map { branch in
                     resolve(writer: branch, reader: r, path: path + "<\(writer[branch].typeName)>")
                 }
+                writerUnionDepth -= 1
                 branchActions += branches
                 return .writerUnion(branches: (branchActions.count - branches.count)..<branchActions.count)
             case (_, .union(let readerBranches)):
@@ -80,7 +85,8 @@ extension ResolutionPlan {
                 let fallback = readerEnum.defaultSymbol.flatMap { readerEnum.indexOfSymbol[$0] }
                 let map = writerEnum.symbols.map { readerEnum.indexOfSymbol[$0] ?? fallback }
                 for (symbol, target) in zip(writerEnum.symbols, map) where target == nil {
-                    failures.append(.init(path: path, message: "the writer's enum symbol '\(symbol)' is not a symbol of the reader's \(readerNode.typeName), which has no default"))
+                    failures.append(.init(path: path, message: "the writer's enum symbol '\(symbol)' is not a symbol of the reader's \(readerNode.typeName), which has no default",
+                                          failsOnlyWhenUsed: true))
                 }
                 enumerations.append(EnumerationMap(map: map, symbols: writerEnum.symbols, typeName: readerNode.typeName))
                 return .enumeration(enumerations.count - 1)

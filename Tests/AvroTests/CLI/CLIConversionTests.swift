@@ -90,6 +90,33 @@ struct CLIConversionTests {
         }
     }
 
+    /// A writer enum symbol or union branch the reader schema lacks stops only a record that
+    /// has it, as fastavro, Java and the library read such files.
+    @Test(.enabled(if: CLITool.isAvailable)) func tojsonFailsOnlyAtARecordThatUsesWhatTheReaderLacks() throws {
+        try CLITool.withTemporaryDirectory { directory in
+            let writer = try AvroSchema(parsing: #"{"type":"record","name":"R","fields":[{"name":"c","type":{"type":"enum","name":"Color","symbols":["RED","CYAN"]}},{"name":"n","type":["null","long"]}]}"#)
+            try #"{"type":"record","name":"R","fields":[{"name":"c","type":{"type":"enum","name":"Color","symbols":["RED"]}},{"name":"n","type":"long"}]}"#
+                .write(to: directory.appendingPathComponent("reader.avsc"), atomically: true, encoding: .utf8)
+            func file(_ records: [AvroValue], _ name: String) throws {
+                let output = try AvroFileWriter<AvroValue>(schema: writer)
+                try output.append(contentsOf: records)
+                try output.close()
+                try #require(output.data).write(to: directory.appendingPathComponent(name))
+            }
+            let red: AvroValue = .record([("c", .enumeration("RED")), ("n", .union(branch: 1, value: .long(5)))])
+            try file([red, red], "good.avro")
+            let good = try CLITool.run(["tojson", "--reader-schema", "reader.avsc", "good.avro"], in: directory)
+            #expect(good.status == 0, "\(good.errorText)")
+            #expect(good.lines == [#"{"c":"RED","n":5}"#, #"{"c":"RED","n":5}"#])
+            try file([red, .record([("c", .enumeration("CYAN")), ("n", .union(branch: 1, value: .long(6)))])], "cyan.avro")
+            let cyan = try CLITool.run(["tojson", "--reader-schema", "reader.avsc", "cyan.avro"], in: directory)
+            #expect(cyan.lines == [#"{"c":"RED","n":5}"#])
+            CLITool.expectFailure(cyan, mentioning: ["cyan.avro", "CYAN"])
+            try file([.record([("c", .enumeration("RED")), ("n", .union(branch: 0, value: .null))])], "null.avro")
+            CLITool.expectFailure(try CLITool.run(["tojson", "--reader-schema", "reader.avsc", "null.avro"], in: directory), mentioning: ["null.avro", "null"])
+        }
+    }
+
     @Test func fromjsonReadsPrettyJSONDefaultsAndShortUnionNames() throws {
         try CLITool.withTemporaryDirectory { directory in
             try #"{"type": "record", "name": "ns.R", "fields": [{"name": "id", "type": "long"}, {"name": "tag", "type": ["null", {"type": "enum", "name": "Tag", "symbols": ["A", "B"]}], "default": null}, {"name": "data", "type": "bytes", "default": "\u00ff"}]}"#

@@ -122,4 +122,13 @@ import Testing
         let nullBytes = try withNull.encoded(as: writer)
         expectAvroError(.incompatibleSchemas) { _ = try AvroValue(decoding: nullBytes, writerSchema: writer, readerSchema: reader) }
     }
+
+    /// Problems with a writer union branch or enum symbol happen only for data that uses them.
+    @Test func problemsSayWhetherTheyFailOnlyWhenUsed() throws {
+        let writer = try AvroSchema(parsing: #"{"type":"record","name":"R","fields":[{"name":"c","type":{"type":"enum","name":"Color","symbols":["RED","CYAN"]}},{"name":"n","type":["null","long"]}]}"#)
+        let reader = try AvroSchema(parsing: #"{"type":"record","name":"R","fields":[{"name":"c","type":{"type":"enum","name":"Color","symbols":["RED"]}},{"name":"n","type":"long"},{"name":"x","type":"int"}]}"#)
+        let problems = AvroSchemaCompatibility.check(reader: reader, writer: writer)
+        #expect(problems.map(\.path) == ["c", "n<null>", "x"])
+        #expect(problems.map(\.failsOnlyWhenUsed) == [true, true, false])
+    }
 }
