@@ -14,6 +14,7 @@ let package = Package(
         .executableTarget(name: "Person", dependencies: ["Avro"], path: "Examples/Person"),
         .executableTarget(name: "DeriveSchema", dependencies: ["Avro"], path: "Examples/DeriveSchema"),
         .executableTarget(name: "SchemaEvolution", dependencies: ["Avro"], path: "Examples/SchemaEvolution"),
+        .executableTarget(name: "ReadmeExamples", dependencies: ["Avro"], path: "Examples/ReadmeExamples"),
         .executableTarget(name: "AvroBenchmarks", dependencies: ["Avro"], path: "Benchmarks/AvroBenchmarks"),
         .testTarget(name: "AvroTests", dependencies: ["Avro"], path: "Tests/AvroTests", exclude: ["Fixtures"]),
     ],

@@ -7,21 +7,22 @@ extension AvroFileWriter {
     /// settings) and sync marker, so the new blocks belong to the same file.
     ///
     /// ```swift
-    /// let writer = try AvroFileWriter<Person>(appendingTo: url, schema: personSchema)
+    /// let writer = try AvroFileWriter<Person>(appendingTo: url)
     /// try writer.append(newPerson)
     /// try writer.close()
     /// ```
     ///
     /// - Parameters:
     ///   - url: An existing container file.
-    ///   - schema: The schema of the values to append. It must be the file's schema: the two
-    ///     must have the same Parsing Canonical Form.
+    ///   - schema: The schema of the values to append, which must be the file's schema (the
+    ///     two must have the same Parsing Canonical Form); `nil` (the default) writes them with
+    ///     the file's schema, matching properties to its fields by name.
     ///   - blockSize: The number of bytes of encoded values per block, before compression.
     /// - Throws: ``AvroError`` with code ``AvroError/Code/incompatibleSchemas`` when `schema`
     ///   is not the file's schema, ``AvroError/Code/invalidFile`` when the header is malformed
     ///   or the file does not end with a complete block, ``AvroError/Code/codec`` when the
     ///   file's codec is unknown, ``AvroError/Code/io`` when the file cannot be opened.
-    public convenience init(appendingTo url: URL, schema: AvroSchema, blockSize: Int = 64_000) throws {
+    public convenience init(appendingTo url: URL, schema: AvroSchema? = nil, blockSize: Int = 64_000) throws {
         let handle: FileHandle
         do {
             handle = try FileHandle(forUpdating: url)
@@ -30,6 +31,7 @@ extension AvroFileWriter {
         }
         let input = AvroFileInput(fileHandle: handle)
         let (header, codec) = try AvroFileHeader.read(from: input, limit: AvroFileReaderOptions().maxBlockSize)
+        let schema = schema ?? header.schema
         let fileForm = header.schema.canonicalForm
         let givenForm = schema.canonicalForm
         guard fileForm == givenForm else {

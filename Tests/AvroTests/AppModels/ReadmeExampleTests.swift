@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import Avro
+
+/// Every Swift block of the README is in the `ReadmeExamples` program, line for line, and
+/// the program runs: the README's code compiles, runs, and gives what its comments say.
+@Suite struct ReadmeExampleTests {
+    static let examples = TestData.repositoryRoot.appendingPathComponent("Examples/ReadmeExamples")
+
+    /// The Swift blocks of the README, in order.
+    static func readmeBlocks() throws -> [[String]] {
+        let text = try String(contentsOf: TestData.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        var blocks: [[String]] = []
+        var current: [String]?
+        for line in text.components(separatedBy: "\n") {
+            if current == nil, line == "```swift" {
+                current = []
+            } else if current != nil, line == "```" {
+                blocks.append(current ?? [])
+                current = nil
+            } else {
+                current?.append(line)
+            }
+        }
+        return blocks
+    }
+
+    /// The blocks of the program, by number: the lines between `// README block N` and
+    /// `// End of README block N`, without the indentation of the first.
+    static func programBlocks() throws -> [Int: [String]] {
+        var blocks: [Int: [String]] = [:]
+        for file in ["main.swift", "Blocks.swift"] {
+            let lines = try String(contentsOf: examples.appendingPathComponent(file), encoding: .utf8).components(separatedBy: "\n")
+            var number: Int?
+            var indent = 0
+            for line in lines {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("// README block "), let n = Int(trimmed.dropFirst("// README block ".count)) {
+                    (number, indent) = (n, line.prefix { $0 == " " }.count)
+                    blocks[n] = []
+                } else if trimmed.hasPrefix("// End of README block ") {
+                    number = nil
+                } else if let number {
+                    blocks[number]?.append(line.count >= indent && line.prefix(indent).allSatisfy { $0 == " " } ? String(line.dropFirst(indent)) : line)
+                }
+            }
+        }
+        return blocks
+    }
+
+    @Test func everyReadmeBlockIsInTheProgram() throws {
+        let readme = try Self.readmeBlocks()
+        let program = try Self.programBlocks()
+        #expect(readme.count == program.count, "the README has \(readme.count) Swift blocks, the program \(program.count)")
+        for (index, block) in readme.enumerated() {
+            #expect(program[index + 1] == block, "README block \(index + 1) differs from Examples/ReadmeExamples")
+        }
+    }
+
+    /// The executable in the build products directory, beside `avro` (see ``CLITool``).
+    static let executable: URL? = CLITool.url.map { $0.deletingLastPathComponent().appendingPathComponent("ReadmeExamples") }
+        .flatMap { FileManager.default.isExecutableFile(atPath: $0.path) ? $0 : nil }
+
+    @Test(.enabled(if: executable != nil))
+    func theProgramRuns() throws {
+        guard let executable = Self.executable else { return }
+        let process = Process()
+        process.executableURL = executable
+        let output = Pipe()
+        process.standardOutput = output
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(errorText)")
+        let count = try Self.readmeBlocks().count
+        for number in 1...count {
+            #expect(text.contains("README block \(number) ran\n"), "block \(number) did not run: \(errorText)")
+        }
+    }
+}
