@@ -42,7 +42,7 @@ enum DateCounts {
         return count.overflow ? nil : count.partialValue
     }
 
-    /// `count` units of `from` per second in units of `to` per second (both powers of ten),
+    /// `count` units of `from` per day in units of `to` per day (one divides the other),
     /// rounded toward negative infinity, as Java and Python round timestamps; `nil` when it
     /// does not fit in 64 bits.
     static func convert(_ count: Int64, from: Int64, to: Int64) -> Int64? {

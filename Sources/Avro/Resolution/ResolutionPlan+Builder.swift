@@ -62,6 +62,12 @@ extension ResolutionPlan {
                     resolve(writer: branch, reader: r, path: path + "<\(writer[branch].typeName)>")
                 }
                 writerUnionDepth -= 1
+                // Each branch read as the reader's branch of the same index, as written: the
+                // writer's bytes are the reader's.
+                let readAsWritten = !branches.isEmpty && branches.enumerated().allSatisfy { position, action in
+                    if case .readerUnion(position, let inner) = actions[action], case .copy = actions[inner] { true } else { false }
+                }
+                if readAsWritten { return .copy(w) }
                 branchActions += branches
                 return .writerUnion(branches: (branchActions.count - branches.count)..<branchActions.count)
             case (_, .union(let readerBranches)):
@@ -88,6 +94,8 @@ extension ResolutionPlan {
                     failures.append(.init(path: path, message: "the writer's enum symbol '\(symbol)' is not a symbol of the reader's \(readerNode.typeName), which has no default",
                                           failsOnlyWhenUsed: true))
                 }
+                // Every writer symbol at the reader's index of it: the writer's bytes are the reader's.
+                if map.enumerated().allSatisfy({ $0.offset == $0.element }) { return .copy(w) }
                 enumerations.append(EnumerationMap(map: map, symbols: writerEnum.symbols, typeName: readerNode.typeName))
                 return .enumeration(enumerations.count - 1)
             // An array or map whose items are read as written is itself read as written.
@@ -203,17 +211,17 @@ extension ResolutionPlan {
                                  defaults: defaults.map { $0.map { Array(defaultBytes[$0]) } })
         }
 
-        /// Decimals match only with the same precision and scale (item 39). Timestamps of
+        /// Decimals match only with the same precision and scale. Timestamps of
         /// one family in different units (`timestamp-micros` written, `timestamp-millis`
-        /// read; the `local-timestamp-*` family among themselves) are converted to the
-        /// reader's unit, so that the same instant is read: the specification resolves them
-        /// as plain longs, which reads a count of microseconds as one of milliseconds, 1000
-        /// times too large. Other logical types are read as their underlying types.
+        /// read; the `local-timestamp-*` family among themselves), and a `date` read as a
+        /// timestamp, are converted to the reader's unit, so that the same instant is read:
+        /// the specification resolves them as plain numbers, which reads a count of
+        /// microseconds as one of milliseconds, 1000 times too large. Other logical types are
+        /// read as their underlying types.
         private mutating func logicalTypesAgree(_ writerNode: SchemaNode, _ readerNode: SchemaNode, _ path: String) -> ResolutionAction? {
-            if let writerUnit = TimestampUnit(writerNode.logicalType), let readerUnit = TimestampUnit(readerNode.logicalType),
-               writerUnit.isLocal == readerUnit.isLocal, writerUnit.unitsPerSecond != readerUnit.unitsPerSecond {
+            if let writerUnit = TimestampUnit(writerNode.logicalType), let readerUnit = TimestampUnit(readerNode.logicalType), writerUnit.converts(to: readerUnit) {
                 convertsTimestamps = true
-                return .convertTimestamp(from: writerUnit.unitsPerSecond, to: readerUnit.unitsPerSecond)
+                return .convertTimestamp(from: writerUnit.unitsPerDay, to: readerUnit.unitsPerDay)
             }
             if case .decimal(let writerPrecision, let writerScale)? = writerNode.logicalType,
                case .decimal(let readerPrecision, let readerScale)? = readerNode.logicalType,

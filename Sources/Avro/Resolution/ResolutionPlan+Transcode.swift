@@ -23,7 +23,7 @@ extension ResolutionPlan {
             let start = input.offset
             let count = try input.readLong()
             guard let converted = DateCounts.convert(count, from: from, to: to) else {
-                throw AvroError(.valueOutOfRange, "the writer's timestamp \(count) (\(from) per second) does not fit in a long in the reader's unit (\(to) per second)", offset: start)
+                throw AvroError(.valueOutOfRange, "the writer's timestamp \(count) (\(from) per day) does not fit in a long in the reader's unit (\(to) per day)", offset: start)
             }
             output.writeLong(converted)
         case .record(let steps):

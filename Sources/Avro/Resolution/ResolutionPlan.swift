@@ -72,7 +72,7 @@ enum ResolutionAction: Sendable {
     case skip(Int)
     /// A promotion (item 85): writer node to reader node.
     case promote(Int, Int)
-    /// A timestamp count converted from the writer's units per second to the reader's,
+    /// A timestamp or date count converted from the writer's units per day to the reader's,
     /// rounded toward negative infinity when the reader's unit is coarser.
     case convertTimestamp(from: Int64, to: Int64)
     /// A record whose writer fields come in the reader's order: its steps in
@@ -174,21 +174,30 @@ final class InPlaceRecord: @unchecked Sendable {
     }
 }
 
-/// The unit of a timestamp logical type, and whether it is a local timestamp: what decides
-/// whether two timestamps convert into each other when data is resolved.
+/// The unit of a `date` or timestamp logical type, and its family: what decides whether two
+/// of them convert into each other when data is resolved.
 struct TimestampUnit {
-    let unitsPerSecond: Int64
-    let isLocal: Bool
+    enum Family { case date, instant, local }
+
+    let unitsPerDay: Int64
+    let family: Family
 
     init?(_ logicalType: AvroLogicalType?) {
         switch logicalType {
-        case .timestampMillis?: (unitsPerSecond, isLocal) = (1_000, false)
-        case .timestampMicros?: (unitsPerSecond, isLocal) = (1_000_000, false)
-        case .timestampNanos?: (unitsPerSecond, isLocal) = (1_000_000_000, false)
-        case .localTimestampMillis?: (unitsPerSecond, isLocal) = (1_000, true)
-        case .localTimestampMicros?: (unitsPerSecond, isLocal) = (1_000_000, true)
-        case .localTimestampNanos?: (unitsPerSecond, isLocal) = (1_000_000_000, true)
+        case .date?: (unitsPerDay, family) = (1, .date)
+        case .timestampMillis?: (unitsPerDay, family) = (86_400_000, .instant)
+        case .timestampMicros?: (unitsPerDay, family) = (86_400_000_000, .instant)
+        case .timestampNanos?: (unitsPerDay, family) = (86_400_000_000_000, .instant)
+        case .localTimestampMillis?: (unitsPerDay, family) = (86_400_000, .local)
+        case .localTimestampMicros?: (unitsPerDay, family) = (86_400_000_000, .local)
+        case .localTimestampNanos?: (unitsPerDay, family) = (86_400_000_000_000, .local)
         default: return nil
         }
+    }
+
+    /// Whether a count written in this unit is read in `reader`'s as the same instant: another
+    /// unit of the same family, or a date read as a timestamp of either family (its midnight).
+    func converts(to reader: TimestampUnit) -> Bool {
+        unitsPerDay != reader.unitsPerDay && (family == reader.family || family == .date)
     }
 }

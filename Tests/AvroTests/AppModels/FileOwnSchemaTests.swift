@@ -62,4 +62,26 @@ import Testing
         // schema is used and init(from:) supplies its own fallback.
         #expect(try Array(AvroFileReader<ByName>(data: data)) == [ByName(id: 1, extra: "none")])
     }
+
+    /// A file written with the type's schema under another namespace (enums, optionals,
+    /// nested records) reads as written: the plan is the identity, so nothing is transcoded.
+    @Test func theSameSchemaElsewhereNeedsNoTranscoding() throws {
+        enum Kind: String, Codable, AvroEnum { case alpha, beta }
+        struct Spot: Codable, Equatable { var lat: Double }
+        struct Wide: Codable, Equatable { var nickname: String?; var kind: Kind; var spot: Spot; var tags: [Kind?] }
+        let written = try AvroSchema(parsing: """
+            {"type":"record","name":"Wide","namespace":"bench","fields":[{"name":"nickname","type":["null","string"]},
+             {"name":"kind","type":{"type":"enum","name":"Kind","symbols":["alpha","beta"]}},
+             {"name":"spot","type":{"type":"record","name":"Spot","fields":[{"name":"lat","type":"double"}]}},
+             {"name":"tags","type":{"type":"array","items":["null","Kind"]}}]}
+            """)
+        let plan = ResolutionPlan(writer: try CompiledSchema.cached(written), reader: try CompiledSchema.derived(for: Wide.self, fieldNaming: .codingKeys))
+        #expect(plan.isIdentity)
+        // An enum whose symbols moved, or a union whose branches moved, is transcoded.
+        let moved = try AvroSchema(parsing: #"{"type":"record","name":"Wide","fields":[{"name":"nickname","type":["string","null"]},{"name":"kind","type":{"type":"enum","name":"Kind","symbols":["beta","alpha"]}},{"name":"spot","type":{"type":"record","name":"Spot","fields":[{"name":"lat","type":"double"}]}},{"name":"tags","type":{"type":"array","items":["null","Kind"]}}]}"#)
+        #expect(!ResolutionPlan(writer: try CompiledSchema.cached(moved), reader: try CompiledSchema.derived(for: Wide.self, fieldNaming: .codingKeys)).isIdentity)
+        let value = try AvroValue.record([("nickname", .union(branch: 0, value: "n")), ("kind", .enumeration("alpha")), ("spot", .record([("lat", .double(1))])),
+                                          ("tags", .array([.union(branch: 1, value: .enumeration("alpha"))]))]).encoded(as: moved)
+        #expect(try AvroDecoder().decode(Wide.self, from: value, writerSchema: moved) == Wide(nickname: "n", kind: .alpha, spot: Spot(lat: 1), tags: [.alpha]))
+    }
 }

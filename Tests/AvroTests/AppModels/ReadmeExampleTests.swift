@@ -53,7 +53,7 @@ import Testing
         let program = try Self.programBlocks()
         #expect(readme.count == program.count, "the README has \(readme.count) Swift blocks, the program \(program.count)")
         for (index, block) in readme.enumerated() {
-            #expect(program[index + 1] == block, "README block \(index + 1) differs from Examples/ReadmeExamples")
+            #expect(program[index + 1] == block, "README block \(index + 1) (\(block.first ?? "")) differs from the program's block \(index + 1)")
         }
     }
 

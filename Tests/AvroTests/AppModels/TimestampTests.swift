@@ -43,6 +43,16 @@ import Testing
         #expect(try AvroValue(decoding: try Self.record([7_000_999, 1, 2]).encoded(as: Self.schema("local-timestamp-micros")),
                               writerSchema: Self.schema("local-timestamp-micros"), readerSchema: Self.schema("local-timestamp-millis"))
                 == Self.record([7_000, 0, 0]))
+        // A date (days) read as a timestamp is its midnight, in either family.
+        let dates = try AvroSchema(parsing: #"{"type":"array","items":{"type":"int","logicalType":"date"}}"#)
+        let dateData = try AvroValue.array([.int(19_000), .int(-1), .int(0)]).encoded(as: dates)
+        #expect(try AvroValue(decoding: dateData, writerSchema: dates, readerSchema: AvroSchema(parsing: #"{"type":"array","items":{"type":"long","logicalType":"timestamp-millis"}}"#))
+                == .array([.long(1_641_600_000_000), .long(-86_400_000), .long(0)]))
+        #expect(try AvroValue(decoding: dateData, writerSchema: dates, readerSchema: AvroSchema(parsing: #"{"type":"array","items":["null",{"type":"long","logicalType":"local-timestamp-micros"}]}"#))
+                == .array([.union(branch: 1, value: .long(1_641_600_000_000_000)), .union(branch: 1, value: .long(-86_400_000_000)), .union(branch: 1, value: .long(0))]))
+        struct Day: Codable, Equatable { var day: Date }
+        let dayWriter = try AvroSchema(parsing: #"{"type":"record","name":"Day","fields":[{"name":"day","type":{"type":"int","logicalType":"date"}}]}"#)
+        #expect(try AvroDecoder().decode(Day.self, from: AvroValue.record([("day", .int(2))]).encoded(as: dayWriter), writerSchema: dayWriter) == Day(day: Date(timeIntervalSince1970: 172_800)))
         // The checker agrees: the pair is compatible.
         #expect(AvroSchemaCompatibility.check(reader: reader, writer: try Self.schema("timestamp-micros")).isEmpty)
         #expect(AvroSchemaCompatibility.check(reader: try Self.schema("timestamp-nanos"), writer: try Self.schema("timestamp-millis")).isEmpty)
