@@ -41,7 +41,8 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var serials = 0
     /// The keyed containers made so far, lent out again (see ``ContainerReuse``).
     private let keyedContainers = ContainerReuse<DecodingState>()
-    /// The Swift type whose `init(from:)` runs now; the frame of its keyed container notes it.
+    /// The Swift type whose `init(from:)` was called last; the frame of the keyed container it
+    /// opens notes it.
     @exclusivity(unchecked) private var currentType: Any.Type?
     /// The coding keys types rename (see ``FieldRenames``).
     @exclusivity(unchecked) private var fieldRenames = FieldRenames()
@@ -163,8 +164,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// A keyed container for the value being decoded. Asked for again by the same value (a
     /// subclass that passes its decoder to `super.init(from:)`), it reads the same record.
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        let frame = if valueFrame < frames.count, frames[valueFrame].kind != .array { valueFrame } else { try openKeyedFrame(at: node, caseValue: false) }
-        frames[frame].swiftType = currentType
+        let frame = if valueFrame < frames.count, frames[valueFrame].kind != .array { valueFrame } else { try openKeyedFrame(at: node, caseValue: false, swiftType: currentType) }
         return keyedContainer(Key.self, frame: frame)
     }
 
@@ -183,16 +183,18 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
 
     /// Opens a keyed container at `target`: a record, a map (whose entries are found in one
     /// pass), or a union read into a Swift enum with associated values.
-    func openKeyedFrame(at target: Int, caseValue: Bool) throws -> Int {
+    func openKeyedFrame(at target: Int, caseValue: Bool, swiftType: Any.Type? = nil) throws -> Int {
         var target = target
         let start = reader.offset
         var frame: DecodingFrame
         if isInPlaceRootPending, target == plan.root, let resolution = inPlaceResolution {
-            return try resolution._withUnsafeGuaranteedRef { try openInPlaceFrame(at: target, $0) }
+            let index = try resolution._withUnsafeGuaranteedRef { try openInPlaceFrame(at: target, $0) }
+            frames[index].swiftType = swiftType
+            return index
         }
         // The common case first, without copying the node: a record.
         if plan.info[target].kind == .record {
-            return push(DecodingFrame(node: target, kind: caseValue ? .caseValue : .record, start: start))
+            return push(DecodingFrame(node: target, kind: caseValue ? .caseValue : .record, start: start, swiftType: swiftType))
         }
         switch plan[target].kind {
         case .record:
@@ -215,6 +217,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
             }
             frame = DecodingFrame(node: target, kind: .caseValue, start: start)
         }
+        frame.swiftType = swiftType
         return push(frame)
     }
 
@@ -261,14 +264,15 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// handing it this state as its decoder.
     func decodeWithContainers<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
         try checkDepth()
-        let saved = (node, valueFrame, currentType)
+        let saved = (node, valueFrame)
         let base = frames.count
         node = target
         valueFrame = base
+        // Not restored: only the keyed container `T.init(from:)` opens first reads it.
         currentType = T.self
         depth += 1
         defer {
-            (node, valueFrame, currentType) = saved
+            (node, valueFrame) = saved
             depth -= 1
         }
         let value = try T(from: self)
@@ -434,10 +438,11 @@ struct DecodingFrame {
     /// cases, fields read out of order), for coding paths; -1 for none.
     var keySlot = -1
 
-    init(node: Int, kind: Kind, start: Int) {
+    init(node: Int, kind: Kind, start: Int, swiftType: Any.Type? = nil) {
         self.node = node
         self.kind = kind
         self.start = start
+        self.swiftType = swiftType
     }
 }
 

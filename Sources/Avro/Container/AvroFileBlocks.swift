@@ -33,6 +33,9 @@ final class AvroFileBlocks {
     private let minObjectSize: Int
     /// The index of the next block.
     private var nextIndex = 0
+    /// The error to report at the next read: the file ended inside the sync marker after a
+    /// block whose data was whole, which was returned first.
+    private var pendingCut: (error: AvroError, bytes: Range<Int>)?
 
     /// Reads and checks the header.
     init(input: AvroFileInput, options: AvroFileReaderOptions) throws {
@@ -53,6 +56,12 @@ final class AvroFileBlocks {
     /// - Parameter content: What to read of the block's data: nothing (counting), the data as
     /// stored (copying blocks), or the data decompressed (the default, for values).
     func next(_ content: Content = .decompressed) throws -> AvroFileBlock? {
+        if let cut = pendingCut {
+            pendingCut = nil
+            guard options.skipsCorruptBlocks else { throw cut.error }
+            skippedRanges.append(AvroSkippedRange(bytes: cut.bytes, blockIndex: nextIndex, reason: cut.error))
+            return nil
+        }
         while true {
             let start = input.offset
             let stored: AvroFileBlock
@@ -117,7 +126,16 @@ final class AvroFileBlocks {
                 try input.skip(count: Int(size))
             }
             let syncOffset = input.offset
-            let sync = try input.readBytes(count: AvroFileHeader.syncMarkerSize)
+            guard let sync = try readSyncMarker() else {
+                // The file ends in the block's sync marker, after all of its data: the block is
+                // returned (as fastavro returns it), and the cut reported at the next read.
+                nextIndex += 1
+                let missing = syncOffset + AvroFileHeader.syncMarkerSize - input.offset
+                pendingCut = (invalid("the file ends inside the sync marker after the block's data: \(missing) of its \(AvroFileHeader.syncMarkerSize) bytes are missing", at: input.offset),
+                              syncOffset..<input.offset)
+                return AvroFileBlock(index: index, bytes: start..<input.offset, dataOffset: dataOffset,
+                                     isStoredAsIs: header.codecName == "null", count: Int(count), data: data)
+            }
             guard sync == header.syncMarker else {
                 throw invalid("expected the sync marker \(AvroFileHeader.hex(header.syncMarker)), found \(AvroFileHeader.hex(sync))", at: syncOffset)
             }
@@ -126,6 +144,23 @@ final class AvroFileBlocks {
                                  isStoredAsIs: header.codecName == "null", count: Int(count), data: data)
         } catch let error as AvroError where error.code == .endOfData || error.code == .invalidVarint {
             throw invalid(error.code == .endOfData ? "the file ends inside the block: \(error.message)" : error.message, at: error.offset ?? start)
+        }
+    }
+
+    /// The 16 bytes of a sync marker, or `nil` when the file ends inside it and the bytes it
+    /// has are the start of the file's marker; other bytes are returned as they are, for the
+    /// caller to report.
+    private func readSyncMarker() throws -> [UInt8]? {
+        let size = AvroFileHeader.syncMarkerSize
+        if let remaining = input.remaining, remaining < size {
+            let partial = try input.readBytes(count: remaining)
+            return partial == Array(header.syncMarker.prefix(remaining)) ? nil : partial
+        }
+        do {
+            return try input.readBytes(count: size)
+        } catch let error as AvroError where error.code == .endOfData && input.remaining == nil {
+            // A stream of unknown size ended inside the marker.
+            return nil
         }
     }
 
