@@ -28,6 +28,10 @@ public struct AvroEncoder: Sendable {
     public var fieldNaming: AvroFieldNaming = .codingKeys
     /// Contextual information for `encode(to:)` implementations.
     public var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+    /// The deepest nesting of values written (records in records, arrays of arrays…): a
+    /// deeper value is an error, never a stack overflow. The default is the decoder's
+    /// (``AvroDecoder/Options/maxDepth``).
+    public var maxDepth = AvroDecoder.Options().maxDepth
     private let coderPlan: CoderPlan
 
     /// Creates an encoder that writes values with `schema`, or with the schema derived from
@@ -63,7 +67,7 @@ public struct AvroEncoder: Sendable {
         }
         let start = buffer.count
         do {
-            try EncodingState.with(plan: plan, appendingTo: &buffer, userInfo: userInfo, fieldNaming: fieldNaming) { state in
+            try EncodingState.with(plan: plan, appendingTo: &buffer, userInfo: userInfo, fieldNaming: fieldNaming, maxDepth: maxDepth) { state in
                 do {
                     try state.encode(value, at: plan.root)
                     try state.closeFrames(downTo: 0)

@@ -59,8 +59,8 @@ extension DecodingState {
                 }
                 guard let position = record.indexOfField[key] else { return nil }
                 if position > cursor {
-                    let coder = ValueCoder(schema: plan)
-                    for field in record.fields[cursor..<position] { try coder.skip(node: field.type, in: &reader, depth: 0) }
+                    let coder = valueCoder
+                    for field in record.fields[cursor..<position] { try coder.skip(node: field.type, in: &reader, depth: depth) }
                     frames[index].cursor = position + 1
                     return Entry(node: record.fields[position].type)
                 }

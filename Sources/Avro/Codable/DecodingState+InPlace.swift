@@ -45,7 +45,7 @@ extension DecodingState {
         for field in 0..<record.writerNodes.count {
             let position = record.readerPositions[field]
             if position >= 0 { inPlaceOffsets[position] = reader.offset }
-            try writer.skipValue(record.writerNodes[field], in: &reader, depth: 0)
+            try writer.skipValue(record.writerNodes[field], in: &reader, depth: depth, maxDepth: maxDepth)
         }
         return reader.offset
     }
@@ -75,7 +75,7 @@ extension DecodingState {
         try resolution._withUnsafeGuaranteedRef { resolution in
             guard let record = resolution.inPlaceRoot else { return }
             for field in cursor..<sequentialFields {
-                try resolution.writer.skipValue(record.writerNodes[field], in: &reader, depth: 0)
+                try resolution.writer.skipValue(record.writerNodes[field], in: &reader, depth: depth, maxDepth: maxDepth)
             }
         }
     }
@@ -116,7 +116,7 @@ extension DecodingState {
     func finishInPlaceRoot() throws {
         guard isInPlaceRootPending, let resolution = inPlaceResolution else { return }
         isInPlaceRootPending = false
-        try resolution._withUnsafeGuaranteedRef { try ValueCoder(schema: $0.writer).skip(node: $0.writer.root, in: &reader, depth: 0) }
+        try resolution._withUnsafeGuaranteedRef { try ValueCoder(schema: $0.writer, maxDepth: maxDepth).skip(node: $0.writer.root, in: &reader, depth: depth) }
     }
 
     /// The root record as an ``AvroValue``, which is read from transcoded bytes rather than in
@@ -128,7 +128,7 @@ extension DecodingState {
         try resolution.transcode(from: &reader, to: &transcoded)
         return try transcoded.bytes.withUnsafeBytes { bytes in
             var resolved = AvroBinaryReader(bytes)
-            return try ValueCoder(schema: plan).decode(node: target, from: &resolved, depth: 0)
+            return try valueCoder.decode(node: target, from: &resolved, depth: depth)
         }
     }
 }

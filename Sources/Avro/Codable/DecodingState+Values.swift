@@ -47,7 +47,7 @@ extension DecodingState: SingleValueDecodingContainer {
             return try decodeScalar(type, at: target)
         }
         if T.self == AvroValue.self {
-            let value = try decodeInPlaceRootAsValue(at: target) ?? ValueCoder(schema: plan).decode(node: target, from: &reader, depth: 0)
+            let value = try decodeInPlaceRootAsValue(at: target) ?? valueCoder.decode(node: target, from: &reader, depth: depth)
             return unsafeBitCast(value, to: T.self)
         }
         return try decodeWithContainers(type, at: target)
@@ -78,7 +78,7 @@ extension DecodingState: SingleValueDecodingContainer {
         if T.self == UUID.self { return unsafeBitCast(try readUUID(at: target), to: T.self) }
         if T.self == Decimal.self { return unsafeBitCast(try readDecimal(at: target), to: T.self) }
         if T.self == URL.self { return unsafeBitCast(try readURL(at: target), to: T.self) }
-        if T.self == AvroValue.self { return unsafeBitCast(try ValueCoder(schema: plan).decode(node: target, from: &reader, depth: 0), to: T.self) }
+        if T.self == AvroValue.self { return unsafeBitCast(try valueCoder.decode(node: target, from: &reader, depth: depth), to: T.self) }
         if T.self == AvroDuration.self { return unsafeBitCast(try readDuration(at: target), to: T.self) }
         if T.self == Int16.self { return unsafeBitCast(try readInteger(Int16.self, at: target), to: T.self) }
         if T.self == Int8.self { return unsafeBitCast(try readInteger(Int8.self, at: target), to: T.self) }

@@ -32,7 +32,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var savedInput: AvroBinaryReader?
     @exclusivity(unchecked) private var sendableUserInfo: [CodingUserInfoKey: any Sendable]
     @exclusivity(unchecked) private(set) var maxDepth: Int
-    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private(set) var depth = 0
     /// The index the frame of the value being decoded has, or will have, once opened.
     @exclusivity(unchecked) private var valueFrame = 0
     /// Where the scalar value being read starts, union branch included: the offset of errors.
@@ -233,6 +233,9 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         return push(DecodingFrame(node: target, kind: .array, start: reader.offset))
     }
 
+    /// A coder of values and skips that obeys this decode's depth limit.
+    var valueCoder: ValueCoder { ValueCoder(schema: plan, maxDepth: maxDepth) }
+
     /// Reads a union's branch index and checks it.
     func readBranch(of union: Int) throws -> Int {
         try ValueCoder(schema: plan).readIndex(in: &reader, count: plan.info[union].count, what: "a union branch", code: .invalidUnionBranch)
@@ -240,7 +243,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
 
     /// Finds every entry of a map: its key and where its value starts.
     private func scanMap(values: Int, into frame: inout DecodingFrame) throws {
-        let coder = ValueCoder(schema: plan)
+        let coder = valueCoder
         let minSize = 1 + plan[values].minSize
         var keys: [String] = []
         var offsets: [Int] = []
@@ -325,7 +328,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     }
 
     private func finish(_ frame: DecodingFrame) throws {
-        let coder = ValueCoder(schema: plan)
+        let coder = valueCoder
         switch frame.kind {
         case .record, .caseValue:
             if let end = frame.end {
@@ -379,7 +382,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// once from its start; fields can then be read in any order.
     func scanRecord(frame index: Int) throws {
         guard case .record(let record) = plan[frames[index].node].kind else { return }
-        let coder = ValueCoder(schema: plan)
+        let coder = valueCoder
         reader.seek(to: frames[index].start)
         var offsets: [Int] = []
         offsets.reserveCapacity(record.fields.count)

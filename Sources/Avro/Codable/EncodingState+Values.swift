@@ -33,6 +33,8 @@ extension EncodingState: SingleValueEncodingContainer {
             return true
         case .array, .map:
             if let direct = directEncodables.conformance(of: T.self, { $0 as? any AvroDirectEncodable.Type }) {
+                try enterLevel()
+                defer { leaveLevel() }
                 try direct.avroEncode(value, to: self, at: target)
             } else if T.self == AvroValue.self {
                 try writeAvroValue(unsafeBitCast(value, to: AvroValue.self), at: target)
@@ -79,6 +81,8 @@ extension EncodingState: SingleValueEncodingContainer {
                   let branch = collectionBranch(of: target, kind: direct.avroKind) {
             // An array or dictionary in a union: its array or map branch.
             writer.writeLong(Int64(branch.position))
+            try enterLevel()
+            defer { leaveLevel() }
             try direct.avroEncode(value, to: self, at: branch.node)
         } else if plan.info[target].kind == .union, let branch = try namedBranch(for: T.self, union: target) {
             try encode(value, at: branch)
@@ -259,7 +263,7 @@ extension EncodingState: SingleValueEncodingContainer {
     }
 
     func writeAvroValue(_ value: AvroValue, at target: Int) throws {
-        try ValueCoder(schema: plan).encode(value, node: target, to: &writer, depth: 0)
+        try ValueCoder(schema: plan, maxDepth: maxDepth).encode(value, node: target, to: &writer, depth: depth)
     }
 
     func mismatch(_ what: String, _ node: Int) -> AvroError {

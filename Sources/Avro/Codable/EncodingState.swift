@@ -27,6 +27,10 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var reorderings: [[Range<Int>?]] = []
     /// The keys of frames that name their entry by key (see ``EncodingFrame/keySlot``).
     @exclusivity(unchecked) var frameKeys: [String] = []
+    /// The deepest nesting written, and how deep the value being written is: each value
+    /// written through its own `encode(to:)` or as an array or map is one level.
+    @exclusivity(unchecked) var maxDepth = 256
+    @exclusivity(unchecked) private(set) var depth = 0
     /// The Swift type whose `encode(to:)` runs now; keyed frames note it.
     @exclusivity(unchecked) var currentType: Any.Type?
     /// The index the frame of the value being encoded has, or will have, once opened.
@@ -57,7 +61,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     /// Runs `body` with a state ready to append to `buffer`, the thread's reusable one when it
     /// is free; `buffer` holds what the state wrote afterwards.
     static func with<Result>(plan: CompiledSchema, appendingTo buffer: inout [UInt8], userInfo: [CodingUserInfoKey: any Sendable],
-                             fieldNaming: AvroFieldNaming, _ body: (EncodingState) throws -> Result) rethrows -> Result {
+                             fieldNaming: AvroFieldNaming, maxDepth: Int = AvroDecoder.Options().maxDepth, _ body: (EncodingState) throws -> Result) rethrows -> Result {
         var state: EncodingState
         let place = reusable.place()
         if let reused = place.take() {
@@ -70,6 +74,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
         } else {
             state = EncodingState(plan: plan, writer: AvroBinaryWriter(), userInfo: userInfo, fieldNaming: fieldNaming)
         }
+        state.maxDepth = maxDepth
         // The caller's buffer is moved in, and back out (leaving the state's writer empty).
         state.writer.swapBytes(with: &buffer)
         defer {
@@ -92,6 +97,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
         }
         currentType = nil
         valueFrame = 0
+        depth = 0
     }
 
     var userInfo: [CodingUserInfoKey: Any] { sendableUserInfo }
@@ -196,17 +202,32 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     /// Encodes `value` at `target` with its type's `encode(to:)`, handing it this state as
     /// its encoder.
     func encodeWithContainers<T: Encodable>(_ value: T, at target: Int) throws {
-        let depth = frames.count
+        let base = frames.count
         let saved = (node, valueFrame)
         let before = (activity, writer.count)
+        try enterLevel()
         node = target
-        valueFrame = depth
+        valueFrame = base
         currentType = T.self
-        defer { (node, valueFrame) = saved }
+        defer {
+            (node, valueFrame) = saved
+            leaveLevel()
+        }
         try value.encode(to: self)
         if activity == before.0 && writer.count == before.1 { try encodeNothing(at: target) }
-        try closeFrames(downTo: depth)
+        try closeFrames(downTo: base)
     }
+
+    /// Goes one level deeper, or throws when that is deeper than ``maxDepth``.
+    func enterLevel() throws {
+        guard depth < maxDepth else {
+            throw AvroError(.limitExceeded, "the value is nested more than \(maxDepth) levels deep (AvroEncoder.maxDepth)")
+        }
+        depth += 1
+    }
+
+    /// Comes back up one level.
+    func leaveLevel() { depth -= 1 }
 
     /// `encode(to:)` asked for no container and wrote nothing: fine for an empty record or
     /// `null`, an error otherwise.

@@ -66,11 +66,14 @@ extension AvroSchema {
 /// Reads, writes and skips ``AvroValue``s along a ``CompiledSchema``.
 struct ValueCoder {
     let schema: CompiledSchema
+    /// The deepest nesting read, written or skipped: the Codable decoder passes its own limit,
+    /// so that skipping a field it does not ask for obeys it too.
+    var maxDepth = AvroValue.maxDepth
 
     // MARK: - Writing
 
     func encode(_ value: AvroValue, node index: Int, to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
-        guard depth < AvroValue.maxDepth else { throw AvroError(.limitExceeded, "the value is nested more than \(AvroValue.maxDepth) levels deep") }
+        guard depth < maxDepth else { throw AvroError(.limitExceeded, "the value is nested more than \(maxDepth) levels deep") }
         // The common values first, from the flat node table: copying the schema node costs
         // more than writing them.
         let kind = schema.info[index].kind
@@ -203,13 +206,28 @@ struct ValueCoder {
 
     // MARK: - Reading
 
+    /// Reads the value of node `index`. Each kind of container is read by a function of its
+    /// own, never inlined here: only the frames of the containers a value is nested in are on
+    /// the stack, each small, so deep values fit small thread stacks (a debug build otherwise
+    /// keeps every case's temporaries in one large frame per level).
     func decode(node index: Int, from reader: inout AvroBinaryReader, depth: Int) throws(AvroError) -> AvroValue {
-        guard depth < AvroValue.maxDepth else {
-            throw AvroError(.limitExceeded, "the data is nested more than \(AvroValue.maxDepth) levels deep", offset: reader.offset)
+        guard depth < maxDepth else {
+            throw AvroError(.limitExceeded, "the data is nested more than \(maxDepth) levels deep", offset: reader.offset)
         }
         // From the flat node tables: copying the schema node costs more than reading most
         // values. Only an enum's symbols need the node.
         let info = schema.info[index]
+        switch info.kind {
+        case .array: return try decodeArray(info, from: &reader, depth: depth)
+        case .map: return try decodeMap(info, from: &reader, depth: depth)
+        case .union: return try decodeUnion(info, from: &reader, depth: depth)
+        case .record: return try decodeRecord(info, from: &reader, depth: depth)
+        default: return try decodeScalar(node: index, info, from: &reader)
+        }
+    }
+
+    @inline(never)
+    private func decodeScalar(node index: Int, _ info: NodeInfo, from reader: inout AvroBinaryReader) throws(AvroError) -> AvroValue {
         switch info.kind {
         case .null: return .null
         case .boolean: return .boolean(try reader.readBoolean())
@@ -227,51 +245,65 @@ struct ValueCoder {
             }
             let position = try readIndex(in: &reader, count: enumeration.symbols.count, what: "an index of the enum '\(node.typeName)'", code: .invalidEnumSymbol)
             return .enumeration(enumeration.symbols[position])
-        case .array:
-            let items = info.child
-            var elements: [AvroValue] = []
-            let minSize = schema.info[items].minSize
-            while true {
-                let count = try reader.readBlockCount(minItemSize: minSize)
-                if count == 0 { break }
-                elements.reserveCapacity(elements.count + min(count, reader.remaining + 1))
-                for _ in 0..<count {
-                    do { elements.append(try decode(node: items, from: &reader, depth: depth + 1)) } catch { throw error.prefixingPath("[\(elements.count)]") }
-                }
-            }
-            return .array(elements)
-        case .map:
-            let values = info.child
-            var entries: [(key: String, value: AvroValue)] = []
-            let minSize = 1 + schema.info[values].minSize
-            while true {
-                let count = try reader.readBlockCount(minItemSize: minSize)
-                if count == 0 { break }
-                for _ in 0..<count {
-                    let key = try reader.readString()
-                    do { entries.append((key, try decode(node: values, from: &reader, depth: depth + 1))) } catch { throw error.prefixingPath("[\"\(key)\"]") }
-                }
-            }
-            return .map(entries)
-        case .union:
-            let branch = try readIndex(in: &reader, count: info.count, what: "a union branch", code: .invalidUnionBranch)
-            return .union(branch: branch, value: try decode(node: schema.branchNodes[info.first &+ branch], from: &reader, depth: depth + 1))
-        case .record:
-            var fields: [(name: String, value: AvroValue)] = []
-            fields.reserveCapacity(info.count)
-            for field in info.first..<(info.first &+ info.count) {
-                let name = schema.fieldNames[field]
-                do { fields.append((name, try decode(node: schema.fieldTypes[field], from: &reader, depth: depth + 1))) } catch { throw error.prefixingPath(name) }
-            }
-            return .record(fields)
+        case .array, .map, .union, .record:
+            throw AvroError(.invalidSchema, "the node is not a scalar", offset: reader.offset)
         }
+    }
+
+    @inline(never)
+    private func decodeArray(_ info: NodeInfo, from reader: inout AvroBinaryReader, depth: Int) throws(AvroError) -> AvroValue {
+        let items = info.child
+        var elements: [AvroValue] = []
+        let minSize = schema.info[items].minSize
+        while true {
+            let count = try reader.readBlockCount(minItemSize: minSize)
+            if count == 0 { break }
+            elements.reserveCapacity(elements.count + min(count, reader.remaining + 1))
+            for _ in 0..<count {
+                do { elements.append(try decode(node: items, from: &reader, depth: depth + 1)) } catch { throw error.prefixingPath("[\(elements.count)]") }
+            }
+        }
+        return .array(elements)
+    }
+
+    @inline(never)
+    private func decodeMap(_ info: NodeInfo, from reader: inout AvroBinaryReader, depth: Int) throws(AvroError) -> AvroValue {
+        let values = info.child
+        var entries: [(key: String, value: AvroValue)] = []
+        let minSize = 1 + schema.info[values].minSize
+        while true {
+            let count = try reader.readBlockCount(minItemSize: minSize)
+            if count == 0 { break }
+            for _ in 0..<count {
+                let key = try reader.readString()
+                do { entries.append((key, try decode(node: values, from: &reader, depth: depth + 1))) } catch { throw error.prefixingPath("[\"\(key)\"]") }
+            }
+        }
+        return .map(entries)
+    }
+
+    @inline(never)
+    private func decodeUnion(_ info: NodeInfo, from reader: inout AvroBinaryReader, depth: Int) throws(AvroError) -> AvroValue {
+        let branch = try readIndex(in: &reader, count: info.count, what: "a union branch", code: .invalidUnionBranch)
+        return .union(branch: branch, value: try decode(node: schema.branchNodes[info.first &+ branch], from: &reader, depth: depth + 1))
+    }
+
+    @inline(never)
+    private func decodeRecord(_ info: NodeInfo, from reader: inout AvroBinaryReader, depth: Int) throws(AvroError) -> AvroValue {
+        var fields: [(name: String, value: AvroValue)] = []
+        fields.reserveCapacity(info.count)
+        for field in info.first..<(info.first &+ info.count) {
+            let name = schema.fieldNames[field]
+            do { fields.append((name, try decode(node: schema.fieldTypes[field], from: &reader, depth: depth + 1))) } catch { throw error.prefixingPath(name) }
+        }
+        return .record(fields)
     }
 
     // MARK: - Skipping
 
     func skip(node index: Int, in reader: inout AvroBinaryReader, depth: Int) throws(AvroError) {
-        guard depth < AvroValue.maxDepth else {
-            throw AvroError(.limitExceeded, "the data is nested more than \(AvroValue.maxDepth) levels deep", offset: reader.offset)
+        guard depth < maxDepth else {
+            throw AvroError(.limitExceeded, "the data is nested more than \(maxDepth) levels deep", offset: reader.offset)
         }
         // The flat node table, so that skipping copies and retains nothing.
         let info = schema.info[index]
@@ -369,13 +401,13 @@ extension CompiledSchema {
     /// Moves `reader` past a value of `node`: the common scalars without a call, anything else
     /// with ``ValueCoder/skip(node:in:depth:)``.
     @inline(__always)
-    func skipValue(_ node: Int, in reader: inout AvroBinaryReader, depth: Int) throws(AvroError) {
+    func skipValue(_ node: Int, in reader: inout AvroBinaryReader, depth: Int, maxDepth: Int = AvroValue.maxDepth) throws(AvroError) {
         switch info[node].kind {
         case .int: _ = try reader.readInt()
         case .long: _ = try reader.readLong()
         case .string, .bytes: try reader.skipLengthPrefixed()
         case .double: try reader.skip(count: 8)
-        default: try ValueCoder(schema: self).skip(node: node, in: &reader, depth: depth)
+        default: try ValueCoder(schema: self, maxDepth: maxDepth).skip(node: node, in: &reader, depth: depth)
         }
     }
 }
