@@ -23,11 +23,14 @@ public struct AvroBinaryReader {
     public var zeroSizeItemBudget: Int
 
     /// Creates a reader over `buffer`, which must stay valid while the reader is used.
-    public init(_ buffer: UnsafeRawBufferPointer, zeroSizeItemLimit: Int = 10_000_000) {
+    /// `zeroSizeItemLimit` bounds the items of zero-byte types it may read; by default,
+    /// ``AvroDecoder/Options``' default limit for an input of `buffer`'s size (1,000 items per
+    /// byte, at most 10 million).
+    public init(_ buffer: UnsafeRawBufferPointer, zeroSizeItemLimit: Int? = nil) {
         base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
         end = buffer.count
         offset = 0
-        zeroSizeItemBudget = zeroSizeItemLimit
+        zeroSizeItemBudget = zeroSizeItemLimit ?? AvroDecoder.Options().zeroSizeItemLimit(forInputOf: buffer.count)
     }
 
     /// The number of bytes not read yet.

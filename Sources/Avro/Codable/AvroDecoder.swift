@@ -23,10 +23,22 @@ public struct AvroDecoder: Sendable {
         /// How many items of zero-byte types (arrays of `null` or of empty records) one
         /// decode may create; other items are bounded by the input's length.
         public var maxZeroSizeItems: Int
+        /// How many items of zero-byte types one byte of input may make: a count of such items
+        /// takes a few bytes for millions of values, so without this bound a 5-byte message
+        /// could cost hundreds of megabytes. The limit of a decode is this times the input's
+        /// size, and at most ``maxZeroSizeItems``. The default is 1,000.
+        public var maxZeroSizeItemsPerInputByte: Int
 
-        public init(maxDepth: Int = 256, maxZeroSizeItems: Int = 10_000_000) {
+        public init(maxDepth: Int = 256, maxZeroSizeItems: Int = 10_000_000, maxZeroSizeItemsPerInputByte: Int = 1_000) {
             self.maxDepth = maxDepth
             self.maxZeroSizeItems = maxZeroSizeItems
+            self.maxZeroSizeItemsPerInputByte = maxZeroSizeItemsPerInputByte
+        }
+
+        /// How many zero-byte items a decode of `size` bytes of input may make.
+        func zeroSizeItemLimit(forInputOf size: Int) -> Int {
+            let (scaled, overflow) = max(size, 1).multipliedReportingOverflow(by: max(maxZeroSizeItemsPerInputByte, 0))
+            return overflow ? maxZeroSizeItems : min(maxZeroSizeItems, scaled)
         }
     }
 
@@ -81,7 +93,7 @@ public struct AvroDecoder: Sendable {
     ///   an ``AvroError`` (code, path, byte offset) as underlying error.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: some ContiguousBytes) throws -> T {
         try bytes.withUnsafeBytes { buffer in
-            var reader = AvroBinaryReader(buffer, zeroSizeItemLimit: options.maxZeroSizeItems)
+            var reader = AvroBinaryReader(buffer, zeroSizeItemLimit: options.zeroSizeItemLimit(forInputOf: buffer.count))
             let value = try decode(type, from: &reader)
             guard reader.isAtEnd else {
                 throw Self.decodingError(AvroError(.trailingData, "\(reader.remaining) bytes remain after the \(T.self) value", offset: reader.offset))
@@ -134,7 +146,7 @@ public struct AvroDecoder: Sendable {
     ///   ``AvroError/Code/incompatibleSchemas`` when the data cannot be read as the reader's schema.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: some ContiguousBytes, writerSchema: AvroSchema) throws -> T {
         try bytes.withUnsafeBytes { buffer in
-            var reader = AvroBinaryReader(buffer, zeroSizeItemLimit: options.maxZeroSizeItems)
+            var reader = AvroBinaryReader(buffer, zeroSizeItemLimit: options.zeroSizeItemLimit(forInputOf: buffer.count))
             let value = try decode(type, from: &reader, writerSchema: writerSchema)
             guard reader.isAtEnd else {
                 throw Self.decodingError(AvroError(.trailingData, "\(reader.remaining) bytes remain after the \(T.self) value", offset: reader.offset))

@@ -192,8 +192,9 @@ final class AvroFileBlocks {
                 throw AvroError(.invalidFile, "block \(index) (at byte \(start)): the block claims \(count) objects of at least \(minObjectSize) bytes, but has only \(dataSize) bytes", offset: start)
             }
         } else {
-            guard count <= Int64(options.decoding.maxZeroSizeItems) else {
-                throw AvroError(.limitExceeded, "block \(index) (at byte \(start)): the block claims \(count) objects that may take no bytes, more than the limit of \(options.decoding.maxZeroSizeItems)", offset: start)
+            let limit = options.decoding.zeroSizeItemLimit(forInputOf: dataSize)
+            guard count <= Int64(limit) else {
+                throw AvroError(.limitExceeded, "block \(index) (at byte \(start)): the block claims \(count) objects that may take no bytes, more than the limit of \(limit) for its \(dataSize) bytes", offset: start)
             }
         }
     }

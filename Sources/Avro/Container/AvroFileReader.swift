@@ -57,6 +57,8 @@ public final class AvroFileReader<T: Decodable> {
     /// The block being read and how many of its objects are left.
     private var block: AvroFileBlock?
     @exclusivity(unchecked) private var objectsLeft = 0
+    /// How many zero-byte items each object of the current block may make.
+    @exclusivity(unchecked) private var zeroSizeItemLimit = 0
     /// The current block's data, copied into memory the reader owns so that one binary reader
     /// goes through all its objects (no per-object `withUnsafeBytes` and seek); the reader
     /// is at the block's next object.
@@ -199,7 +201,7 @@ public final class AvroFileReader<T: Decodable> {
 
     /// Decodes the next object of the current block.
     private func decodeObject() throws -> T {
-        blockReader.zeroSizeItemBudget = options.decoding.maxZeroSizeItems // the limit is per object
+        blockReader.zeroSizeItemBudget = zeroSizeItemLimit // the limit is per object
         do {
             let value = if let resolution {
                 try decoder.decode(T.self, from: &blockReader, resolution: resolution)
@@ -224,7 +226,9 @@ public final class AvroFileReader<T: Decodable> {
         blockBytes.deallocate()
         blockBytes = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count, alignment: 8)
         data.withUnsafeBytes { blockBytes.copyMemory(from: $0) }
-        blockReader = AvroBinaryReader(UnsafeRawBufferPointer(blockBytes), zeroSizeItemLimit: options.decoding.maxZeroSizeItems)
+        // Each object may make as many zero-byte items as its block's size allows.
+        zeroSizeItemLimit = options.decoding.zeroSizeItemLimit(forInputOf: blockBytes.count)
+        blockReader = AvroBinaryReader(UnsafeRawBufferPointer(blockBytes), zeroSizeItemLimit: zeroSizeItemLimit)
     }
 
     deinit {
