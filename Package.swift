@@ -9,14 +9,15 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .target(name: "Avro", dependencies: ["CZlib"], path: "Sources/Avro"),
+        .target(name: "CAvroCodecs", path: "Sources/CAvroCodecs"),
+        .target(name: "Avro", dependencies: ["CZlib", "CAvroCodecs"], path: "Sources/Avro"),
         .executableTarget(name: "AvroCLI", dependencies: ["Avro"], path: "Sources/AvroCLI"),
         .executableTarget(name: "Person", dependencies: ["Avro"], path: "Examples/Person"),
         .executableTarget(name: "DeriveSchema", dependencies: ["Avro"], path: "Examples/DeriveSchema"),
         .executableTarget(name: "SchemaEvolution", dependencies: ["Avro"], path: "Examples/SchemaEvolution"),
         .executableTarget(name: "ReadmeExamples", dependencies: ["Avro"], path: "Examples/ReadmeExamples"),
         .executableTarget(name: "AvroBenchmarks", dependencies: ["Avro"], path: "Benchmarks/AvroBenchmarks"),
-        .testTarget(name: "AvroTests", dependencies: ["Avro"], path: "Tests/AvroTests", exclude: ["Fixtures"]),
+        .testTarget(name: "AvroTests", dependencies: ["Avro", "CAvroCodecs"], path: "Tests/AvroTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import CAvroCodecs
+
 /// The `bzip2` codec: blocks are bzip2 streams (`BZh9…`).
 ///
 /// It calls the machine's libbz2, loaded when the codec is first used; on a machine without
@@ -91,21 +93,6 @@ public struct AvroBzip2Codec: AvroCodec {
     }
 }
 
-/// `bz_stream` of bzlib.h.
-struct Bzip2Stream {
-    var nextIn: UnsafeMutableRawPointer? = nil
-    var availableIn: UInt32 = 0
-    var totalInLow32: UInt32 = 0
-    var totalInHigh32: UInt32 = 0
-    var nextOut: UnsafeMutableRawPointer? = nil
-    var availableOut: UInt32 = 0
-    var totalOutLow32: UInt32 = 0
-    var totalOutHigh32: UInt32 = 0
-    var state: UnsafeMutableRawPointer? = nil
-    var allocate: UnsafeMutableRawPointer? = nil
-    var free: UnsafeMutableRawPointer? = nil
-    var opaque: UnsafeMutableRawPointer? = nil
-}
 
 /// The functions of libbz2 (bzlib.h) the `bzip2` codec calls.
 struct Bzip2Library: Sendable {

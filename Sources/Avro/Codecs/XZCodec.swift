@@ -1,3 +1,5 @@
+import CAvroCodecs
+
 /// The `xz` codec: blocks are complete `.xz` streams (magic `fd 37 7a 58 5a 00`), not raw
 /// LZMA2.
 ///
@@ -83,27 +85,6 @@ public struct AvroXZCodec: AvroCodec {
     }
 }
 
-/// `lzma_stream` of lzma/base.h (liblzma 5); all zeros is `LZMA_STREAM_INIT`.
-struct XZStream {
-    var nextIn: UnsafeRawPointer? = nil
-    var availableIn: Int = 0
-    var totalIn: UInt64 = 0
-    var nextOut: UnsafeMutableRawPointer? = nil
-    var availableOut: Int = 0
-    var totalOut: UInt64 = 0
-    var allocator: UnsafeRawPointer? = nil
-    var internalState: UnsafeMutableRawPointer? = nil
-    var reservedPointer1: UnsafeMutableRawPointer? = nil
-    var reservedPointer2: UnsafeMutableRawPointer? = nil
-    var reservedPointer3: UnsafeMutableRawPointer? = nil
-    var reservedPointer4: UnsafeMutableRawPointer? = nil
-    var seekPosition: UInt64 = 0
-    var reservedInt2: UInt64 = 0
-    var reservedInt3: Int = 0
-    var reservedInt4: Int = 0
-    var reservedEnum1: UInt32 = 0
-    var reservedEnum2: UInt32 = 0
-}
 
 /// The functions of liblzma 5 (lzma.h) the `xz` codec calls.
 struct XZLibrary: Sendable {

@@ -1,3 +1,5 @@
+import CAvroCodecs
+
 /// The `zstandard` codec: blocks are Zstandard frames (magic `28 b5 2f fd`).
 ///
 /// It calls the machine's libzstd, loaded when the codec is first used; on a machine without
@@ -76,19 +78,7 @@ public struct AvroZstandardCodec: AvroCodec {
     }
 }
 
-/// `ZSTD_inBuffer` of zstd.h.
-struct ZstandardInBuffer {
-    var source: UnsafeRawPointer?
-    var size: Int
-    var position: Int
-}
 
-/// `ZSTD_outBuffer` of zstd.h.
-struct ZstandardOutBuffer {
-    var destination: UnsafeMutableRawPointer?
-    var size: Int
-    var position: Int
-}
 
 /// The functions of libzstd (zstd.h, version 1.4 or later) the `zstandard` codec calls.
 struct ZstandardLibrary: Sendable {

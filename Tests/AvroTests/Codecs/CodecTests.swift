@@ -7,6 +7,7 @@
 //     python3 Tests/AvroTests/Fixtures/codecs/make_codec_fixtures.py
 
 import Foundation
+import CAvroCodecs
 import Testing
 @testable import Avro
 
@@ -244,4 +245,17 @@ private struct ReversingCodec: AvroCodec {
     var name = "test-reversing"
     func compress(_ data: [UInt8]) throws -> [UInt8] { data.reversed() }
     func decompress(_ data: [UInt8], limit: Int) throws -> [UInt8] { data.reversed() }
+}
+
+/// The structs handed to libbz2, liblzma and libzstd have their C layouts: they are declared
+/// in the C module `CAvroCodecs`, and their sizes are those of the libraries' headers on a
+/// 64-bit platform.
+@Suite struct CodecStructLayoutTests {
+    @Test(.enabled(if: MemoryLayout<Int>.size == 8))
+    func sizesAreTheLibrariesOnes() {
+        #expect(MemoryLayout<Bzip2Stream>.size == 80)
+        #expect(MemoryLayout<XZStream>.size == 136)
+        #expect(MemoryLayout<ZstandardInBuffer>.size == 24)
+        #expect(MemoryLayout<ZstandardOutBuffer>.size == 24)
+    }
 }
