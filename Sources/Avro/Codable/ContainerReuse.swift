@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a keyed container of the encoder or decoder refers to: its coding state and the frame
 /// it is the container of. A cell the state keeps (see ``ContainerReuse``) is pointed at a new
 /// frame each time its container is lent out again.
@@ -39,14 +37,9 @@ final class ContainerCell<State: AnyObject> {
 /// table, and allocate the box: over a thousand instructions per container, more than coding
 /// a small record's fields. A state keeps each box it makes, with the cell its container
 /// reads, and hands the same box out again for the same key type when the box is uniquely
-/// referenced (whoever had the container let go of it).
-///
-/// That rests on the standard library's containers being a single reference to their box,
-/// which is not promised. So before keeping anything, each `ContainerReuse` checks, once, that
-/// a container bit-cast to an object and back is the same box holding the same cell
-/// (``roundTripHolds(_:cell:)``); if not, every container is made anew, as it would be
-/// without reuse. Setting the environment variable `SWIFT_AVRO_PLAIN_CONTAINERS` (to any
-/// value) forces that plain path, so that the suite can be run both ways.
+/// referenced (whoever had the container let go of it). Both container types are a single
+/// reference to their box, which `containersAreOneReference` checks once; if that ever
+/// changed, every container would be made anew, as before.
 final class ContainerReuse<State: AnyObject> {
     /// A kept box: the key type of its container, the cell the container reads, and a
     /// ``ContainerWrapper`` of the container type.
@@ -59,8 +52,6 @@ final class ContainerReuse<State: AnyObject> {
 
     /// Set once the state is let go of: containers made from then on are not kept.
     private var isHandedOver = false
-    /// Whether kept boxes can stand for their containers: checked at the first container.
-    private var isSound: Bool?
     private let entries = UnsharedArray<Entry>()
 
     /// Boxes kept at most; beyond, a new key type's box replaces one nobody holds, and
@@ -76,11 +67,7 @@ final class ContainerReuse<State: AnyObject> {
         if index >= 0 {
             return unsafeDowncast(entries[index].wrapper, to: ContainerWrapper<Container>.self).wrap(entries[index].box)
         }
-        if isSound == nil {
-            isSound = !Self.plainContainersAreForced
-                && Self.roundTripHolds(make(ContainerCell(state: state, frame: frame, serial: serial, kept: false)), of: Container.self)
-        }
-        let slot = isHandedOver || isSound != true ? -1 : freeSlot()
+        let slot = isHandedOver || !containersAreOneReference ? -1 : freeSlot()
         let cell = ContainerCell(state: state, frame: frame, serial: serial, kept: slot >= 0)
         let container = make(cell)
         if slot >= 0 {
@@ -130,39 +117,10 @@ final class ContainerReuse<State: AnyObject> {
     }
 }
 
-extension ContainerReuse {
-    /// Whether `SWIFT_AVRO_PLAIN_CONTAINERS` is set: no container is kept.
-    static var plainContainersAreForced: Bool { ProcessInfo.processInfo.environment["SWIFT_AVRO_PLAIN_CONTAINERS"] != nil }
-
-    /// Whether `container` is one reference to its box, and bit-casting it to an object and
-    /// back gives the same box, which holds the container of the same cell: found by
-    /// reflection (the container's one child is its box, whose one child is our container,
-    /// whose `cell` is the cell), so that a different layout says `false` rather than being
-    /// trusted.
-    static func roundTripHolds<Container>(_ container: Container, of type: Container.Type) -> Bool {
-        guard MemoryLayout<Container>.size == MemoryLayout<AnyObject>.size, MemoryLayout<Container>.alignment == MemoryLayout<AnyObject>.alignment else {
-            return false
-        }
-        // The container's bits must be its box's address before they are taken as an object.
-        guard let (box, cell) = boxAndCell(of: container), unsafeBitCast(container, to: UInt.self) == UInt(bitPattern: ObjectIdentifier(box)) else {
-            return false
-        }
-        let back = ContainerWrapper<Container>().wrap(box)
-        guard let (backBox, backCell) = boxAndCell(of: back) else { return false }
-        return backBox === box && backCell === cell && cell is ContainerCell<State>
-    }
-
-    /// The box a standard library container holds and the cell of our container in it.
-    private static func boxAndCell(of container: Any) -> (AnyObject, AnyObject)? {
-        let children = Mirror(reflecting: container).children
-        guard children.count == 1, let box = children.first?.value, type(of: box) is AnyClass,
-              let concrete = Mirror(reflecting: box).children.first?.value,
-              let cell = Mirror(reflecting: concrete).children.first(where: { $0.label == "cell" })?.value, type(of: cell) is AnyClass else {
-            return nil
-        }
-        return (box as AnyObject, cell as AnyObject)
-    }
-}
+/// Whether a box can stand for its container: both standard library container types are one
+/// reference to their box.
+private let containersAreOneReference = MemoryLayout<KeyedDecodingContainer<AvroCodingKey>>.size == MemoryLayout<AnyObject>.size
+    && MemoryLayout<KeyedEncodingContainer<AvroCodingKey>>.size == MemoryLayout<AnyObject>.size
 
 /// Makes the container of type `Container` around a kept box. Its method finds `Container`'s
 /// metadata in the wrapper's own class, where a generic function would look it up each time.
