@@ -1,4 +1,4 @@
-/// Reads Avro binary encoding (checklist section C) straight from a caller's bytes.
+/// Reads Avro binary encoding straight from a caller's bytes.
 ///
 /// The reader does not copy its input: create it inside `withUnsafeBytes` and do not let it
 /// outlive that closure. Every `read*` method checks the bytes that remain and throws an
@@ -19,7 +19,7 @@ public struct AvroBinaryReader {
     public private(set) var offset: Int
     /// How many items of zero-byte types (null, empty records, fixed of size 0) arrays and
     /// maps may still claim. Such items use no input, so the remaining input cannot bound
-    /// their count (checklist item 107).
+    /// their count.
     public var zeroSizeItemBudget: Int
 
     /// Creates a reader over `buffer`, which must stay valid while the reader is used.
@@ -197,8 +197,9 @@ public struct AvroBinaryReader {
         return (-count, Int(size))
     }
 
-    /// Checks that `count` items of at least `minItemSize` bytes can follow (checklist item
-    /// 107): against the remaining input, or for zero-byte items against their budget.
+    /// Checks that `count` items of at least `minItemSize` bytes can follow, so that a hostile
+    /// count cannot make the reader allocate: against the remaining input, or for zero-byte
+    /// items against their budget.
     mutating func claimItems(_ count: Int64, minItemSize: Int, at start: Int) throws(AvroError) {
         if minItemSize > 0 {
             guard count <= Int64(remaining / minItemSize) else {

@@ -1,4 +1,4 @@
-/// Writes Avro binary encoding (checklist section C) into a growing byte buffer.
+/// Writes Avro binary encoding into a growing byte buffer.
 ///
 /// Each `write*` method appends one value's encoding. Composite values are written as their
 /// parts: a record is its fields in order, a union is ``writeLong(_:)`` of the branch index

@@ -1,5 +1,5 @@
 /// The value of the Avro `duration` logical type: an amount of time in months, days and
-/// milliseconds, each an unsigned 32-bit number (checklist item 46). Encoded as a `fixed`
+/// milliseconds, each an unsigned 32-bit number. Encoded as a `fixed`
 /// of 12 bytes.
 public struct AvroDuration: Codable, Hashable, Sendable {
     public var months: UInt32

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Conversions between Foundation's `Date` and the counts of the Avro `date` and timestamp
-/// logical types (checklist items 41, 43, 45): days, or milli-, micro- or nanoseconds since
+/// logical types: days, or milli-, micro- or nanoseconds since
 /// 1970-01-01T00:00.
 ///
 /// A `Date` is a `Double` of seconds since 2001. Writing, its whole seconds and its fraction

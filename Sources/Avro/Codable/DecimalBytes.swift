@@ -1,7 +1,7 @@
 import Foundation
 
 /// Conversions between Foundation's `Decimal` and the unscaled big-endian two's-complement
-/// integers of the Avro `decimal` and `big-decimal` logical types (checklist items 39, 40).
+/// integers of the Avro `decimal` and `big-decimal` logical types.
 /// Exact: a value that needs rounding to fit the scale, or more digits than the precision,
 /// is an error.
 enum DecimalBytes {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reading the Foundation types that Avro logical types describe (checklist section B).
+/// Reading the Foundation types that Avro logical types describe.
 extension DecodingState {
     func readDate(at target: Int) throws -> Date {
         let node = try valueNode(target)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writing the Foundation types that Avro logical types describe (checklist section B).
+/// Writing the Foundation types that Avro logical types describe.
 extension EncodingState {
     func writeDate(_ date: Date, at target: Int) throws {
         let node = try branch(of: target, for: "a Date") { node in

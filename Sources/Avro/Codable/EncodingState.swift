@@ -29,7 +29,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var frameKeys: [String] = []
     /// The deepest nesting written, and how deep the value being written is: each value
     /// written through its own `encode(to:)` or as an array or map is one level.
-    @exclusivity(unchecked) var maxDepth = 256
+    @exclusivity(unchecked) var maxDepth = AvroDecoder.Options().maxDepth
     @exclusivity(unchecked) private(set) var depth = 0
     /// The Swift type whose `encode(to:)` runs now; keyed frames note it.
     @exclusivity(unchecked) var currentType: Any.Type?

@@ -15,8 +15,8 @@ struct AvroFileBlock {
     let data: [UInt8]
 }
 
-/// Reads the header and then the data blocks of a container file, one block at a time
-/// (checklist items 75–78), checking every count, size and sync marker before trusting it.
+/// Reads the header and then the data blocks of a container file, one block at a time,
+/// checking every count, size and sync marker before trusting it.
 final class AvroFileBlocks {
     /// What ``next(_:)`` reads of a block's data.
     enum Content {
@@ -87,7 +87,7 @@ final class AvroFileBlocks {
     }
 
     /// Skips from `start` to just after the next sync marker (or to the end of the file). The
-    /// search starts after the header, so the marker is never matched inside it (item 80).
+    /// search starts after the header, so the marker is never matched inside it.
     private func skipCorruption(from start: Int, reason: AvroError) throws {
         // A stream that cannot go back searches on from where the error was found.
         _ = try input.rewind(to: start + 1)
@@ -185,7 +185,7 @@ final class AvroFileBlocks {
     }
 
     /// Checks that `count` objects can be in `dataSize` bytes, so a hostile count cannot make
-    /// the reader return values that take no bytes for ever (item 107).
+    /// the reader return values that take no bytes for ever.
     private func checkCount(_ count: Int64, dataSize: Int, block index: Int, start: Int) throws {
         if minObjectSize > 0 {
             guard count <= Int64(dataSize / minObjectSize) else {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The header of an Avro object container file: the writer's schema, the codec of the data
-/// blocks, the file's metadata and its sync marker (checklist item 76).
+/// blocks, the file's metadata and its sync marker.
 ///
 /// ```swift
 /// let reader = try AvroFileReader<AvroValue>(url: url)
@@ -38,7 +38,7 @@ public struct AvroFileHeader: Hashable, Sendable {
     /// A header for writing: `userMetadata` with the schema and the codec name added.
     ///
     /// - Throws: `AvroError(.invalidFile)` when a user key starts with `avro.` (those are
-    ///   reserved, item 77) or the sync marker does not have 16 bytes.
+    ///   reserved) or the sync marker does not have 16 bytes.
     init(writing schema: AvroSchema, codecName: String, userMetadata: [String: [UInt8]], syncMarker: [UInt8]) throws {
         if let reserved = userMetadata.keys.sorted().first(where: { $0.hasPrefix("avro.") }) {
             throw AvroError(.invalidFile, "the metadata key '\(reserved)' is reserved: keys starting with 'avro.' belong to Avro")

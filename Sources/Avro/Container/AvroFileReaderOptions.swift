@@ -9,7 +9,7 @@
 public struct AvroFileReaderOptions: Hashable, Sendable {
     /// The largest block accepted, in bytes, both as stored and once decompressed; also the
     /// largest header entry. A larger block throws `AvroError(.limitExceeded)`. The default is
-    /// 200 MiB, Java's default limit (checklist item 107).
+    /// 200 MiB, Java's default limit.
     public var maxBlockSize: Int
 
     /// Whether to skip corrupt parts of the file instead of stopping at the first one.

@@ -1,5 +1,5 @@
 /// A data block of an object container file as it is stored: its object count and its data,
-/// encoded with the file's schema and compressed with its codec (checklist item 78).
+/// encoded with the file's schema and compressed with its codec.
 ///
 /// ``AvroFileReader/nextStoredBlock()`` reads one; ``AvroFileWriter/appendStoredBlock(_:)``
 /// writes one into a file with the same schema and codec, so files can be joined without

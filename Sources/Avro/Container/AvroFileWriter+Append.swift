@@ -1,7 +1,7 @@
 import Foundation
 
 extension AvroFileWriter {
-    /// Opens the container file at `url` to add values at its end (checklist item 80).
+    /// Opens the container file at `url` to add values at its end.
     ///
     /// The writer keeps the file's header: its schema text, codec (with the codec's default
     /// settings) and sync marker, so the new blocks belong to the same file.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Infers the Avro schema of `Decodable` types (DESIGN §3): primitives and Foundation types
+/// Infers the Avro schema of `Decodable` types: primitives and Foundation types
 /// by their metatype, optionals, collections and maps by their generic parameters, and
 /// every other type by probing its `init(from:)` with a ``SchemaProbe`` that records the
 /// keys and types it asks for and hands back placeholder values.
@@ -230,14 +230,13 @@ final class SchemaDeriver {
                     + "or, with String raw values, to AvroEnum (an Avro enum)" : ""))
         }
         placeholders[id] = value
-        if case .keyed = probe.shape { try Self.checkDerivedName(name, of: type) }
-        if case .nothing = probe.shape { try Self.checkDerivedName(name, of: type) }
         switch probe.shape {
         case .single(let schema):
             return (schema, value)
         case .unkeyed(let items):
             return (.array(items ?? .null), value)
         case .keyed, .nothing:
+            try Self.checkDerivedName(name, of: type)
             if let encodable = value as? any Encodable { try probe.addEncodedOnlyFields(EncodedKeysProbe.keys(of: encodable)) }
             let record = AvroSchema.record(.init(name: name, fields: try probe.finishedFields(), doc: customizing?.avroDoc,
                                                  aliases: (customizing?.avroAliases ?? []).map { AvroName(resolving: $0, in: name.namespace) }))
@@ -385,11 +384,11 @@ final class SchemaDeriver {
 
     // MARK: - Primitives
 
-    /// The schemas of primitive and Foundation types (DESIGN §3), with a placeholder.
+    /// The schemas of primitive and Foundation types, with a placeholder.
     static func primitive<T>(_ type: T.Type) -> (schema: AvroSchema, placeholder: T?)? {
         func result(_ schema: AvroSchema, _ value: Any) -> (AvroSchema, T?) { (schema, value as? T) }
         if let integer = type as? any FixedWidthInteger.Type {
-            // Never a Swift Int as an Avro int (DESIGN §3): only types that fit in 32 bits.
+            // Never a Swift Int as an Avro int: only types that fit in 32 bits.
             let fitsInt = integer.bitWidth < 32 || (integer.bitWidth == 32 && integer.isSigned)
             return (fitsInt ? .int : .long, integer.zero as? T)
         }

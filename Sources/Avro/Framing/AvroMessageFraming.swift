@@ -1,7 +1,7 @@
 import Foundation
 
 /// The two ways a single Avro value travels as a message (Kafka, queues, caches), naming the
-/// schema it was written with (checklist sections G and L).
+/// schema it was written with.
 public enum AvroMessageFraming {
     /// The single-object encoding of the specification: `c3 01`, the writer schema's
     /// CRC-64-AVRO fingerprint as 8 little-endian bytes, then the value.

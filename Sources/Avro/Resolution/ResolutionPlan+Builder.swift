@@ -56,7 +56,7 @@ extension ResolutionPlan {
             switch (writerNode.kind, readerNode.kind) {
             case (.union(let writerBranches), _):
                 // Each branch the writer may have written is resolved against the reader;
-                // a branch that cannot be read fails only if it occurs (item 91).
+                // a branch that cannot be read fails only if it occurs.
                 writerUnionDepth += 1
                 let branches = writerBranches.map { branch in
                     resolve(writer: branch, reader: r, path: path + "<\(writer[branch].typeName)>")
@@ -120,7 +120,7 @@ extension ResolutionPlan {
         }
 
         /// Records: fields paired by name or reader alias, in any order; writer-only fields
-        /// skipped; reader-only fields from their defaults (item 86).
+        /// skipped; reader-only fields from their defaults.
         private mutating func record(writer w: Int, reader r: Int, _ writerRecord: RecordNode, _ readerRecord: RecordNode, readerName: String, path: String) -> ResolutionAction {
             var readerPositionOfName: [String: Int] = [:]
             for (position, field) in readerRecord.fields.enumerated() {
@@ -236,14 +236,14 @@ extension ResolutionPlan {
         }
 
         /// Named types match by unqualified name, or when the reader lists the writer's full
-        /// name among its aliases (items 33, 84).
+        /// name among its aliases.
         static func namesMatch(_ writerNode: SchemaNode, _ readerNode: SchemaNode) -> Bool {
             guard let writerName = writerNode.name, let readerName = readerNode.name else { return true }
             return writerName.name == readerName.name || readerNode.aliases.contains(writerName)
         }
 
-        /// The reader branch a non-union writer type is read as, in Java's three passes
-        /// (item 90): the same type (named types: same name), then any record, enum or fixed
+        /// The reader branch a non-union writer type is read as, in Java's three passes: the
+        /// same type (named types: same name), then any record, enum or fixed
         /// of the same kind, then the first promotion.
         static func readerBranch(for writerNode: SchemaNode, among branches: [SchemaNode]) -> Int? {
             if let exact = branches.firstIndex(where: { sameKind(writerNode, $0) && namesMatch(writerNode, $0) && (writerNode.name == nil || $0.name != nil) }) {

@@ -116,7 +116,8 @@ extension ResolutionPlan {
         }
     }
 
-    /// The promotions of item 85.
+    /// The specification's promotions: int to long, float or double; long to float or double;
+    /// float to double; bytes to string (checked UTF-8).
     private func promote(from: Int, to: Int, _ input: inout AvroBinaryReader, _ output: inout AvroBinaryWriter) throws(AvroError) {
         switch (writer.info[from].kind, reader.info[to].kind) {
         case (.int, .float): output.writeFloat(Float(try input.readInt()))

@@ -1,5 +1,5 @@
 /// How data written with one schema (the writer's) is read as another (the reader's):
-/// every rule of the specification's "Schema Resolution" (checklist section H), compiled
+/// every rule of the specification's "Schema Resolution", compiled
 /// once into actions, one per pair of writer and reader types.
 ///
 /// The plan turns writer bytes into reader bytes (``transcode(from:to:)``), which the
@@ -70,7 +70,7 @@ enum ResolutionAction: Sendable {
     case copy(Int)
     /// A writer value that the reader does not have: skipped.
     case skip(Int)
-    /// A promotion (item 85): writer node to reader node.
+    /// A promotion: writer node to reader node.
     case promote(Int, Int)
     /// A timestamp or date count converted from the writer's units per day to the reader's,
     /// rounded toward negative infinity when the reader's unit is coarser.

@@ -1,4 +1,4 @@
-/// A fingerprint algorithm for schemas (checklist section J). Every fingerprint is computed
+/// A fingerprint algorithm for schemas. Every fingerprint is computed
 /// over the UTF-8 bytes of the schema's Parsing Canonical Form.
 public enum AvroFingerprintAlgorithm: String, Hashable, Sendable, CaseIterable {
     /// The 64-bit Rabin fingerprint CRC-64-AVRO, used by single-object encoding.

@@ -1,36 +1,36 @@
 /// A logical type: an annotation on an underlying Avro type that gives its values a meaning
-/// (a date, a decimal, a UUID…) without changing how they are encoded (checklist section B).
+/// (a date, a decimal, a UUID…) without changing how they are encoded.
 ///
 /// A schema carries a logical type only when it is valid for the underlying type. An unknown
 /// or invalid `logicalType` attribute is kept in ``AvroSchema/properties`` and the value is
 /// read and written as the underlying type, as the specification requires.
 public enum AvroLogicalType: Hashable, Sendable {
-    /// An arbitrary-precision decimal with a fixed scale, on `bytes` or `fixed` (item 39).
+    /// An arbitrary-precision decimal with a fixed scale, on `bytes` or `fixed`.
     case decimal(precision: Int, scale: Int)
-    /// A decimal whose scale is stored with each value, on `bytes` (item 40).
+    /// A decimal whose scale is stored with each value, on `bytes`.
     case bigDecimal
-    /// A UUID, on `string` (36-character text) or `fixed` of size 16 (item 41).
+    /// A UUID, on `string` (36-character text) or `fixed` of size 16.
     case uuid
-    /// Days since 1970-01-01, on `int` (item 42).
+    /// Days since 1970-01-01, on `int`.
     case date
-    /// Milliseconds after midnight, on `int` (item 43).
+    /// Milliseconds after midnight, on `int`.
     case timeMillis
-    /// Microseconds after midnight, on `long` (item 43).
+    /// Microseconds after midnight, on `long`.
     case timeMicros
-    /// Milliseconds since the Unix epoch (an instant), on `long` (item 44).
+    /// Milliseconds since the Unix epoch (an instant), on `long`.
     case timestampMillis
     /// Microseconds since the Unix epoch (an instant), on `long`.
     case timestampMicros
     /// Nanoseconds since the Unix epoch (an instant), on `long`.
     case timestampNanos
-    /// Milliseconds since 1970-01-01T00:00 in an unspecified local time zone, on `long` (item 45).
+    /// Milliseconds since 1970-01-01T00:00 in an unspecified local time zone, on `long`.
     case localTimestampMillis
     /// Microseconds since 1970-01-01T00:00 local time, on `long`.
     case localTimestampMicros
     /// Nanoseconds since 1970-01-01T00:00 local time, on `long`.
     case localTimestampNanos
     /// Months, days and milliseconds as three little-endian 32-bit unsigned integers, on
-    /// `fixed` of size 12 (item 46).
+    /// `fixed` of size 12.
     case duration
 
     /// The name written in the schema's `logicalType` attribute.
@@ -53,7 +53,7 @@ public enum AvroLogicalType: Hashable, Sendable {
     }
 
     /// The largest decimal precision a `fixed` of `size` bytes can hold:
-    /// floor(log10(2^(8·size−1) − 1)) (item 39).
+    /// floor(log10(2^(8·size−1) − 1)).
     public static func maxDecimalPrecision(fixedSize size: Int) -> Int {
         guard size > 0 else { return 0 }
         // log10(2^(8n-1) - 1) is below an integer only when 2^(8n-1) is a power of ten, which

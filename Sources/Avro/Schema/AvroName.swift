@@ -43,7 +43,8 @@ public struct AvroName: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     public static func < (lhs: AvroName, rhs: AvroName) -> Bool { lhs.fullname < rhs.fullname }
 
-    /// Whether `text` matches the name grammar `[A-Za-z_][A-Za-z0-9_]*` (checklist item 25).
+    /// Whether `text` matches the name grammar `[A-Za-z_][A-Za-z0-9_]*`, which the
+    /// specification requires of names, field names and enum symbols.
     public static func isValidName(_ text: String) -> Bool {
         var first = true
         for byte in text.utf8 {

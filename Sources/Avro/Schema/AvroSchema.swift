@@ -1,4 +1,4 @@
-/// An Avro schema: the type of Avro data (checklist section A).
+/// An Avro schema: the type of Avro data.
 ///
 /// A schema is a ``kind`` (a primitive, a record, an enum, an array, a map, a union, a fixed,
 /// or a reference to a named type defined earlier), an optional ``logicalType``, and the
@@ -119,7 +119,7 @@ public struct AvroSchema: Hashable, Sendable {
         }
     }
 
-    /// The primitive type names, which cannot be redefined as named types (item 6).
+    /// The primitive type names, which cannot be redefined as named types.
     static let primitiveNames: Set<String> = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"]
 
     static func primitive(named name: String) -> Kind? {
@@ -138,7 +138,7 @@ public struct AvroSchema: Hashable, Sendable {
 }
 
 extension AvroSchema {
-    /// A record: named, with fields in order (item 7). Also the `error` type of protocols.
+    /// A record: named, with fields in order. Also the `error` type of protocols.
     public struct Record: Hashable, Sendable {
         public var name: AvroName
         public var aliases: [AvroName]
@@ -159,9 +159,9 @@ extension AvroSchema {
         public func field(named name: String) -> Field? { fields.first { $0.name == name } }
     }
 
-    /// A field of a record (item 8).
+    /// A field of a record.
     public struct Field: Hashable, Sendable {
-        /// The sort order of a field (item 9).
+        /// The sort order of a field.
         public enum Order: String, Hashable, Sendable {
             case ascending, descending, ignore
         }
@@ -169,7 +169,7 @@ extension AvroSchema {
         public var name: String
         public var type: AvroSchema
         public var doc: String?
-        /// The default value in its JSON form (item 14), used when reading data whose writer
+        /// The default value in its JSON form, used when reading data whose writer
         /// schema lacks the field. Already checked against ``type`` when parsed.
         public var defaultValue: AvroJSON?
         public var order: Order
@@ -189,13 +189,13 @@ extension AvroSchema {
         }
     }
 
-    /// An enum: named, with its symbols (item 20).
+    /// An enum: named, with its symbols.
     public struct Enumeration: Hashable, Sendable {
         public var name: AvroName
         public var aliases: [AvroName]
         public var doc: String?
         public var symbols: [String]
-        /// The symbol a reader uses for a writer's symbol it does not know (item 21).
+        /// The symbol a reader uses for a writer's symbol it does not know.
         public var defaultSymbol: String?
 
         public init(name: AvroName, symbols: [String], defaultSymbol: String? = nil, doc: String? = nil, aliases: [AvroName] = []) {
@@ -207,7 +207,7 @@ extension AvroSchema {
         }
     }
 
-    /// A fixed: named, with the number of bytes of every value (item 24).
+    /// A fixed: named, with the number of bytes of every value.
     public struct Fixed: Hashable, Sendable {
         public var name: AvroName
         public var aliases: [AvroName]

@@ -1,5 +1,5 @@
 extension AvroSchema {
-    /// The schema's Parsing Canonical Form (checklist section I): the JSON text with only the
+    /// The schema's Parsing Canonical Form: the JSON text with only the
     /// attributes that affect how data is read, full names, a fixed key order and no
     /// whitespace. Two schemas with the same canonical form read and write the same bytes.
     public var canonicalForm: String {

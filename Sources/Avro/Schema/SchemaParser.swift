@@ -4,9 +4,9 @@ extension AvroSchema {
     /// Options for parsing schema text.
     public struct ParsingOptions: Hashable, Sendable {
         /// Accept Unicode letters and digits in names, as Java's default validator does.
-        /// By default names must match `[A-Za-z_][A-Za-z0-9_]*` (checklist item 25).
+        /// By default names must match `[A-Za-z_][A-Za-z0-9_]*`.
         public var allowsUnicodeNames: Bool
-        /// Check every field default against the field's type (item 18). On by default.
+        /// Check every field default against the field's type. On by default.
         public var validatesDefaults: Bool
         /// The deepest nesting of JSON accepted.
         public var maxDepth: Int
@@ -94,7 +94,7 @@ struct SchemaParser {
     private mutating func parseName(_ written: String, namespace: String, path: String) throws -> AvroSchema {
         if let primitive = AvroSchema.primitive(named: written) { return AvroSchema(primitive) }
         let qualified = AvroName(resolving: written, in: namespace)
-        // Java's fallback (item 28): an unqualified name not found in the enclosing namespace
+        // Java's fallback: an unqualified name not found in the enclosing namespace
         // may name a type in the null namespace.
         for candidate in [qualified, AvroName(fullname: written)] {
             if definitions[candidate] != nil { return AvroSchema(.reference(candidate)) }
@@ -285,7 +285,7 @@ struct SchemaParser {
 
     // MARK: - Names, docs, aliases
 
-    /// The full name of a record, enum or fixed definition (item 27), checked and not yet taken.
+    /// The full name of a record, enum or fixed definition, checked and not yet taken.
     private func parseDefinitionName(_ object: AvroJSON.Object, namespace enclosing: String, path: String) throws -> AvroName {
         guard let nameJSON = object["name"] else { throw invalid(path, "the named type has no 'name'") }
         guard case .string(let written) = nameJSON else { throw invalid(path.dot("name"), "expected a name string, found \(nameJSON)") }
@@ -297,7 +297,7 @@ struct SchemaParser {
         }
         let name = written.contains(".") ? AvroName(fullname: written) : AvroName(name: written, namespace: namespace)
         try checkName(name.name, path: path.dot("name"), what: "name")
-        // A dotted name has a namespace part, which cannot be empty (`.b` is invalid, item 26).
+        // A dotted name has a namespace part, which cannot be empty (`.b` is invalid).
         if !name.namespace.isEmpty || written.contains(".") {
             for part in name.namespace.split(separator: ".", omittingEmptySubsequences: false) {
                 try checkName(String(part), path: path.dot(written.contains(".") ? "name" : "namespace"), what: "namespace '\(name.namespace)'")
@@ -343,7 +343,7 @@ struct SchemaParser {
 
     // MARK: - Defaults
 
-    /// Checks every field default against its type, once all named types are known (item 18).
+    /// Checks every field default against its type, once all named types are known.
     func checkDefaults() throws {
         for pending in pendingDefaults {
             do {

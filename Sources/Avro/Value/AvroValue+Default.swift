@@ -1,5 +1,5 @@
 extension AvroValue {
-    /// The value a field default written in JSON stands for (checklist items 14–19).
+    /// The value a field default written in JSON stands for.
     ///
     /// bytes and fixed defaults are strings whose code points U+0000–U+00FF are the bytes;
     /// a union default takes the first branch it matches (the 1.12 rule); a record default
@@ -82,7 +82,7 @@ extension AvroValue {
         }
     }
 
-    /// The bytes of a bytes or fixed default: each character U+0000–U+00FF is one byte (item 15).
+    /// The bytes of a bytes or fixed default: each character U+0000–U+00FF is one byte.
     static func latin1Bytes(_ text: String) throws(AvroError) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
@@ -95,7 +95,7 @@ extension AvroValue {
         return bytes
     }
 
-    /// The string whose characters are `bytes` as code points U+0000–U+00FF (item 62).
+    /// The string whose characters are `bytes` as code points U+0000–U+00FF.
     static func latin1String(_ bytes: some Sequence<UInt8>) -> String {
         var text = ""
         text.unicodeScalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The Avro JSON encoding (checklist section D): values as JSON, with unions wrapped as
+/// The Avro JSON encoding: values as JSON, with unions wrapped as
 /// `{"type": value}` (bare `null`), bytes and fixed as strings of the characters
 /// U+0000–U+00FF, enums as their symbols, and non-finite floats as the strings `"NaN"`,
 /// `"Infinity"` and `"-Infinity"` (as Java writes them).
