@@ -37,9 +37,14 @@ final class ContainerCell<State: AnyObject> {
 /// table, and allocate the box: over a thousand instructions per container, more than coding
 /// a small record's fields. A state keeps each box it makes, with the cell its container
 /// reads, and hands the same box out again for the same key type when the box is uniquely
-/// referenced (whoever had the container let go of it). Both container types are a single
-/// reference to their box, which `containersAreOneReference` checks once; if that ever
-/// changed, every container would be made anew, as before.
+/// referenced (whoever had the container let go of it).
+///
+/// That rests on the standard library's containers being a single reference to their box,
+/// which is not promised. So once per process, before anything is kept, ``ContainerLayout``
+/// checks that a container bit-cast to an object and back is the same box holding the same
+/// container; if not, every container is made anew, as it would be without reuse. Setting the
+/// environment variable `SWIFT_AVRO_PLAIN_CONTAINERS` (to any value) forces that plain path,
+/// so that the suite can be run both ways.
 final class ContainerReuse<State: AnyObject> {
     /// A kept box: the key type of its container, the cell the container reads, and a
     /// ``ContainerWrapper`` of the container type.
@@ -67,7 +72,7 @@ final class ContainerReuse<State: AnyObject> {
         if index >= 0 {
             return unsafeDowncast(entries[index].wrapper, to: ContainerWrapper<Container>.self).wrap(entries[index].box)
         }
-        let slot = isHandedOver || !containersAreOneReference ? -1 : freeSlot()
+        let slot = isHandedOver || !ContainerLayout.boxesCanBeKept ? -1 : freeSlot()
         let cell = ContainerCell(state: state, frame: frame, serial: serial, kept: slot >= 0)
         let container = make(cell)
         if slot >= 0 {
@@ -116,11 +121,6 @@ final class ContainerReuse<State: AnyObject> {
         isHandedOver = true
     }
 }
-
-/// Whether a box can stand for its container: both standard library container types are one
-/// reference to their box.
-private let containersAreOneReference = MemoryLayout<KeyedDecodingContainer<AvroCodingKey>>.size == MemoryLayout<AnyObject>.size
-    && MemoryLayout<KeyedEncodingContainer<AvroCodingKey>>.size == MemoryLayout<AnyObject>.size
 
 /// Makes the container of type `Container` around a kept box. Its method finds `Container`'s
 /// metadata in the wrapper's own class, where a generic function would look it up each time.

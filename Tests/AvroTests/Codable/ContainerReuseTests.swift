@@ -62,7 +62,9 @@ import Testing
         }
     }
 
-    @Test(.serialized, arguments: [false, true])
+    /// Lending containers again is on unless `SWIFT_AVRO_PLAIN_CONTAINERS` forces the plain
+    /// path (CI runs the suite both ways); on, the layout check passed.
+    @Test(.serialized, .enabled(if: !ContainerLayout.plainContainersAreForced), arguments: [false, true])
     func aContainerNobodyHoldsIsLentAgain(encoding: Bool) throws {
         let schema = try AvroSchema(parsing: Self.pairSchema)
         let bytes = try AvroEncoder(schema: schema).encodeBytes(Pair(a: 5, b: "x"))
@@ -196,5 +198,26 @@ import Testing
             }
         }
         #expect(failures.withLock { $0 } == 0)
+    }
+
+    /// The layout check: the standard library's containers pass on this toolchain; values that
+    /// are not one reference to a box wrapping a container fail, so nothing would be kept.
+    @Test func theLayoutCheckTellsContainersFromOtherValues() {
+        #expect(ContainerLayout.boxesCanBeKept == !ContainerLayout.plainContainersAreForced)
+        #expect(ContainerLayout.roundTripHolds(Int(7)) == false)
+        #expect(ContainerLayout.roundTripHolds(NSObject()) == false)
+        #expect(ContainerLayout.roundTripHolds([NSObject()]) == false)
+        #expect(ContainerLayout.roundTripHolds(KeyedDecodingContainer(ContainerLayout.DecodingProbe<AvroCodingKey>(marker: .init()))))
+    }
+
+    /// With the plain path forced, every decode makes its container anew: no box outlives
+    /// its call.
+    @Test(.enabled(if: ContainerLayout.plainContainersAreForced))
+    func theForcedPlainPathKeepsNoContainer() throws {
+        let schema = try AvroSchema(parsing: Self.pairSchema)
+        let bytes = try AvroEncoder(schema: schema).encodeBytes(Pair(a: 5, b: "x"))
+        Noting.boxes = []
+        #expect(try AvroDecoder(schema: schema).decode(Noting.self, from: bytes).a == 5)
+        #expect(Noting.boxes.count == 1 && Noting.boxes.allSatisfy { $0.object == nil })
     }
 }
