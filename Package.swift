@@ -10,7 +10,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "CAvroCodecs", path: "Sources/CAvroCodecs"),
-        .target(name: "Avro", dependencies: ["CZlib", "CAvroCodecs"], path: "Sources/Avro"),
+        .target(name: "CAvroStack", path: "Sources/CAvroStack"),
+        .target(name: "Avro", dependencies: ["CZlib", "CAvroCodecs", "CAvroStack"], path: "Sources/Avro"),
         .executableTarget(name: "AvroCLI", dependencies: ["Avro"], path: "Sources/AvroCLI"),
         .executableTarget(name: "Person", dependencies: ["Avro"], path: "Examples/Person"),
         .executableTarget(name: "DeriveSchema", dependencies: ["Avro"], path: "Examples/DeriveSchema"),

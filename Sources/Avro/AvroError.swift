@@ -69,21 +69,60 @@ public struct AvroError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The kind of error.
-    public var code: Code
+    public var code: Code {
+        get { storage.code }
+        set { storage = Storage(newValue, message, path: path, offset: offset) }
+    }
     /// Why it happened, naming what was expected and what was found.
-    public var message: String
+    public var message: String {
+        get { storage.message }
+        set { storage = Storage(code, newValue, path: path, offset: offset) }
+    }
     /// Where in the schema or value it happened (`fields[2].type`, `Person.address.zip`), or
     /// `nil` at the top level.
-    public var path: String?
+    public var path: String? {
+        get { storage.path }
+        set { storage = Storage(code, message, path: newValue, offset: offset) }
+    }
     /// The offset of the offending byte in the input, when the input is bytes or text.
-    public var offset: Int?
+    public var offset: Int? {
+        get { storage.offset }
+        set { storage = Storage(code, message, path: path, offset: newValue) }
+    }
+
+    /// The error's parts, behind one reference: every function that can throw keeps a slot
+    /// for an error on its stack frame, and one word per slot rather than the parts' nine
+    /// keeps the frames of the library's recursive readers and writers small.
+    private final class Storage: Sendable {
+        let code: Code
+        let message: String
+        let path: String?
+        let offset: Int?
+
+        init(_ code: Code, _ message: String, path: String?, offset: Int?) {
+            self.code = code
+            self.message = message
+            self.path = path
+            self.offset = offset
+        }
+    }
+
+    private var storage: Storage
 
     /// Creates an error.
     public init(_ code: Code, _ message: String, path: String? = nil, offset: Int? = nil) {
-        self.code = code
-        self.message = message
-        self.path = path
-        self.offset = offset
+        storage = Storage(code, message, path: path, offset: offset)
+    }
+
+    public static func == (lhs: AvroError, rhs: AvroError) -> Bool {
+        lhs.code == rhs.code && lhs.message == rhs.message && lhs.path == rhs.path && lhs.offset == rhs.offset
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(message)
+        hasher.combine(path)
+        hasher.combine(offset)
     }
 
     /// The whole error in one line: `code at path: message (at byte N)`.

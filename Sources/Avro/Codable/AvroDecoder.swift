@@ -18,7 +18,11 @@ import Foundation
 public struct AvroDecoder: Sendable {
     /// Options that limit what the decoder accepts.
     public struct Options: Hashable, Sendable {
-        /// The deepest nesting of values accepted (records in records, arrays of arrays…).
+        /// The deepest nesting of values accepted (records in records, arrays of arrays…),
+        /// also in fields the decoder skips and in data it resolves from a writer's schema.
+        /// The default, ``AvroNesting/defaultMaxDepth``, fits a 512 KiB thread stack; data
+        /// nested deeper than the stack has room for is refused whatever this says
+        /// (see ``AvroNesting``).
         public var maxDepth: Int
         /// How many items of zero-byte types (arrays of `null` or of empty records) one
         /// decode may create; other items are bounded by the input's length.
@@ -29,7 +33,7 @@ public struct AvroDecoder: Sendable {
         /// size, and at most ``maxZeroSizeItems``. The default is 1,000.
         public var maxZeroSizeItemsPerInputByte: Int
 
-        public init(maxDepth: Int = 256, maxZeroSizeItems: Int = 10_000_000, maxZeroSizeItemsPerInputByte: Int = 1_000) {
+        public init(maxDepth: Int = AvroNesting.defaultMaxDepth, maxZeroSizeItems: Int = 10_000_000, maxZeroSizeItemsPerInputByte: Int = 1_000) {
             self.maxDepth = maxDepth
             self.maxZeroSizeItems = maxZeroSizeItems
             self.maxZeroSizeItemsPerInputByte = maxZeroSizeItemsPerInputByte

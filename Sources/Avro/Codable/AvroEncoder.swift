@@ -31,7 +31,7 @@ public struct AvroEncoder: Sendable {
     /// The deepest nesting of values written (records in records, arrays of arrays…): a
     /// deeper value is an error, never a stack overflow. The default is the decoder's
     /// (``AvroDecoder/Options/maxDepth``).
-    public var maxDepth = AvroDecoder.Options().maxDepth
+    public var maxDepth = AvroNesting.defaultMaxDepth
     private let coderPlan: CoderPlan
 
     /// Creates an encoder that writes values with `schema`, or with the schema derived from

@@ -125,7 +125,7 @@ extension DecodingState {
         guard isInPlaceRootPending, target == plan.root, let resolution = inPlaceResolution?.takeUnretainedValue() else { return nil }
         isInPlaceRootPending = false
         var transcoded = AvroBinaryWriter()
-        try resolution.transcode(from: &reader, to: &transcoded)
+        try resolution.transcode(from: &reader, to: &transcoded, maxDepth: maxDepth)
         return try transcoded.bytes.withUnsafeBytes { bytes in
             var resolved = AvroBinaryReader(bytes)
             return try valueCoder.decode(node: target, from: &resolved, depth: depth)

@@ -40,7 +40,7 @@ extension DecodingState: SingleValueDecodingContainer {
             // read in one loop from the branch written, when that branch is an array or map.
             if let direct = directDecodables.conformance(of: T.self, { $0 as? any AvroDirectDecodable.Type }),
                let branch = try collectionBranch(of: target, kind: direct.avroKind) {
-                return try decodeDirect(direct, as: type, at: branch)
+                return try decodeDirect(direct, as: type, at: branch, levels: 2)
             }
             return try decodeScalar(type, at: target)
         default:
@@ -63,42 +63,69 @@ extension DecodingState: SingleValueDecodingContainer {
         return nil
     }
 
-    /// Reads a `T` at `target`, a node that is not a record, array or map.
+    /// Reads a `T` at `target`, a node that is not a record, array or map: a type with an
+    /// Avro form of its own directly, any other through its `init(from:)`.
     private func decodeScalar<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
-        if T.self == String.self { return unsafeBitCast(try readString(at: target), to: T.self) }
-        if T.self == Int.self { return unsafeBitCast(try readInteger(Int.self, at: target), to: T.self) }
-        if T.self == Int64.self { return unsafeBitCast(try readInteger(Int64.self, at: target), to: T.self) }
-        if T.self == Int32.self { return unsafeBitCast(try readInteger(Int32.self, at: target), to: T.self) }
-        if T.self == Double.self { return unsafeBitCast(try readDouble(at: target), to: T.self) }
-        if T.self == Bool.self { return unsafeBitCast(try readBoolean(at: target), to: T.self) }
-        if T.self == Float.self { return unsafeBitCast(try readFloat(at: target), to: T.self) }
-        if T.self == Date.self { return unsafeBitCast(try readDate(at: target), to: T.self) }
-        if T.self == Data.self { return unsafeBitCast(Data(try readBytes(at: target)), to: T.self) }
-        if T.self == [UInt8].self { return unsafeBitCast([UInt8](try readBytes(at: target)), to: T.self) }
-        if T.self == UUID.self { return unsafeBitCast(try readUUID(at: target), to: T.self) }
-        if T.self == Decimal.self { return unsafeBitCast(try readDecimal(at: target), to: T.self) }
-        if T.self == URL.self { return unsafeBitCast(try readURL(at: target), to: T.self) }
-        if T.self == AvroValue.self { return unsafeBitCast(try valueCoder.decode(node: target, from: &reader, depth: depth), to: T.self) }
-        if T.self == AvroDuration.self { return unsafeBitCast(try readDuration(at: target), to: T.self) }
-        if T.self == Int16.self { return unsafeBitCast(try readInteger(Int16.self, at: target), to: T.self) }
-        if T.self == Int8.self { return unsafeBitCast(try readInteger(Int8.self, at: target), to: T.self) }
-        if T.self == UInt8.self { return unsafeBitCast(try readInteger(UInt8.self, at: target), to: T.self) }
-        if T.self == UInt16.self { return unsafeBitCast(try readInteger(UInt16.self, at: target), to: T.self) }
-        if T.self == UInt32.self { return unsafeBitCast(try readInteger(UInt32.self, at: target), to: T.self) }
-        if T.self == UInt64.self { return unsafeBitCast(try readInteger(UInt64.self, at: target), to: T.self) }
-        if T.self == UInt.self { return unsafeBitCast(try readInteger(UInt.self, at: target), to: T.self) }
-        if plan.info[target].kind == .union, plan.info[target].soleValueBranch < 0, case .union(let branches) = plan[target].kind {
-            // A named Swift type in a union of several branches: the branch with its name.
-            let start = reader.offset
-            let branch = branches[try readBranch(of: target)]
-            let typeName = String(describing: T.self)
-            if plan[branch].name?.name == typeName { return try decode(type, at: branch) }
-            if branches.contains(where: { plan[$0].name?.name == typeName }) {
-                throw AvroError(.typeMismatch, "expected the union branch \(typeName), found a value of the branch \(plan[branch].typeName)", offset: start)
-            }
-            reader.seek(to: start)
+        // The types are told apart here and read by a function of their own, which is not on
+        // the stack when `decodeNamed` goes deeper: each level of nesting keeps a small frame.
+        guard let scalar = ScalarType(T.self) else { return try decodeNamed(type, at: target) }
+        return try decode(scalar, type, at: target)
+    }
+
+    private func decode<T: Decodable>(_ scalar: ScalarType, _ type: T.Type, at target: Int) throws -> T {
+        switch scalar {
+        case .string: unsafeBitCast(try readString(at: target), to: T.self)
+        case .int: unsafeBitCast(try readInteger(Int.self, at: target), to: T.self)
+        case .int64: unsafeBitCast(try readInteger(Int64.self, at: target), to: T.self)
+        case .int32: unsafeBitCast(try readInteger(Int32.self, at: target), to: T.self)
+        case .double: unsafeBitCast(try readDouble(at: target), to: T.self)
+        case .bool: unsafeBitCast(try readBoolean(at: target), to: T.self)
+        case .float: unsafeBitCast(try readFloat(at: target), to: T.self)
+        case .date: unsafeBitCast(try readDate(at: target), to: T.self)
+        case .data: unsafeBitCast(Data(try readBytes(at: target)), to: T.self)
+        case .bytes: unsafeBitCast([UInt8](try readBytes(at: target)), to: T.self)
+        case .uuid: unsafeBitCast(try readUUID(at: target), to: T.self)
+        case .decimal: unsafeBitCast(try readDecimal(at: target), to: T.self)
+        case .url: unsafeBitCast(try readURL(at: target), to: T.self)
+        case .avroValue: unsafeBitCast(try valueCoder.decode(node: target, from: &reader, depth: depth), to: T.self)
+        case .duration: unsafeBitCast(try readDuration(at: target), to: T.self)
+        case .int16: unsafeBitCast(try readInteger(Int16.self, at: target), to: T.self)
+        case .int8: unsafeBitCast(try readInteger(Int8.self, at: target), to: T.self)
+        case .uint8: unsafeBitCast(try readInteger(UInt8.self, at: target), to: T.self)
+        case .uint16: unsafeBitCast(try readInteger(UInt16.self, at: target), to: T.self)
+        case .uint32: unsafeBitCast(try readInteger(UInt32.self, at: target), to: T.self)
+        case .uint64: unsafeBitCast(try readInteger(UInt64.self, at: target), to: T.self)
+        case .uint: unsafeBitCast(try readInteger(UInt.self, at: target), to: T.self)
+        }
+    }
+
+    /// Reads a `T` that has no Avro form of its own through its `init(from:)`; in a union of
+    /// several branches, from the branch with its name.
+    private func decodeNamed<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
+        if plan.info[target].kind == .union, plan.info[target].soleValueBranch < 0, let branch = try namedBranch(of: target, for: T.self) {
+            // The union's level; the branch's own is counted below.
+            try enterLevels(1)
+            defer { leaveLevels(1) }
+            return try decode(type, at: branch)
         }
         return try decodeWithContainers(type, at: target)
+    }
+
+    /// For a named Swift type in a union of several branches: the branch written when it is
+    /// the one with the type's name (its index read); `nil`, having read nothing, when no
+    /// branch has the name.
+    @inline(never)
+    private func namedBranch(of union: Int, for type: Any.Type) throws -> Int? {
+        let branches = plan.branches(of: union)
+        let start = reader.offset
+        let branch = branches[try readBranch(of: union)]
+        let typeName = String(describing: type)
+        if plan[branch].name?.name == typeName { return branch }
+        if branches.contains(where: { plan[$0].name?.name == typeName }) {
+            throw AvroError(.typeMismatch, "expected the union branch \(typeName), found a value of the branch \(plan[branch].typeName)", offset: start)
+        }
+        reader.seek(to: start)
+        return nil
     }
 
     // MARK: - Primitives

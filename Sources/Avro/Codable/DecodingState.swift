@@ -108,7 +108,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
             try state.finishInPlaceRoot()
             return value
         }
-        try resolution.transcode(from: &reader, to: &state.transcoded)
+        try resolution.transcode(from: &reader, to: &state.transcoded, maxDepth: state.maxDepth)
         return try state.transcoded.bytes.withUnsafeBytes { bytes in
             state.reader = AvroBinaryReader(bytes, zeroSizeItemLimit: reader.zeroSizeItemBudget)
             return try body(state)
@@ -266,17 +266,19 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// Decodes a `T` from the value of `target` at the reader with the type's `init(from:)`,
     /// handing it this state as its decoder.
     func decodeWithContainers<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
-        try checkDepth()
+        // A value in a union is two levels deep, the union's and its own, as every reader in
+        // the library counts them: the same data meets the same limit whichever API reads it.
+        let levels = plan.info[target].kind == .union ? 2 : 1
+        try enterLevels(levels)
         let saved = (node, valueFrame)
         let base = frames.count
         node = target
         valueFrame = base
         // Not restored: only the keyed container `T.init(from:)` opens first reads it.
         currentType = T.self
-        depth += 1
         defer {
             (node, valueFrame) = saved
-            depth -= 1
+            leaveLevels(levels)
         }
         let value = try T(from: self)
         try closeFrames(downTo: base)
@@ -284,18 +286,22 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     }
 
     /// Decodes an array or dictionary at `target` with its own loop; `direct` is `T`.
-    func decodeDirect<T>(_ direct: any AvroDirectDecodable.Type, as type: T.Type, at target: Int) throws -> T {
-        try checkDepth()
-        depth += 1
-        defer { depth -= 1 }
+    /// `levels` is 2 when `target` is the branch of a union.
+    func decodeDirect<T>(_ direct: any AvroDirectDecodable.Type, as type: T.Type, at target: Int, levels: Int = 1) throws -> T {
+        try enterLevels(levels)
+        defer { leaveLevels(levels) }
         return try direct.avroDecode(from: self, at: target, as: type)
     }
 
-    private func checkDepth() throws {
-        guard depth < maxDepth else {
-            throw AvroError(.limitExceeded, "the data is nested more than \(maxDepth) levels deep", offset: reader.offset)
-        }
+    /// Goes `levels` deeper, or throws when that is deeper than ``maxDepth`` or than the
+    /// stack has room for.
+    func enterLevels(_ levels: Int) throws {
+        try AvroNesting.enter(below: depth + levels - 1, maxDepth: maxDepth, "the data", offset: reader.offset)
+        depth += levels
     }
+
+    /// Comes back up `levels`.
+    func leaveLevels(_ levels: Int) { depth -= levels }
 
     // MARK: - Frames
 

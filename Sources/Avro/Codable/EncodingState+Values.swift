@@ -33,8 +33,8 @@ extension EncodingState: SingleValueEncodingContainer {
             return true
         case .array, .map:
             if let direct = directEncodables.conformance(of: T.self, { $0 as? any AvroDirectEncodable.Type }) {
-                try enterLevel()
-                defer { leaveLevel() }
+                try enterLevels(1)
+                defer { leaveLevels(1) }
                 try direct.avroEncode(value, to: self, at: target)
             } else if T.self == AvroValue.self {
                 try writeAvroValue(unsafeBitCast(value, to: AvroValue.self), at: target)
@@ -50,46 +50,54 @@ extension EncodingState: SingleValueEncodingContainer {
     /// Writes values of the types that have their own Avro form, at a node that is not a
     /// record, array or map.
     private func encodeSpecialScalar<T: Encodable>(_ value: T, at target: Int) throws -> Bool {
-        if T.self == String.self { try writeString(unsafeBitCast(value, to: String.self), at: target) }
-        else if T.self == Int.self { try writeInteger(Int64(unsafeBitCast(value, to: Int.self)), at: target) }
-        else if T.self == Int64.self { try writeInteger(unsafeBitCast(value, to: Int64.self), at: target) }
-        else if T.self == Int32.self { try writeInteger(Int64(unsafeBitCast(value, to: Int32.self)), at: target) }
-        else if T.self == Double.self { try writeDouble(unsafeBitCast(value, to: Double.self), at: target) }
-        else if T.self == Bool.self { try writeBoolean(unsafeBitCast(value, to: Bool.self), at: target) }
-        else if T.self == Float.self { try writeFloat(unsafeBitCast(value, to: Float.self), at: target) }
-        else if T.self == Date.self { try writeDate(unsafeBitCast(value, to: Date.self), at: target) }
-        else if T.self == Data.self {
-            try unsafeBitCast(value, to: Data.self).withUnsafeBytes { try writeBytes($0, at: target) }
-        } else if T.self == [UInt8].self {
-            try unsafeBitCast(value, to: [UInt8].self).withUnsafeBytes { try writeBytes($0, at: target) }
-        } else if T.self == UUID.self { try writeUUID(unsafeBitCast(value, to: UUID.self), at: target) }
-        else if T.self == Decimal.self { try writeDecimal(unsafeBitCast(value, to: Decimal.self), at: target) }
-        else if T.self == URL.self { try writeString(unsafeBitCast(value, to: URL.self).absoluteString, at: target) }
-        else if T.self == AvroValue.self { try writeAvroValue(unsafeBitCast(value, to: AvroValue.self), at: target) }
-        else if T.self == AvroDuration.self { try writeDuration(unsafeBitCast(value, to: AvroDuration.self), at: target) }
-        else if T.self == Int16.self { try writeInteger(Int64(unsafeBitCast(value, to: Int16.self)), at: target) }
-        else if T.self == Int8.self { try writeInteger(Int64(unsafeBitCast(value, to: Int8.self)), at: target) }
-        else if T.self == UInt8.self { try writeInteger(Int64(unsafeBitCast(value, to: UInt8.self)), at: target) }
-        else if T.self == UInt16.self { try writeInteger(Int64(unsafeBitCast(value, to: UInt16.self)), at: target) }
-        else if T.self == UInt32.self { try writeInteger(Int64(unsafeBitCast(value, to: UInt32.self)), at: target) }
-        else if T.self == UInt64.self { try writeUnsigned(unsafeBitCast(value, to: UInt64.self), at: target) }
-        else if T.self == UInt.self { try writeUnsigned(UInt64(unsafeBitCast(value, to: UInt.self)), at: target) }
+        if let scalar = ScalarType(T.self) { try encode(scalar, value, at: target) }
         else if plan.info[target].kind == .union, let optional = value as? any AvroOptional {
             // An Optional encoded as a whole (not through encodeIfPresent).
             if let wrapped = optional.avroWrapped { try encode(wrapped, at: target) } else { try writeNull(at: target) }
         } else if plan.info[target].kind == .union, let direct = directEncodables.conformance(of: T.self, { $0 as? any AvroDirectEncodable.Type }),
                   let branch = collectionBranch(of: target, kind: direct.avroKind) {
-            // An array or dictionary in a union: its array or map branch.
+            // An array or dictionary in a union: its array or map branch, two levels deep.
             writer.writeLong(Int64(branch.position))
-            try enterLevel()
-            defer { leaveLevel() }
+            try enterLevels(2)
+            defer { leaveLevels(2) }
             try direct.avroEncode(value, to: self, at: branch.node)
         } else if plan.info[target].kind == .union, let branch = try namedBranch(for: T.self, union: target) {
+            // The union's level; the branch's own is counted below.
+            try enterLevels(1)
+            defer { leaveLevels(1) }
             try encode(value, at: branch)
         } else {
             return false
         }
         return true
+    }
+
+    /// Writes `value`, a `T` that `scalar` names.
+    private func encode<T: Encodable>(_ scalar: ScalarType, _ value: T, at target: Int) throws {
+        switch scalar {
+        case .string: try writeString(unsafeBitCast(value, to: String.self), at: target)
+        case .int: try writeInteger(Int64(unsafeBitCast(value, to: Int.self)), at: target)
+        case .int64: try writeInteger(unsafeBitCast(value, to: Int64.self), at: target)
+        case .int32: try writeInteger(Int64(unsafeBitCast(value, to: Int32.self)), at: target)
+        case .double: try writeDouble(unsafeBitCast(value, to: Double.self), at: target)
+        case .bool: try writeBoolean(unsafeBitCast(value, to: Bool.self), at: target)
+        case .float: try writeFloat(unsafeBitCast(value, to: Float.self), at: target)
+        case .date: try writeDate(unsafeBitCast(value, to: Date.self), at: target)
+        case .data: try unsafeBitCast(value, to: Data.self).withUnsafeBytes { try writeBytes($0, at: target) }
+        case .bytes: try unsafeBitCast(value, to: [UInt8].self).withUnsafeBytes { try writeBytes($0, at: target) }
+        case .uuid: try writeUUID(unsafeBitCast(value, to: UUID.self), at: target)
+        case .decimal: try writeDecimal(unsafeBitCast(value, to: Decimal.self), at: target)
+        case .url: try writeString(unsafeBitCast(value, to: URL.self).absoluteString, at: target)
+        case .avroValue: try writeAvroValue(unsafeBitCast(value, to: AvroValue.self), at: target)
+        case .duration: try writeDuration(unsafeBitCast(value, to: AvroDuration.self), at: target)
+        case .int16: try writeInteger(Int64(unsafeBitCast(value, to: Int16.self)), at: target)
+        case .int8: try writeInteger(Int64(unsafeBitCast(value, to: Int8.self)), at: target)
+        case .uint8: try writeInteger(Int64(unsafeBitCast(value, to: UInt8.self)), at: target)
+        case .uint16: try writeInteger(Int64(unsafeBitCast(value, to: UInt16.self)), at: target)
+        case .uint32: try writeInteger(Int64(unsafeBitCast(value, to: UInt32.self)), at: target)
+        case .uint64: try writeUnsigned(unsafeBitCast(value, to: UInt64.self), at: target)
+        case .uint: try writeUnsigned(UInt64(unsafeBitCast(value, to: UInt.self)), at: target)
+        }
     }
 
     /// The first branch of the union at `union` that is of `kind`, and its position.

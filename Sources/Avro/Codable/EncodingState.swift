@@ -29,7 +29,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var frameKeys: [String] = []
     /// The deepest nesting written, and how deep the value being written is: each value
     /// written through its own `encode(to:)` or as an array or map is one level.
-    @exclusivity(unchecked) var maxDepth = AvroDecoder.Options().maxDepth
+    @exclusivity(unchecked) var maxDepth = AvroNesting.defaultMaxDepth
     @exclusivity(unchecked) private(set) var depth = 0
     /// The Swift type whose `encode(to:)` runs now; keyed frames note it.
     @exclusivity(unchecked) var currentType: Any.Type?
@@ -61,7 +61,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     /// Runs `body` with a state ready to append to `buffer`, the thread's reusable one when it
     /// is free; `buffer` holds what the state wrote afterwards.
     static func with<Result>(plan: CompiledSchema, appendingTo buffer: inout [UInt8], userInfo: [CodingUserInfoKey: any Sendable],
-                             fieldNaming: AvroFieldNaming, maxDepth: Int = AvroDecoder.Options().maxDepth, _ body: (EncodingState) throws -> Result) rethrows -> Result {
+                             fieldNaming: AvroFieldNaming, maxDepth: Int = AvroNesting.defaultMaxDepth, _ body: (EncodingState) throws -> Result) rethrows -> Result {
         var state: EncodingState
         let place = reusable.place()
         if let reused = place.take() {
@@ -205,29 +205,31 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
         let base = frames.count
         let saved = (node, valueFrame)
         let before = (activity, writer.count)
-        try enterLevel()
+        // A value in a union is two levels deep, the union's and its own, as every writer in
+        // the library counts them.
+        let levels = plan.info[target].kind == .union ? 2 : 1
+        try enterLevels(levels)
         node = target
         valueFrame = base
         currentType = T.self
         defer {
             (node, valueFrame) = saved
-            leaveLevel()
+            leaveLevels(levels)
         }
         try value.encode(to: self)
         if activity == before.0 && writer.count == before.1 { try encodeNothing(at: target) }
         try closeFrames(downTo: base)
     }
 
-    /// Goes one level deeper, or throws when that is deeper than ``maxDepth``.
-    func enterLevel() throws {
-        guard depth < maxDepth else {
-            throw AvroError(.limitExceeded, "the value is nested more than \(maxDepth) levels deep (AvroEncoder.maxDepth)")
-        }
-        depth += 1
+    /// Goes `levels` deeper, or throws when that is deeper than ``maxDepth`` or than the
+    /// stack has room for.
+    func enterLevels(_ levels: Int) throws {
+        try AvroNesting.enter(below: depth + levels - 1, maxDepth: maxDepth, "the value")
+        depth += levels
     }
 
-    /// Comes back up one level.
-    func leaveLevel() { depth -= 1 }
+    /// Comes back up `levels`.
+    func leaveLevels(_ levels: Int) { depth -= levels }
 
     /// `encode(to:)` asked for no container and wrote nothing: fine for an empty record or
     /// `null`, an error otherwise.

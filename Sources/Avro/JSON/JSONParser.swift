@@ -20,7 +20,7 @@ extension AvroJSON {
     /// - Throws: An ``AvroError`` with code ``AvroError/Code/invalidJSON`` and the byte
     ///   offset of the problem when the text is not valid JSON, or with code
     ///   ``AvroError/Code/limitExceeded`` when it nests deeper than `maxDepth`.
-    public init(parsing text: String, maxDepth: Int = 512) throws {
+    public init(parsing text: String, maxDepth: Int = AvroNesting.defaultMaxDepth) throws {
         var text = text
         self = try text.withUTF8 { bytes in
             var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
@@ -38,7 +38,7 @@ extension AvroJSON {
     ///   - maxDepth: The deepest nesting of arrays and objects allowed.
     /// - Throws: An ``AvroError`` with code ``AvroError/Code/invalidJSON`` or
     ///   ``AvroError/Code/limitExceeded``.
-    public init(parsing bytes: [UInt8], maxDepth: Int = 512) throws {
+    public init(parsing bytes: [UInt8], maxDepth: Int = AvroNesting.defaultMaxDepth) throws {
         self = try bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(bytes: buffer, maxDepth: maxDepth)
             return try parser.parseDocument()

@@ -52,60 +52,89 @@ final class CompiledSchema: Sendable {
         var nodes: [SchemaNode] = []
         var indexOfName: [AvroName: Int] = [:]
 
+        // Each kind of container is added by a function of its own, never inlined here, so
+        // that each level of nesting keeps a small frame and deep schemas fit small stacks.
         mutating func add(_ schema: AvroSchema, path: String) throws(AvroError) -> Int {
-            if case .reference(let name) = schema.kind {
-                if let index = indexOfName[name] { return index }
-                guard let definition = definitions[name] else {
-                    throw AvroError(.invalidSchema, "the schema refers to '\(name)', which it does not define", path: path.isEmpty ? nil : path)
-                }
-                return try add(definition, path: path)
-            }
+            if case .reference(let name) = schema.kind { return try addReference(name, path: path) }
             if let name = schema.name, let index = indexOfName[name] { return index }
+            let index = startNode(schema)
+            let kind: SchemaNode.Kind
+            switch schema.kind {
+            case .array(let items): kind = .array(items: try add(items, path: path.dot("items")))
+            case .map(let values): kind = .map(values: try add(values, path: path.dot("values")))
+            case .union(let branches): kind = .union(try addBranches(branches, path: path))
+            case .record(let record): kind = .record(try addFields(record, path: path))
+            default: kind = Self.leafKind(schema)
+            }
+            nodes[index].kind = kind
+            return index
+        }
+
+        @inline(never)
+        private mutating func addReference(_ name: AvroName, path: String) throws(AvroError) -> Int {
+            if let index = indexOfName[name] { return index }
+            guard let definition = definitions[name] else {
+                throw AvroError(.invalidSchema, "the schema refers to '\(name)', which it does not define", path: path.isEmpty ? nil : path)
+            }
+            return try add(definition, path: path)
+        }
+
+        /// Appends the node of `schema`, its kind still to be filled in, and returns its index.
+        @inline(never)
+        private mutating func startNode(_ schema: AvroSchema) -> Int {
             let index = nodes.count
             nodes.append(SchemaNode(kind: .null, logicalType: schema.logicalType, name: schema.name, typeName: schema.name?.fullname ?? schema.typeName,
                                     aliases: schema.aliases))
             if let name = schema.name { indexOfName[name] = index }
-            let kind: SchemaNode.Kind
-            switch schema.kind {
-            case .null: kind = .null
-            case .boolean: kind = .boolean
-            case .int: kind = .int
-            case .long: kind = .long
-            case .float: kind = .float
-            case .double: kind = .double
-            case .bytes: kind = .bytes
-            case .string: kind = .string
-            case .fixed(let fixed): kind = .fixed(size: fixed.size)
-            case .enumeration(let enumeration):
-                kind = .enumeration(EnumNode(symbols: enumeration.symbols, defaultSymbol: enumeration.defaultSymbol))
-            case .array(let items): kind = .array(items: try add(items, path: path.dot("items")))
-            case .map(let values): kind = .map(values: try add(values, path: path.dot("values")))
-            case .union(let branches):
-                var indexes: [Int] = []
-                for (position, branch) in branches.enumerated() {
-                    indexes.append(try add(branch, path: path + "[\(position)]"))
-                }
-                kind = .union(indexes)
-            case .record(let record):
-                var fields: [FieldNode] = []
-                for field in record.fields {
-                    let fieldPath = path.isEmpty ? field.name : path + "." + field.name
-                    let type = try add(field.type, path: fieldPath)
-                    var defaultValue: AvroValue?
-                    if let json = field.defaultValue {
-                        do {
-                            defaultValue = try AvroValue(defaultJSON: json, schema: field.type, definitions: definitions)
-                        } catch {
-                            throw AvroError(.invalidDefault, error.message, path: fieldPath)
-                        }
-                    }
-                    fields.append(FieldNode(name: field.name, type: type, defaultValue: defaultValue, aliases: field.aliases))
-                }
-                kind = .record(RecordNode(fields: fields))
-            case .reference: kind = .null // handled above
-            }
-            nodes[index].kind = kind
             return index
+        }
+
+        /// The kind of a schema that nests no other.
+        @inline(never)
+        private static func leafKind(_ schema: AvroSchema) -> SchemaNode.Kind {
+            switch schema.kind {
+            case .boolean: .boolean
+            case .int: .int
+            case .long: .long
+            case .float: .float
+            case .double: .double
+            case .bytes: .bytes
+            case .string: .string
+            case .fixed(let fixed): .fixed(size: fixed.size)
+            case .enumeration(let enumeration): .enumeration(EnumNode(symbols: enumeration.symbols, defaultSymbol: enumeration.defaultSymbol))
+            case .null, .array, .map, .union, .record, .reference: .null
+            }
+        }
+
+        @inline(never)
+        private mutating func addBranches(_ branches: [AvroSchema], path: String) throws(AvroError) -> [Int] {
+            var indexes: [Int] = []
+            for position in branches.indices {
+                indexes.append(try add(branches[position], path: path + "[\(position)]"))
+            }
+            return indexes
+        }
+
+        @inline(never)
+        private mutating func addFields(_ record: AvroSchema.Record, path: String) throws(AvroError) -> RecordNode {
+            var fields: [FieldNode] = []
+            for field in record.fields {
+                let fieldPath = path.isEmpty ? field.name : path + "." + field.name
+                let type = try add(field.type, path: fieldPath)
+                fields.append(FieldNode(name: field.name, type: type, defaultValue: try defaultValue(of: field, path: fieldPath), aliases: field.aliases))
+            }
+            return RecordNode(fields: fields)
+        }
+
+        /// A field's default as a value, or `nil` when it has none.
+        @inline(never)
+        private func defaultValue(of field: AvroSchema.Field, path: String) throws(AvroError) -> AvroValue? {
+            guard let json = field.defaultValue else { return nil }
+            do {
+                return try AvroValue(defaultJSON: json, schema: field.type, definitions: definitions)
+            } catch {
+                throw AvroError(.invalidDefault, error.message, path: path)
+            }
         }
 
         /// Notes the null branch and, when there is one, the only other branch of each union.

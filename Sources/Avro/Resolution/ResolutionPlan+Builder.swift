@@ -50,31 +50,86 @@ extension ResolutionPlan {
             return .fail(failureMessages.count - 1)
         }
 
+        // Each kind of pair is resolved by a function of its own, never inlined here, so that
+        // each level of nesting keeps a small frame and deep schemas fit small stacks.
         private mutating func action(writer w: Int, reader r: Int, path: String) -> ResolutionAction {
+            switch (writer.info[w].kind, reader.info[r].kind) {
+            case (.union, _): writerUnionAction(writer: w, reader: r, path: path)
+            case (_, .union): readerUnionAction(writer: w, reader: r, path: path)
+            case (.array, .array), (.map, .map): collectionAction(writer: w, reader: r, path: path)
+            case (.record, .record): recordAction(writer: w, reader: r, path: path)
+            default: leafAction(writer: w, reader: r, path: path)
+            }
+        }
+
+        @inline(never)
+        private mutating func writerUnionAction(writer w: Int, reader r: Int, path: String) -> ResolutionAction {
+            guard case .union(let writerBranches) = writer[w].kind else { return leafAction(writer: w, reader: r, path: path) }
+            // Each branch the writer may have written is resolved against the reader;
+            // a branch that cannot be read fails only if it occurs.
+            writerUnionDepth += 1
+            let branches = writerBranches.map { branch in
+                resolve(writer: branch, reader: r, path: path + "<\(writer[branch].typeName)>")
+            }
+            writerUnionDepth -= 1
+            // Each branch read as the reader's branch of the same index, as written: the
+            // writer's bytes are the reader's.
+            let readAsWritten = !branches.isEmpty && branches.enumerated().allSatisfy { position, action in
+                if case .readerUnion(position, let inner) = actions[action], case .copy = actions[inner] { true } else { false }
+            }
+            if readAsWritten { return .copy(w) }
+            branchActions += branches
+            return .writerUnion(branches: (branchActions.count - branches.count)..<branchActions.count)
+        }
+
+        @inline(never)
+        private mutating func readerUnionAction(writer w: Int, reader r: Int, path: String) -> ResolutionAction {
+            let writerNode = writer[w]
+            guard case .union(let readerBranches) = reader[r].kind else { return leafAction(writer: w, reader: r, path: path) }
+            guard let position = Self.readerBranch(for: writerNode, among: readerBranches.map { reader[$0] }) else {
+                return fail("the writer's \(writerNode.typeName) matches none of the reader's union branches [\(readerBranches.map { reader[$0].typeName }.joined(separator: ", "))]", path)
+            }
+            return .readerUnion(branch: position, resolve(writer: w, reader: readerBranches[position], path: path))
+        }
+
+        /// An array or map whose items are read as written is itself read as written.
+        @inline(never)
+        private mutating func collectionAction(writer w: Int, reader r: Int, path: String) -> ResolutionAction {
+            switch (writer[w].kind, reader[r].kind) {
+            case (.array(let writerItems), .array(let readerItems)):
+                let items = resolve(writer: writerItems, reader: readerItems, path: path + "[]")
+                if case .copy = actions[items] { return .copy(w) }
+                return .array(items, writerItems: writerItems)
+            case (.map(let writerValues), .map(let readerValues)):
+                let values = resolve(writer: writerValues, reader: readerValues, path: path + "[]")
+                if case .copy = actions[values] { return .copy(w) }
+                return .map(values, writerValues: writerValues)
+            default:
+                return leafAction(writer: w, reader: r, path: path)
+            }
+        }
+
+        @inline(never)
+        private mutating func recordAction(writer w: Int, reader r: Int, path: String) -> ResolutionAction {
+            let writerNode = writer[w]
+            let readerNode = reader[r]
+            guard case .record(let writerRecord) = writerNode.kind, case .record(let readerRecord) = readerNode.kind else {
+                return leafAction(writer: w, reader: r, path: path)
+            }
+            // The roots are the writer's value and the reader's type, whatever their names
+            // (a reader type `PersonV2` reads data written as `Person`), as Java's resolver
+            // reads them; nested records still match by name or alias.
+            let isRoot = w == writer.root && r == reader.root
+            guard isRoot || Self.namesMatch(writerNode, readerNode) else { return fail(nameMismatch(writerNode, readerNode), path) }
+            return record(writer: w, reader: r, writerRecord, readerRecord, readerName: readerNode.typeName, path: path)
+        }
+
+        /// The pairs whose writer nests nothing to resolve.
+        @inline(never)
+        private mutating func leafAction(writer w: Int, reader r: Int, path: String) -> ResolutionAction {
             let writerNode = writer[w]
             let readerNode = reader[r]
             switch (writerNode.kind, readerNode.kind) {
-            case (.union(let writerBranches), _):
-                // Each branch the writer may have written is resolved against the reader;
-                // a branch that cannot be read fails only if it occurs.
-                writerUnionDepth += 1
-                let branches = writerBranches.map { branch in
-                    resolve(writer: branch, reader: r, path: path + "<\(writer[branch].typeName)>")
-                }
-                writerUnionDepth -= 1
-                // Each branch read as the reader's branch of the same index, as written: the
-                // writer's bytes are the reader's.
-                let readAsWritten = !branches.isEmpty && branches.enumerated().allSatisfy { position, action in
-                    if case .readerUnion(position, let inner) = actions[action], case .copy = actions[inner] { true } else { false }
-                }
-                if readAsWritten { return .copy(w) }
-                branchActions += branches
-                return .writerUnion(branches: (branchActions.count - branches.count)..<branchActions.count)
-            case (_, .union(let readerBranches)):
-                guard let position = Self.readerBranch(for: writerNode, among: readerBranches.map { reader[$0] }) else {
-                    return fail("the writer's \(writerNode.typeName) matches none of the reader's union branches [\(readerBranches.map { reader[$0].typeName }.joined(separator: ", "))]", path)
-                }
-                return .readerUnion(branch: position, resolve(writer: w, reader: readerBranches[position], path: path))
             case (.null, .null), (.boolean, .boolean), (.int, .int), (.long, .long), (.float, .float), (.double, .double),
                  (.bytes, .bytes), (.string, .string), (.int, .long), (.string, .bytes):
                 return logicalTypesAgree(writerNode, readerNode, path) ?? .copy(w)
@@ -98,22 +153,6 @@ extension ResolutionPlan {
                 if map.enumerated().allSatisfy({ $0.offset == $0.element }) { return .copy(w) }
                 enumerations.append(EnumerationMap(map: map, symbols: writerEnum.symbols, typeName: readerNode.typeName))
                 return .enumeration(enumerations.count - 1)
-            // An array or map whose items are read as written is itself read as written.
-            case (.array(let writerItems), .array(let readerItems)):
-                let items = resolve(writer: writerItems, reader: readerItems, path: path + "[]")
-                if case .copy = actions[items] { return .copy(w) }
-                return .array(items, writerItems: writerItems)
-            case (.map(let writerValues), .map(let readerValues)):
-                let values = resolve(writer: writerValues, reader: readerValues, path: path + "[]")
-                if case .copy = actions[values] { return .copy(w) }
-                return .map(values, writerValues: writerValues)
-            case (.record(let writerRecord), .record(let readerRecord)):
-                // The roots are the writer's value and the reader's type, whatever their names
-                // (a reader type `PersonV2` reads data written as `Person`), as Java's resolver
-                // reads them; nested records still match by name or alias.
-                let isRoot = w == writer.root && r == reader.root
-                guard isRoot || Self.namesMatch(writerNode, readerNode) else { return fail(nameMismatch(writerNode, readerNode), path) }
-                return record(writer: w, reader: r, writerRecord, readerRecord, readerName: readerNode.typeName, path: path)
             default:
                 return fail("the writer's \(writerNode.typeName) cannot be read as the reader's \(readerNode.typeName)", path)
             }

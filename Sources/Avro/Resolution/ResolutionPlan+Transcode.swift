@@ -2,21 +2,42 @@
 extension ResolutionPlan {
     /// Reads one value written with the writer's schema from `input` and appends it,
     /// encoded with the reader's schema, to `output`.
-    func transcode(from input: inout AvroBinaryReader, to output: inout AvroBinaryWriter) throws(AvroError) {
-        try run(root, &input, &output, depth: 0)
+    /// Data nested deeper than `maxDepth` is refused.
+    func transcode(from input: inout AvroBinaryReader, to output: inout AvroBinaryWriter, maxDepth: Int = AvroNesting.defaultMaxDepth) throws(AvroError) {
+        try run(root, &input, &output, depth: 0, maxDepth)
     }
 
-    private func run(_ index: Int, _ input: inout AvroBinaryReader, _ output: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
-        guard depth < AvroValue.maxDepth else {
-            throw AvroError(.limitExceeded, "the data is nested more than \(AvroValue.maxDepth) levels deep", offset: input.offset)
+    /// Each kind of step that nests is run by a function of its own, never inlined here, so
+    /// that each level's frame stays small and deep data fits small stacks.
+    private func run(_ index: Int, _ input: inout AvroBinaryReader, _ output: inout AvroBinaryWriter, depth: Int, _ maxDepth: Int) throws(AvroError) {
+        try AvroNesting.enter(below: depth, maxDepth: maxDepth, "the data", offset: input.offset)
+        switch actions[index] {
+        case .record(let steps):
+            try record(steps, &input, &output, depth: depth, maxDepth)
+        case .reorderedRecord(let position):
+            try reorderedRecord(reorderedRecords[position], &input, &output, depth: depth, maxDepth)
+        case .array, .map:
+            try collection(index, &input, &output, depth: depth, maxDepth)
+        case .writerUnion(let branches):
+            try writerUnion(branches, &input, &output, depth: depth, maxDepth)
+        case .readerUnion(let branch, let action):
+            output.writeLong(Int64(branch))
+            try run(action, &input, &output, depth: depth + 1, maxDepth)
+        default:
+            try leaf(index, &input, &output, depth: depth, maxDepth)
         }
+    }
+
+    /// The steps that nest no other step.
+    @inline(never)
+    private func leaf(_ index: Int, _ input: inout AvroBinaryReader, _ output: inout AvroBinaryWriter, depth: Int, _ maxDepth: Int) throws(AvroError) {
         switch actions[index] {
         case .copy(let node):
             let start = input.offset
-            try writer.skipValue(node, in: &input, depth: depth)
+            try writer.skipValue(node, in: &input, depth: depth, maxDepth: maxDepth)
             output.writeEncoded(input.bytes(from: start))
         case .skip(let node):
-            try writer.skipValue(node, in: &input, depth: depth)
+            try writer.skipValue(node, in: &input, depth: depth, maxDepth: maxDepth)
         case .promote(let from, let to):
             try promote(from: from, to: to, &input, &output)
         case .convertTimestamp(let from, let to):
@@ -26,10 +47,6 @@ extension ResolutionPlan {
                 throw AvroError(.valueOutOfRange, "the writer's timestamp \(count) (\(from) per day) does not fit in a long in the reader's unit (\(to) per day)", offset: start)
             }
             output.writeLong(converted)
-        case .record(let steps):
-            try record(steps, &input, &output, depth: depth)
-        case .reorderedRecord(let position):
-            try reorderedRecord(reorderedRecords[position], &input, &output, depth: depth)
         case .enumeration(let position):
             let enumeration = enumerations[position]
             let start = input.offset
@@ -38,35 +55,45 @@ extension ResolutionPlan {
                 throw AvroError(.incompatibleSchemas, "the writer's enum symbol '\(enumeration.symbols[symbol])' is not a symbol of the reader's \(enumeration.typeName), which has no default", offset: start)
             }
             output.writeInt(Int32(target))
+        case .fail(let message):
+            throw AvroError(.incompatibleSchemas, failureMessages[message], offset: input.offset)
+        case .record, .reorderedRecord, .array, .map, .writerUnion, .readerUnion:
+            try run(index, &input, &output, depth: depth, maxDepth)
+        }
+    }
+
+    @inline(never)
+    private func collection(_ index: Int, _ input: inout AvroBinaryReader, _ output: inout AvroBinaryWriter, depth: Int, _ maxDepth: Int) throws(AvroError) {
+        switch actions[index] {
         case .array(let items, let writerItems):
             try blocks(&input, &output, minItemSize: writer.info[writerItems].minSize) { input, output throws(AvroError) in
-                try run(items, &input, &output, depth: depth + 1)
+                try run(items, &input, &output, depth: depth + 1, maxDepth)
             }
         case .map(let values, let writerValues):
             try blocks(&input, &output, minItemSize: 1 + writer.info[writerValues].minSize) { input, output throws(AvroError) in
                 output.writeBytes(try input.readLengthPrefixedBytes())
-                try run(values, &input, &output, depth: depth + 1)
+                try run(values, &input, &output, depth: depth + 1, maxDepth)
             }
-        case .writerUnion(let branches):
-            let branch = try ValueCoder(schema: writer).readIndex(in: &input, count: branches.count, what: "a union branch", code: .invalidUnionBranch)
-            try run(branchActions[branches.lowerBound + branch], &input, &output, depth: depth + 1)
-        case .readerUnion(let branch, let action):
-            output.writeLong(Int64(branch))
-            try run(action, &input, &output, depth: depth + 1)
-        case .fail(let message):
-            throw AvroError(.incompatibleSchemas, failureMessages[message], offset: input.offset)
+        default:
+            try run(index, &input, &output, depth: depth, maxDepth)
         }
+    }
+
+    @inline(never)
+    private func writerUnion(_ branches: Range<Int>, _ input: inout AvroBinaryReader, _ output: inout AvroBinaryWriter, depth: Int, _ maxDepth: Int) throws(AvroError) {
+        let branch = try ValueCoder(schema: writer).readIndex(in: &input, count: branches.count, what: "a union branch", code: .invalidUnionBranch)
+        try run(branchActions[branches.lowerBound + branch], &input, &output, depth: depth + 1, maxDepth)
     }
 
     /// A record read in the writer's order: runs of fields read as written are copied as one
     /// span of bytes.
-    private func record(_ steps: Range<Int>, _ input: inout AvroBinaryReader, _ output: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
+    private func record(_ steps: Range<Int>, _ input: inout AvroBinaryReader, _ output: inout AvroBinaryWriter, depth: Int, _ maxDepth: Int) throws(AvroError) {
         var spanStart = -1
         for position in steps {
             let step = recordSteps[position]
             if case .copy(let node) = step {
                 if spanStart < 0 { spanStart = input.offset }
-                try writer.skipValue(node, in: &input, depth: depth)
+                try writer.skipValue(node, in: &input, depth: depth, maxDepth: maxDepth)
                 continue
             }
             if spanStart >= 0 {
@@ -75,8 +102,8 @@ extension ResolutionPlan {
             }
             switch step {
             case .copy: break
-            case .skip(let node): try writer.skipValue(node, in: &input, depth: depth)
-            case .run(let action): try run(action, &input, &output, depth: depth + 1)
+            case .skip(let node): try writer.skipValue(node, in: &input, depth: depth, maxDepth: maxDepth)
+            case .run(let action): try run(action, &input, &output, depth: depth + 1, maxDepth)
             case .unionBranch(let branch): output.writeLong(Int64(branch))
             case .insertDefault(let range): output.writeEncoded(defaultBytes[range])
             }
@@ -86,12 +113,12 @@ extension ResolutionPlan {
 
     /// A record whose fields the reader orders differently: each field is transcoded, then
     /// the fields are put in the reader's order.
-    private func reorderedRecord(_ record: ReorderedRecord, _ input: inout AvroBinaryReader, _ output: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
+    private func reorderedRecord(_ record: ReorderedRecord, _ input: inout AvroBinaryReader, _ output: inout AvroBinaryWriter, depth: Int, _ maxDepth: Int) throws(AvroError) {
         let base = output.count
         var ranges: [Range<Int>?] = Array(repeating: nil, count: record.defaults.count)
         for field in record.fields {
             let start = output.count
-            try run(field.action, &input, &output, depth: depth + 1)
+            try run(field.action, &input, &output, depth: depth + 1, maxDepth)
             if let position = field.readerPosition { ranges[position] = start..<output.count }
         }
         let written = Array(output.bytes[base...])

@@ -8,13 +8,16 @@ extension AvroSchema {
         public var allowsUnicodeNames: Bool
         /// Check every field default against the field's type. On by default.
         public var validatesDefaults: Bool
-        /// The deepest nesting of JSON accepted.
+        /// The deepest nesting of JSON accepted: each object and array is a level, so a record
+        /// nested in another's field takes three (the record, its `fields`, the field). The
+        /// default, ``AvroNesting/defaultMaxDepth``, fits a 512 KiB thread stack through
+        /// parsing, printing, compatibility checks and compiling.
         public var maxDepth: Int
         /// Check names, namespaces, field names and enum symbols against the name grammar. On
         /// by default; ``lenientNames`` turns it off to read what other implementations wrote.
         public var validatesNames: Bool
 
-        public init(allowsUnicodeNames: Bool = false, validatesDefaults: Bool = true, maxDepth: Int = 256, validatesNames: Bool = true) {
+        public init(allowsUnicodeNames: Bool = false, validatesDefaults: Bool = true, maxDepth: Int = AvroNesting.defaultMaxDepth, validatesNames: Bool = true) {
             self.allowsUnicodeNames = allowsUnicodeNames
             self.validatesDefaults = validatesDefaults
             self.maxDepth = maxDepth
@@ -149,39 +152,63 @@ struct SchemaParser {
 
     // MARK: - Objects
 
+    // Each kind of object is parsed by a function of its own and the common attributes by
+    // another, never inlined here, so that each level of nesting keeps a small frame and deep
+    // schemas fit small stacks.
     private mutating func parseObject(_ object: AvroJSON.Object, namespace: String, path: String) throws -> AvroSchema {
+        let type = try objectType(object, path: path)
+        let schema: AvroSchema
+        switch type {
+        case "record", "error": schema = try parseRecord(object, isError: type == "error", namespace: namespace, path: path)
+        case "enum": schema = try parseEnum(object, namespace: namespace, path: path)
+        case "fixed": schema = try parseFixed(object, namespace: namespace, path: path)
+        case "array", "map": schema = try parseCollection(object, isMap: type == "map", namespace: namespace, path: path)
+        default: schema = try parsePrimitiveObject(type, namespace: namespace, path: path)
+        }
+        return try finish(schema, object, type: type)
+    }
+
+    /// The `type` of a schema object.
+    @inline(never)
+    private func objectType(_ object: AvroJSON.Object, path: String) throws -> String {
         guard let typeJSON = object["type"] else { throw invalid(path, "the schema object has no 'type'") }
         guard case .string(let type) = typeJSON else {
             throw invalid(path.dot("type"), "expected a type name string, found \(typeJSON)")
         }
-        var schema: AvroSchema
+        return type
+    }
+
+    @inline(never)
+    private mutating func parseCollection(_ object: AvroJSON.Object, isMap: Bool, namespace: String, path: String) throws -> AvroSchema {
+        let key = isMap ? "values" : "items"
+        guard let child = object[key] else { throw invalid(path, "the \(isMap ? "map" : "array") schema has no '\(key)'") }
+        let parsed = try parse(child, namespace: namespace, path: path.dot(key))
+        return AvroSchema(isMap ? .map(parsed) : .array(parsed))
+    }
+
+    /// A primitive type written as an object (`{"type": "long"}`), perhaps with a logical type.
+    @inline(never)
+    private func parsePrimitiveObject(_ type: String, namespace: String, path: String) throws -> AvroSchema {
+        if let primitive = AvroSchema.primitive(named: type) { return AvroSchema(primitive) }
+        if definitions[AvroName(resolving: type, in: namespace)] != nil || known[AvroName(resolving: type, in: namespace)] != nil {
+            throw invalid(path.dot("type"), "a named type is used by writing its name as a string (\"\(type)\"), not as {\"type\": \"\(type)\"}")
+        }
+        throw invalid(path.dot("type"), "unknown type '\(type)'")
+    }
+
+    /// `schema`, parsed from `object`, with its logical type and its other attributes as
+    /// properties; a named type is defined from here on.
+    @inline(never)
+    private mutating func finish(_ parsed: AvroSchema, _ object: AvroJSON.Object, type: String) throws -> AvroSchema {
+        var schema = parsed
         var defined: Set<String> = ["type"]
         switch type {
-        case "record", "error":
-            schema = try parseRecord(object, isError: type == "error", namespace: namespace, path: path)
-            defined.formUnion(["name", "namespace", "doc", "aliases", "fields"])
-        case "enum":
-            schema = try parseEnum(object, namespace: namespace, path: path)
-            defined.formUnion(["name", "namespace", "doc", "aliases", "symbols", "default"])
-        case "fixed":
-            schema = try parseFixed(object, namespace: namespace, path: path)
-            defined.formUnion(["name", "namespace", "doc", "aliases", "size"])
-        case "array":
-            guard let items = object["items"] else { throw invalid(path, "the array schema has no 'items'") }
-            schema = AvroSchema(.array(try parse(items, namespace: namespace, path: path.dot("items"))))
-            defined.insert("items")
-        case "map":
-            guard let values = object["values"] else { throw invalid(path, "the map schema has no 'values'") }
-            schema = AvroSchema(.map(try parse(values, namespace: namespace, path: path.dot("values"))))
-            defined.insert("values")
-        default:
-            if let primitive = AvroSchema.primitive(named: type) {
-                schema = AvroSchema(primitive)
-            } else if definitions[AvroName(resolving: type, in: namespace)] != nil || known[AvroName(resolving: type, in: namespace)] != nil {
-                throw invalid(path.dot("type"), "a named type is used by writing its name as a string (\"\(type)\"), not as {\"type\": \"\(type)\"}")
-            } else {
-                throw invalid(path.dot("type"), "unknown type '\(type)'")
-            }
+        case "record", "error": defined.formUnion(["name", "namespace", "doc", "aliases", "fields"])
+        case "enum": defined.formUnion(["name", "namespace", "doc", "aliases", "symbols", "default"])
+        case "fixed": defined.formUnion(["name", "namespace", "doc", "aliases", "size"])
+        case "array": defined.insert("items")
+        case "map": defined.insert("values")
+        default: break
         }
         if case .string(let logicalName) = object["logicalType"],
            let logical = AvroLogicalType.validated(name: logicalName, attributes: object, base: schema.kind) {
@@ -195,6 +222,18 @@ struct SchemaParser {
     }
 
     private mutating func parseRecord(_ object: AvroJSON.Object, isError: Bool, namespace: String, path: String) throws -> AvroSchema {
+        let header = try recordHeader(object, isError: isError, namespace: namespace, path: path)
+        var fields: [AvroSchema.Field] = []
+        for index in header.fieldItems.indices {
+            fields.append(try parseField(header.fieldItems[index], namespace: header.record.name.namespace, path: path.dot("fields") + "[\(index)]"))
+        }
+        return try finishRecord(header.record, fields: fields, path: path)
+    }
+
+    /// A record's attributes other than its fields, and the JSON of its fields; the record is
+    /// registered, without fields, so that they can refer to it (recursive types).
+    @inline(never)
+    private mutating func recordHeader(_ object: AvroJSON.Object, isError: Bool, namespace: String, path: String) throws -> (record: AvroSchema.Record, fieldItems: [AvroJSON]) {
         let name = try parseDefinitionName(object, namespace: namespace, path: path)
         let doc = try parseDoc(object, path: path)
         let aliases = try parseAliases(object, namespace: name.namespace, path: path).map {
@@ -204,27 +243,42 @@ struct SchemaParser {
         guard case .array(let fieldItems) = fieldsJSON else {
             throw invalid(path.dot("fields"), "expected an array of fields, found \(fieldsJSON)")
         }
-        // Registered before its fields, so that they can refer to it (recursive types).
         definitions[name] = AvroSchema(.record(AvroSchema.Record(name: name, fields: [], isError: isError)))
-        var fields: [AvroSchema.Field] = []
+        return (AvroSchema.Record(name: name, fields: [], doc: doc, aliases: aliases, isError: isError), fieldItems)
+    }
+
+    /// `record` with `fields`, which must have distinct names.
+    @inline(never)
+    private func finishRecord(_ record: AvroSchema.Record, fields: [AvroSchema.Field], path: String) throws -> AvroSchema {
         var fieldNames: Set<String> = []
-        for (index, item) in fieldItems.enumerated() {
-            let field = try parseField(item, namespace: name.namespace, path: path.dot("fields") + "[\(index)]")
-            guard fieldNames.insert(field.name).inserted else {
-                throw invalid(path.dot("fields") + "[\(index)].name", "the record '\(name)' has two fields named '\(field.name)'")
-            }
-            fields.append(field)
+        for (index, field) in fields.enumerated() where !fieldNames.insert(field.name).inserted {
+            throw invalid(path.dot("fields") + "[\(index)].name", "the record '\(record.name)' has two fields named '\(field.name)'")
         }
-        return AvroSchema(.record(AvroSchema.Record(name: name, fields: fields, doc: doc, aliases: aliases, isError: isError)))
+        var complete = record
+        complete.fields = fields
+        return AvroSchema(.record(complete))
     }
 
     private mutating func parseField(_ json: AvroJSON, namespace: String, path: String) throws -> AvroSchema.Field {
+        let (object, typeJSON) = try fieldHeader(json, path: path)
+        let type = try parse(typeJSON, namespace: namespace, path: path.dot("type"))
+        return try finishField(object, type: type, namespace: namespace, path: path)
+    }
+
+    /// A field's object and the JSON of its type, with its name checked.
+    @inline(never)
+    private func fieldHeader(_ json: AvroJSON, path: String) throws -> (AvroJSON.Object, AvroJSON) {
         guard case .object(let object) = json else { throw invalid(path, "expected a field object, found \(json)") }
         guard let nameJSON = object["name"] else { throw invalid(path, "the field has no 'name'") }
         guard case .string(let name) = nameJSON else { throw invalid(path.dot("name"), "expected a string, found \(nameJSON)") }
         try checkName(name, path: path.dot("name"), what: "field name")
         guard let typeJSON = object["type"] else { throw invalid(path, "the field '\(name)' has no 'type'") }
-        let type = try parse(typeJSON, namespace: namespace, path: path.dot("type"))
+        return (object, typeJSON)
+    }
+
+    /// The field `object` describes, whose type is `type`.
+    @inline(never)
+    private mutating func finishField(_ object: AvroJSON.Object, type: AvroSchema, namespace: String, path: String) throws -> AvroSchema.Field {
         var order = AvroSchema.Field.Order.ascending
         if let orderJSON = object["order"] {
             guard let text = orderJSON.stringValue, let parsed = AvroSchema.Field.Order(rawValue: text) else {
@@ -238,7 +292,7 @@ struct SchemaParser {
         }
         let defined: Set<String> = ["name", "type", "doc", "default", "order", "aliases"]
         return AvroSchema.Field(
-            name: name, type: type, doc: try parseDoc(object, path: path), defaultValue: defaultValue, order: order,
+            name: object["name"]?.stringValue ?? "", type: type, doc: try parseDoc(object, path: path), defaultValue: defaultValue, order: order,
             aliases: try parseAliases(object, namespace: namespace, path: path),
             properties: AvroJSON.Object(object.filter { !defined.contains($0.key) }))
     }

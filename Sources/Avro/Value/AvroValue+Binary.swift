@@ -1,9 +1,6 @@
 import Foundation
 
 extension AvroValue {
-    /// The deepest nesting of values read or written, a guard against hostile input.
-    public static let maxDepth = 512
-
     /// Encodes the value in Avro binary as `schema` describes.
     ///
     /// Numbers are converted between `int`, `long`, `float` and `double` when the value fits
@@ -68,30 +65,35 @@ struct ValueCoder {
     let schema: CompiledSchema
     /// The deepest nesting read, written or skipped: the Codable decoder passes its own limit,
     /// so that skipping a field it does not ask for obeys it too.
-    var maxDepth = AvroValue.maxDepth
+    var maxDepth = AvroNesting.defaultMaxDepth
 
     // MARK: - Writing
 
+    /// Writes `value` as node `index`. As in reading, each kind of container is written by a
+    /// function of its own, never inlined here, so that each level's frame stays small.
     func encode(_ value: AvroValue, node index: Int, to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
-        guard depth < maxDepth else { throw AvroError(.limitExceeded, "the value is nested more than \(maxDepth) levels deep") }
-        // The common values first, from the flat node table: copying the schema node costs
-        // more than writing them.
-        let kind = schema.info[index].kind
-        switch (kind, value) {
-        case (.string, .string(let string)): return writer.writeString(string)
-        case (.long, .long(let long)): return writer.writeLong(long)
-        case (.int, .int(let int)): return writer.writeInt(int)
-        case (.double, .double(let double)): return writer.writeDouble(double)
-        case (.boolean, .boolean(let bool)): return writer.writeBoolean(bool)
-        case (.record, .record(let fields)): return try encodeRecord(fields, node: index, to: &writer, depth: depth)
-        case (.union, _):
-            guard case .union(let branches) = schema[index].kind else { break }
-            return try encodeUnion(value, branches: branches, typeName: schema[index].typeName, to: &writer, depth: depth)
+        try AvroNesting.enter(below: depth, maxDepth: maxDepth, "the value")
+        // From the flat node table: copying the schema node costs more than writing most values.
+        switch (schema.info[index].kind, value) {
+        case (.string, .string(let string)): writer.writeString(string)
+        case (.long, .long(let long)): writer.writeLong(long)
+        case (.int, .int(let int)): writer.writeInt(int)
+        case (.double, .double(let double)): writer.writeDouble(double)
+        case (.boolean, .boolean(let bool)): writer.writeBoolean(bool)
+        case (.record, .record(let fields)): try encodeRecord(fields, node: index, to: &writer, depth: depth)
+        case (.union, _): try encodeUnion(value, node: index, to: &writer, depth: depth)
         case (_, .union):
             // A branch given for a schema that is not a union: its value is what is written.
-            return try encode(value.unwrapped, node: index, to: &writer, depth: depth)
-        default: break
+            try encode(value.unwrapped, node: index, to: &writer, depth: depth)
+        case (.array, .array(let elements)): try encodeArray(elements, node: index, to: &writer, depth: depth)
+        case (.map, .map(let entries)): try encodeMap(entries, node: index, to: &writer, depth: depth)
+        default: try encodeScalar(value, node: index, to: &writer)
         }
+    }
+
+    /// The values that nest nothing, in the forms that need a conversion or the schema node.
+    @inline(never)
+    private func encodeScalar(_ value: AvroValue, node index: Int, to writer: inout AvroBinaryWriter) throws(AvroError) {
         let node = schema[index]
         switch (node.kind, value) {
         case (.null, .null): break
@@ -123,36 +125,54 @@ struct ValueCoder {
                 throw AvroError(.invalidEnumSymbol, "'\(symbol)' is not a symbol of the enum '\(node.typeName)' \(enumeration.symbols)")
             }
             writer.writeInt(Int32(position))
-        case (.array(let items), .array(let elements)):
-            if !elements.isEmpty {
-                writer.writeLong(Int64(elements.count))
-                for (position, element) in elements.enumerated() {
-                    do { try encode(element, node: items, to: &writer, depth: depth + 1) } catch { throw error.prefixingPath("[\(position)]") }
-                }
-            }
-            writer.writeLong(0)
-        case (.map(let values), .map(let entries)):
-            if !entries.isEmpty {
-                writer.writeLong(Int64(entries.count))
-                for (key, entry) in entries {
-                    writer.writeString(key)
-                    do { try encode(entry, node: values, to: &writer, depth: depth + 1) } catch { throw error.prefixingPath("[\"\(key)\"]") }
-                }
-            }
-            writer.writeLong(0)
         default:
             throw mismatch(value, node)
         }
     }
 
-    private func encodeUnion(_ value: AvroValue, branches: [Int], typeName: String, to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
-        if case .union(let branch, let inner) = value {
-            guard branches.indices.contains(branch) else {
-                throw AvroError(.invalidUnionBranch, "expected a union branch 0..<\(branches.count), found \(branch)")
+    @inline(never)
+    private func encodeArray(_ elements: [AvroValue], node index: Int, to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
+        let items = schema.info[index].child
+        if !elements.isEmpty {
+            writer.writeLong(Int64(elements.count))
+            for position in elements.indices {
+                do { try encode(elements[position], node: items, to: &writer, depth: depth + 1) } catch { throw error.prefixingPath("[\(position)]") }
             }
-            writer.writeLong(Int64(branch))
-            return try encode(inner, node: branches[branch], to: &writer, depth: depth + 1)
         }
+        writer.writeLong(0)
+    }
+
+    @inline(never)
+    private func encodeMap(_ entries: [(key: String, value: AvroValue)], node index: Int, to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
+        let values = schema.info[index].child
+        if !entries.isEmpty {
+            writer.writeLong(Int64(entries.count))
+            for (key, entry) in entries {
+                writer.writeString(key)
+                do { try encode(entry, node: values, to: &writer, depth: depth + 1) } catch { throw error.prefixingPath("[\"\(key)\"]") }
+            }
+        }
+        writer.writeLong(0)
+    }
+
+    @inline(never)
+    private func encodeUnion(_ value: AvroValue, node index: Int, to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
+        let info = schema.info[index]
+        guard case .union(let branch, let inner) = value else {
+            return try encodeInFirstFittingBranch(value, node: index, to: &writer, depth: depth)
+        }
+        guard branch >= 0 && branch < info.count else {
+            throw AvroError(.invalidUnionBranch, "expected a union branch 0..<\(info.count), found \(branch)")
+        }
+        writer.writeLong(Int64(branch))
+        try encode(inner, node: schema.branchNodes[info.first &+ branch], to: &writer, depth: depth + 1)
+    }
+
+    /// A value for a union that does not say its branch takes the first branch it fits.
+    @inline(never)
+    private func encodeInFirstFittingBranch(_ value: AvroValue, node index: Int, to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
+        let info = schema.info[index]
+        let branches = schema.branchNodes[info.first..<(info.first &+ info.count)]
         let start = writer.count
         // A branch that fails below its top (at a path) is the one the value meant: its
         // error says more than "fits none". A limit is never a reason to try another branch.
@@ -173,6 +193,7 @@ struct ValueCoder {
 
     /// A record's fields in schema order, by the flat tables of its node; the schema node is
     /// looked at only for a default or an error.
+    @inline(never)
     private func encodeRecord(_ fields: [(name: String, value: AvroValue)], node index: Int,
                               to writer: inout AvroBinaryWriter, depth: Int) throws(AvroError) {
         let info = schema.info[index]
@@ -184,13 +205,23 @@ struct ValueCoder {
                 ? fields[position].value
                 : fields.first { $0.name == name }?.value
             if given != nil { used += 1 }
-            guard let value = given ?? defaultValue(ofField: position, record: index) else {
-                throw AvroError(.missingField, "the record '\(schema[index].typeName)' has no value for the field '\(name)', which has no default", path: name)
-            }
+            guard let value = given ?? defaultValue(ofField: position, record: index) else { throw missingField(name, record: index) }
             do { try encode(value, node: schema.fieldTypes[info.first &+ position], to: &writer, depth: depth + 1) } catch { throw error.prefixingPath(name) }
         }
+        if used < fields.count { try checkNoExtraField(in: fields, record: index) }
+    }
+
+    @inline(never)
+    private func missingField(_ name: String, record index: Int) -> AvroError {
+        AvroError(.missingField, "the record '\(schema[index].typeName)' has no value for the field '\(name)', which has no default", path: name)
+    }
+
+    /// Throws when `fields` has one that record `index` does not.
+    @inline(never)
+    private func checkNoExtraField(in fields: [(name: String, value: AvroValue)], record index: Int) throws(AvroError) {
+        let info = schema.info[index]
         let names = schema.fieldNames[info.first..<(info.first &+ info.count)]
-        if used < fields.count, let extra = fields.first(where: { !names.contains($0.name) }) {
+        if let extra = fields.first(where: { !names.contains($0.name) }) {
             throw AvroError(.typeMismatch, "the record '\(schema[index].typeName)' has no field '\(extra.name)'")
         }
     }
@@ -211,9 +242,7 @@ struct ValueCoder {
     /// the stack, each small, so deep values fit small thread stacks (a debug build otherwise
     /// keeps every case's temporaries in one large frame per level).
     func decode(node index: Int, from reader: inout AvroBinaryReader, depth: Int) throws(AvroError) -> AvroValue {
-        guard depth < maxDepth else {
-            throw AvroError(.limitExceeded, "the data is nested more than \(maxDepth) levels deep", offset: reader.offset)
-        }
+        try AvroNesting.enter(below: depth, maxDepth: maxDepth, "the data", offset: reader.offset)
         // From the flat node tables: copying the schema node costs more than reading most
         // values. Only an enum's symbols need the node.
         let info = schema.info[index]
@@ -302,9 +331,7 @@ struct ValueCoder {
     // MARK: - Skipping
 
     func skip(node index: Int, in reader: inout AvroBinaryReader, depth: Int) throws(AvroError) {
-        guard depth < maxDepth else {
-            throw AvroError(.limitExceeded, "the data is nested more than \(maxDepth) levels deep", offset: reader.offset)
-        }
+        try AvroNesting.enter(below: depth, maxDepth: maxDepth, "the data", offset: reader.offset)
         // The flat node table, so that skipping copies and retains nothing.
         let info = schema.info[index]
         switch info.kind {
@@ -316,25 +343,36 @@ struct ValueCoder {
         case .double: try reader.skip(count: 8)
         case .bytes, .string: try reader.skipLengthPrefixed()
         case .fixed: try reader.skip(count: info.child)
-        case .enumeration:
-            try readIndex(in: &reader, count: info.count, what: "an index of the enum '\(schema[index].typeName)'", code: .invalidEnumSymbol)
+        case .enumeration: try skipEnumSymbol(node: index, in: &reader)
         case .union:
             let branch = try readIndex(in: &reader, count: info.count, what: "a union branch", code: .invalidUnionBranch)
             try skip(node: schema.branchNodes[info.first &+ branch], in: &reader, depth: depth + 1)
-        case .array:
-            let items = info.child
-            try skipBlocks(in: &reader, minItemSize: schema.info[items].minSize) { reader throws(AvroError) in
-                try skip(node: items, in: &reader, depth: depth + 1)
-            }
-        case .map:
-            let values = info.child
-            try skipBlocks(in: &reader, minItemSize: 1 + schema.info[values].minSize) { reader throws(AvroError) in
-                try reader.skipLengthPrefixed()
-                try skip(node: values, in: &reader, depth: depth + 1)
-            }
+        case .array, .map: try skipCollection(node: index, in: &reader, depth: depth)
         case .record:
             for position in info.first..<(info.first &+ info.count) {
                 try skip(node: schema.fieldTypes[position], in: &reader, depth: depth + 1)
+            }
+        }
+    }
+
+    // Kept out of `skip`, never inlined, so that its frame, one per level, stays small.
+    @inline(never)
+    private func skipEnumSymbol(node index: Int, in reader: inout AvroBinaryReader) throws(AvroError) {
+        try readIndex(in: &reader, count: schema.info[index].count, what: "an index of the enum '\(schema[index].typeName)'", code: .invalidEnumSymbol)
+    }
+
+    @inline(never)
+    private func skipCollection(node index: Int, in reader: inout AvroBinaryReader, depth: Int) throws(AvroError) {
+        let info = schema.info[index]
+        let child = info.child
+        if info.kind == .map {
+            try skipBlocks(in: &reader, minItemSize: 1 + schema.info[child].minSize) { reader throws(AvroError) in
+                try reader.skipLengthPrefixed()
+                try skip(node: child, in: &reader, depth: depth + 1)
+            }
+        } else {
+            try skipBlocks(in: &reader, minItemSize: schema.info[child].minSize) { reader throws(AvroError) in
+                try skip(node: child, in: &reader, depth: depth + 1)
             }
         }
     }
@@ -401,7 +439,7 @@ extension CompiledSchema {
     /// Moves `reader` past a value of `node`: the common scalars without a call, anything else
     /// with ``ValueCoder/skip(node:in:depth:)``.
     @inline(__always)
-    func skipValue(_ node: Int, in reader: inout AvroBinaryReader, depth: Int, maxDepth: Int = AvroValue.maxDepth) throws(AvroError) {
+    func skipValue(_ node: Int, in reader: inout AvroBinaryReader, depth: Int, maxDepth: Int = AvroNesting.defaultMaxDepth) throws(AvroError) {
         switch info[node].kind {
         case .int: _ = try reader.readInt()
         case .long: _ = try reader.readLong()

@@ -11,7 +11,7 @@ extension AvroValue {
     }
 
     private static func fromDefault(_ json: AvroJSON, schema: AvroSchema, definitions: [AvroName: AvroSchema], depth: Int) throws(AvroError) -> AvroValue {
-        guard depth < maxDepth else { throw AvroError(.limitExceeded, "the default is nested more than \(maxDepth) levels deep") }
+        try AvroNesting.enter(below: depth, maxDepth: AvroNesting.defaultMaxDepth, "the default")
         func mismatch() -> AvroError {
             AvroError(.invalidDefault, "the default \(json) is not a valid \(schema.name?.fullname ?? schema.typeName)")
         }

@@ -5,7 +5,7 @@ extension AvroValue {
     ///
     /// - Parameter definitions: The named types `schema` may refer to.
     static func simplest(of schema: AvroSchema, definitions: [AvroName: AvroSchema], depth: Int = 0) throws(AvroError) -> AvroValue {
-        guard depth < maxDepth else { throw AvroError(.limitExceeded, "the schema has no finite value") }
+        guard depth < AvroNesting.defaultMaxDepth else { throw AvroError(.limitExceeded, "the schema has no finite value") }
         switch schema.kind {
         case .null: return .null
         case .boolean: return .boolean(false)

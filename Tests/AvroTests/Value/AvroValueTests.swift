@@ -108,11 +108,12 @@ import Testing
         }
         let three = list([1, 2, 3])
         try expectRoundTrip(three.unwrapped, Self.linkedList, "02 02 04 02 06 00")
-        // 200 nodes: 64 one-byte and 136 two-byte values, and 200 branch indexes (the last one null).
+        // 31 nodes (62 levels, within the default limit): one-byte values and 31 branch
+        // indexes (the last one null).
         let schema = try AvroSchema(parsing: Self.linkedList)
-        let long = list(ArraySlice(0..<200)).unwrapped
+        let long = list(ArraySlice(0..<31)).unwrapped
         let bytes = try long.encoded(as: schema)
-        #expect(bytes.count == 64 + 136 * 2 + 200)
+        #expect(bytes.count == 31 + 31)
         #expect(try AvroValue(decoding: bytes, as: schema) == long)
         #expect(three["next"]?["next"]?["value"] == .long(3))
     }
@@ -267,8 +268,8 @@ import Testing
 
     @Test func nestingBeyondMaxDepthIsRefused() throws {
         var value: AvroValue = .record([("value", 0), ("next", .null)])
-        for depth in 1...AvroValue.maxDepth { value = .record([("value", .long(Int64(depth))), ("next", value)]) }
-        try expectEncodingError(.limitExceeded, path: String(repeating: "next.", count: AvroValue.maxDepth / 2 - 1) + "next", value, Self.linkedList)
+        for depth in 1...AvroNesting.defaultMaxDepth { value = .record([("value", .long(Int64(depth))), ("next", value)]) }
+        try expectEncodingError(.limitExceeded, path: String(repeating: "next.", count: AvroNesting.defaultMaxDepth / 2 - 1) + "next", value, Self.linkedList)
     }
 
     // MARK: - Field defaults (items 14–19)

@@ -135,11 +135,11 @@ import Testing
         let schema = try AvroSchema(parsing: Self.tree)
         // Each Node with one child: an empty label, then a block of 1. Node k starts at byte 2k
         // and sits at depth 2k; the node at depth maxDepth is refused.
-        let levels = AvroValue.maxDepth
+        let levels = AvroNesting.defaultMaxDepth
         let bytes = [UInt8](repeating: 0, count: 2 * levels).enumerated().map { $0.offset % 2 == 1 ? 0x02 : 0x00 }
             + [UInt8](repeating: 0, count: 2 * levels)
         let deepest = String(repeating: "children[0].", count: levels / 2 - 1) + "children[0]"
-        expectFailure(.limitExceeded, at: AvroValue.maxDepth, path: deepest, bytes, as: schema)
+        expectFailure(.limitExceeded, at: AvroNesting.defaultMaxDepth, path: deepest, bytes, as: schema)
         // Just within the limit, the same shape decodes.
         let shallow = Array(bytes[..<(levels - 2)]) + [UInt8](repeating: 0, count: levels / 2 + 1)
         #expect(throws: Never.self) { _ = try AvroValue(decoding: shallow, as: schema) }
