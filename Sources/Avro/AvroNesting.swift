@@ -40,4 +40,15 @@ public enum AvroNesting {
             throw AvroError(.limitExceeded, "\(what()) is nested \(depth) levels deep, more than this thread's stack has room for; read it on a thread with a larger stack", offset: offset)
         }
     }
+
+    /// The stack a tree of values (`AvroJSON`, `AvroValue`) takes per level when it is let go
+    /// of: releasing a value releases its children first, a few small frames per level.
+    private static let releaseFrameBytes = 1024
+
+    /// The deepest tree of values that can be let go of on this thread, with the reserve left
+    /// unused: the bound for readers that build a tree without recursing (the JSON parser).
+    static func releasableDepth() -> Int {
+        let room = avro_stack_room()
+        return room > stackReserve ? (room - stackReserve) / releaseFrameBytes : 0
+    }
 }

@@ -30,9 +30,9 @@ static uintptr_t lookUpStackLow(void) {
 #endif
 }
 
-size_t avro_stack_room(void) {
+intptr_t avro_stack_room(void) {
     if (stackLow == 0) { stackLow = lookUpStackLow(); }
+    if (stackLow == 1) { return INTPTR_MAX; }
     uintptr_t here = (uintptr_t)__builtin_frame_address(0);
-    if (stackLow == 1 || here <= stackLow) { return stackLow == 1 ? SIZE_MAX : 0; }
-    return here - stackLow;
+    return here > stackLow ? (intptr_t)(here - stackLow) : 0;
 }

@@ -70,7 +70,12 @@ struct JSONParser {
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        releasableDepth = AvroNesting.releasableDepth()
     }
+
+    /// The deepest value whose release fits this thread's stack: parsing takes no stack per
+    /// level, but letting go of the value does.
+    private let releasableDepth: Int
 
     private var end: Int { bytes.count }
 
@@ -184,6 +189,12 @@ struct JSONParser {
             throw AvroError(
                 .limitExceeded,
                 "JSON nesting is deeper than the limit of \(maxDepth) at \(lineAndColumn(of: position))",
+                offset: position)
+        }
+        guard openContainers < releasableDepth else {
+            throw AvroError(
+                .limitExceeded,
+                "JSON nesting is \(openContainers) levels deep at \(lineAndColumn(of: position)), more than this thread's stack has room for; read it on a thread with a larger stack",
                 offset: position)
         }
     }

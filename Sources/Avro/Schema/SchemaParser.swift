@@ -69,6 +69,9 @@ struct SchemaParser {
     /// Named types from other files, written out in full at their first use.
     private var known: [AvroName: AvroSchema] = [:]
     private var pendingDefaults: [(value: AvroJSON, type: AvroSchema, path: String)] = []
+    /// How many types enclose the one being parsed. The JSON's own limit bounds it; the check
+    /// of the stack's room as it grows keeps a raised limit from overflowing a small stack.
+    private var depth = 0
 
     init(options: AvroSchema.ParsingOptions) {
         self.options = options
@@ -84,12 +87,26 @@ struct SchemaParser {
         case .string(let name):
             return try parseName(name, namespace: namespace, path: path)
         case .array(let branches):
+            try enterLevel(path: path)
+            defer { depth -= 1 }
             return try parseUnion(branches, namespace: namespace, path: path)
         case .object(let object):
+            try enterLevel(path: path)
+            defer { depth -= 1 }
             return try parseObject(object, namespace: namespace, path: path)
         default:
             throw invalid(path, "expected a type name, an object or an array, found \(json)")
         }
+    }
+
+    /// Goes one level deeper (a JSON array or object, as the JSON's own limit counts them).
+    private mutating func enterLevel(path: String) throws {
+        do {
+            try AvroNesting.enter(below: depth, maxDepth: options.maxDepth, "the schema")
+        } catch {
+            throw invalid(path, error.message, code: .limitExceeded)
+        }
+        depth += 1
     }
 
     // MARK: - References and unions
@@ -408,8 +425,8 @@ struct SchemaParser {
         }
     }
 
-    private func invalid(_ path: String, _ message: String) -> AvroError {
-        AvroError(.invalidSchema, message, path: path.isEmpty ? nil : path)
+    private func invalid(_ path: String, _ message: String, code: AvroError.Code = .invalidSchema) -> AvroError {
+        AvroError(code, message, path: path.isEmpty ? nil : path)
     }
 }
 

@@ -5,11 +5,12 @@
 #ifndef C_AVRO_STACK_H
 #define C_AVRO_STACK_H
 
-#include <stddef.h>
+#include <stdint.h>
 
 /// The bytes between the caller's frame and the lowest usable address of the calling thread's
-/// stack, or `SIZE_MAX` when the stack's bounds cannot be known. The bounds are looked up once
+/// stack, or `INTPTR_MAX` when the stack's bounds cannot be known (a signed type, so that
+/// Swift sees the same number). The bounds are looked up once
 /// per thread and kept in a thread-local variable; later calls cost a few instructions.
-size_t avro_stack_room(void);
+intptr_t avro_stack_room(void);
 
 #endif

@@ -111,4 +111,34 @@ import Testing
         #expect(used + AvroNesting.stackReserve <= StackUsage.smallStack, "\(path.name) used \(used) bytes of stack")
         print("stack at the depth limit: \(path.name): \(deepest) deep, \(used) bytes")
     }
+
+    /// A configured depth larger than the stack can hold is stopped by the stack's room: a
+    /// clear error, never a stack overflow. (The hostile input of a 322-byte list nested 160
+    /// deep crashed the value decoder on such a thread before.)
+    @Test func aDepthTheStackCannotHoldIsRefusedNotACrash() throws {
+        let deep = 20_000
+        let bytes = Self.bytes(deep)
+        let object = Self.object(deep)
+        let arrays = Self.nestedArrays(deep)
+        let errors: [AvroError?] = StackUsage.onThread {
+            func error(_ body: () throws -> Void) -> AvroError? {
+                do { try body(); return nil } catch { return Self.avroError(in: error) }
+            }
+            var encoder = AvroEncoder(schema: Self.list)
+            encoder.maxDepth = .max
+            return [
+                error { _ = try AvroDecoder(schema: Self.list, options: .init(maxDepth: .max)).decode(LongList.self, from: bytes) },
+                error { _ = try AvroDecoder(schema: Self.list, options: .init(maxDepth: .max)).decode(Head.self, from: bytes) },
+                error { _ = try AvroDecoder(schema: Self.list, options: .init(maxDepth: .max)).decode(LongList.self, from: bytes, writerSchema: Self.intList) },
+                error { _ = try encoder.encodeBytes(object) },
+                error { _ = try AvroSchema(parsing: arrays, options: .init(maxDepth: .max)) },
+            ]
+        }
+        for error in errors {
+            #expect(error?.code == .limitExceeded)
+            #expect(error?.message.contains("more than this thread's stack has room for") == true, "\(String(describing: error))")
+        }
+        // The list is let go of here, on the test's own thread, whose stack its release fits.
+        withExtendedLifetime(object) {}
+    }
 }
