@@ -295,12 +295,14 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
 
     /// Goes `levels` deeper, or throws when that is deeper than ``maxDepth`` or than the
     /// stack has room for.
+    @inline(__always)
     func enterLevels(_ levels: Int) throws {
         try AvroNesting.enter(below: depth + levels - 1, maxDepth: maxDepth, "the data", offset: reader.offset)
         depth += levels
     }
 
     /// Comes back up `levels`.
+    @inline(__always)
     func leaveLevels(_ levels: Int) { depth -= levels }
 
     // MARK: - Frames

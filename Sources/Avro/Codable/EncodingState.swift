@@ -223,12 +223,14 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
 
     /// Goes `levels` deeper, or throws when that is deeper than ``maxDepth`` or than the
     /// stack has room for.
+    @inline(__always)
     func enterLevels(_ levels: Int) throws {
         try AvroNesting.enter(below: depth + levels - 1, maxDepth: maxDepth, "the value")
         depth += levels
     }
 
     /// Comes back up `levels`.
+    @inline(__always)
     func leaveLevels(_ levels: Int) { depth -= levels }
 
     /// `encode(to:)` asked for no container and wrote nothing: fine for an empty record or
