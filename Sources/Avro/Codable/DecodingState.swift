@@ -55,6 +55,11 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// The state each thread keeps between calls (see ``ThreadLocalSlot``).
     private static let reusable = ThreadLocalSlot<DecodingState>()
 
+    /// Lets go of the calling thread's reusable state (see ``ProcessCaches``).
+    static func removeReusableState() {
+        reusable.place().take()?.willLeaveSlot()
+    }
+
     private init(plan: CompiledSchema, reader: AvroBinaryReader, userInfo: [CodingUserInfoKey: any Sendable], maxDepth: Int, fieldNaming: AvroFieldNaming) {
         self.plan = plan
         self.fieldNaming = fieldNaming

@@ -50,6 +50,11 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     /// The state each thread keeps between calls (see ``ThreadLocalSlot``).
     private static let reusable = ThreadLocalSlot<EncodingState>()
 
+    /// Lets go of the calling thread's reusable state (see ``ProcessCaches``).
+    static func removeReusableState() {
+        reusable.place().take()?.willLeaveSlot()
+    }
+
     private init(plan: CompiledSchema, writer: AvroBinaryWriter, userInfo: [CodingUserInfoKey: any Sendable], fieldNaming: AvroFieldNaming) {
         self.plan = plan
         self.fieldNaming = fieldNaming

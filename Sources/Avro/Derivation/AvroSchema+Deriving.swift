@@ -6,6 +6,11 @@ extension AvroSchema {
 
     private static let derivedCache = Locked<[DerivedKey: AvroSchema]>([:])
 
+    /// Forgets every derived schema kept (see ``ProcessCaches``).
+    static func removeDerivedSchemas() {
+        derivedCache.withLock { $0 = [:] }
+    }
+
     /// Derives the Avro schema of a `Decodable` type from its `Codable` conformance, with no
     /// schema written by hand.
     ///

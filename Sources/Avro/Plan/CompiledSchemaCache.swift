@@ -10,6 +10,12 @@ extension CompiledSchema {
     private static let cache = Locked(Cache())
     private static let cacheLimit = 256
 
+    /// Forgets every compiled schema kept (see ``ProcessCaches``).
+    static func removeCachedSchemas() {
+        cache.withLock { $0 = Cache() }
+        derivedCache.withLock { $0 = [:] }
+    }
+
     /// The compiled form of `schema`, compiled on first use and kept for later calls.
     static func cached(_ schema: AvroSchema) throws(AvroError) -> CompiledSchema {
         let found = cache.withLock { cache -> CompiledSchema? in

@@ -17,6 +17,11 @@ extension ResolutionPlan {
     private static let cache = Locked(Cache())
     private static let cacheLimit = 256
 
+    /// Forgets every plan kept (see ``ProcessCaches``).
+    static func removeCachedPlans() {
+        cache.withLock { $0 = Cache() }
+    }
+
     /// The plan that reads data written with `writer` as `reader`, built on first use and
     /// kept for later calls.
     static func cached(writer: AvroSchema, reader: CompiledSchema) throws(AvroError) -> ResolutionPlan {
