@@ -277,25 +277,25 @@ struct SchemaParser {
     }
 
     private mutating func parseField(_ json: AvroJSON, namespace: String, path: String) throws -> AvroSchema.Field {
-        let (object, typeJSON) = try fieldHeader(json, path: path)
+        let (name, object, typeJSON) = try fieldHeader(json, path: path)
         let type = try parse(typeJSON, namespace: namespace, path: path.dot("type"))
-        return try finishField(object, type: type, namespace: namespace, path: path)
+        return try finishField(name, object, type: type, namespace: namespace, path: path)
     }
 
-    /// A field's object and the JSON of its type, with its name checked.
+    /// A field's name (checked), its object and the JSON of its type.
     @inline(never)
-    private func fieldHeader(_ json: AvroJSON, path: String) throws -> (AvroJSON.Object, AvroJSON) {
+    private func fieldHeader(_ json: AvroJSON, path: String) throws -> (String, AvroJSON.Object, AvroJSON) {
         guard case .object(let object) = json else { throw invalid(path, "expected a field object, found \(json)") }
         guard let nameJSON = object["name"] else { throw invalid(path, "the field has no 'name'") }
         guard case .string(let name) = nameJSON else { throw invalid(path.dot("name"), "expected a string, found \(nameJSON)") }
         try checkName(name, path: path.dot("name"), what: "field name")
         guard let typeJSON = object["type"] else { throw invalid(path, "the field '\(name)' has no 'type'") }
-        return (object, typeJSON)
+        return (name, object, typeJSON)
     }
 
-    /// The field `object` describes, whose type is `type`.
+    /// The field `name` that `object` describes, whose type is `type`.
     @inline(never)
-    private mutating func finishField(_ object: AvroJSON.Object, type: AvroSchema, namespace: String, path: String) throws -> AvroSchema.Field {
+    private mutating func finishField(_ name: String, _ object: AvroJSON.Object, type: AvroSchema, namespace: String, path: String) throws -> AvroSchema.Field {
         var order = AvroSchema.Field.Order.ascending
         if let orderJSON = object["order"] {
             guard let text = orderJSON.stringValue, let parsed = AvroSchema.Field.Order(rawValue: text) else {
@@ -309,7 +309,7 @@ struct SchemaParser {
         }
         let defined: Set<String> = ["name", "type", "doc", "default", "order", "aliases"]
         return AvroSchema.Field(
-            name: object["name"]?.stringValue ?? "", type: type, doc: try parseDoc(object, path: path), defaultValue: defaultValue, order: order,
+            name: name, type: type, doc: try parseDoc(object, path: path), defaultValue: defaultValue, order: order,
             aliases: try parseAliases(object, namespace: namespace, path: path),
             properties: AvroJSON.Object(object.filter { !defined.contains($0.key) }))
     }
