@@ -1,21 +1,19 @@
 import Avro
 import Foundation
 
-/// A container file read whole to have its blocks copied: its bytes and its header.
+/// A container file whose blocks are to be copied, read a block at a time (memory stays
+/// bounded by the largest block, whatever the file's size): its reader, header read.
 struct ContainerSource {
     let input: InputFile
-    let data: Data
-    let header: AvroFileHeader
+    let reader: AvroFileReader<AvroValue>
 
-    /// Reads `input` (mapped into memory when it is a file) and checks its header.
+    /// The header of the file: schema, codec and metadata.
+    var header: AvroFileHeader { reader.header }
+
+    /// Opens `input` and reads its header.
     init(_ input: InputFile) throws(CLIError) {
         self.input = input
-        data = try input.readAll()
-        do {
-            header = try AvroFileReader<AvroValue>(data: data).header
-        } catch {
-            throw .reading(error, source: input.name)
-        }
+        reader = try input.openContainer()
     }
 }
 
@@ -35,10 +33,8 @@ enum BlockCopy {
         try output.writeContainer(schema: schema, codec: codec, metadata: metadata) { writer in
             for source in sources {
                 let sourceCodec: any AvroCodec
-                let reader: AvroFileReader<AvroValue>
                 do {
                     sourceCodec = try AvroCodecs.codec(named: source.header.codecName)
-                    reader = try AvroFileReader<AvroValue>(data: source.data)
                 } catch {
                     throw CLIError.reading(error, source: source.input.name)
                 }
@@ -46,7 +42,7 @@ enum BlockCopy {
                 while true {
                     let stored: AvroFileStoredBlock
                     do {
-                        guard let next = try reader.nextStoredBlock() else { break }
+                        guard let next = try source.reader.nextStoredBlock() else { break }
                         stored = copiesAsIs ? next : try recompressed(next, from: sourceCodec, to: codec)
                     } catch {
                         throw CLIError.reading(error, source: source.input.name)

@@ -31,20 +31,21 @@ struct CLIError: Error {
     ///   - error: An ``AvroError`` (possibly inside an `EncodingError` or `DecodingError`), a
     ///     ``CLIError`` (returned as it is) or any other error.
     ///   - source: The name of the input, as the user wrote it.
-    ///   - text: The input's bytes when it is text, to turn byte offsets into lines and columns.
-    ///   - baseOffset: Added to the error's offset: where the part that was parsed starts.
+    ///   - text: The input's bytes when it is text (or the part of it that was parsed), to turn
+    ///     byte offsets into lines and columns.
+    ///   - textStart: The line and column of the first byte of `text` in the input.
     ///   - fallbackOffset: The offset to report when the error has none.
     static func reading(_ error: any Error, source: String, text: UnsafeRawBufferPointer? = nil,
-                        baseOffset: Int = 0, fallbackOffset: Int? = nil) -> CLIError {
+                        textStart: (line: Int, column: Int) = (1, 1), fallbackOffset: Int? = nil) -> CLIError {
         if let error = error as? CLIError { return error }
         guard var avroError = avroError(in: error) else {
             return .failure("\(source): \(describe(error))")
         }
-        let offset = avroError.offset.map { $0 + baseOffset } ?? fallbackOffset
+        let offset = avroError.offset ?? fallbackOffset
         avroError.offset = nil
         guard let offset else { return .failure("\(source): \(avroError)") }
         if let text {
-            let (line, column) = TextPosition.lineAndColumn(of: offset, in: text)
+            let (line, column) = TextPosition.lineAndColumn(of: offset, in: text, from: textStart)
             avroError.message = TextPosition.removingTrailingPosition(from: avroError.message)
             return .failure("\(source): line \(line), column \(column): \(avroError)")
         }
@@ -100,10 +101,11 @@ struct CLIError: Error {
 /// Line and column numbers in text.
 enum TextPosition {
     /// The 1-based line and column of `offset` in `text`, as the JSON parser counts them:
-    /// lines end with `\n`, columns count characters (UTF-8 lead bytes).
-    static func lineAndColumn(of offset: Int, in text: UnsafeRawBufferPointer) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
+    /// lines end with `\n`, columns count characters (UTF-8 lead bytes). `start` is the line
+    /// and column of the first byte of `text`.
+    static func lineAndColumn(of offset: Int, in text: UnsafeRawBufferPointer,
+                              from start: (line: Int, column: Int) = (1, 1)) -> (line: Int, column: Int) {
+        var (line, column) = start
         for byte in text.prefix(max(offset, 0)) {
             if byte == UInt8(ascii: "\n") {
                 line += 1

@@ -25,24 +25,30 @@ extension Command {
             let schema = try InputFile(path: arguments.required("--schema")).readSchema()
             let codec = try CodecOptions.codec(from: arguments)
             let input = InputFile(path: arguments.operands[0])
-            let text = try input.readAll()
+            let text = JSONTextReader(try input.open())
             let output = try OutputFile(path: arguments.value("--output") ?? "-", inputs: [input])
             let progress = Progress(console: console, label: "fromjson")
             defer { progress.finish() }
             try output.writeContainer(schema: schema, codec: codec) { writer in
-                try text.withUnsafeBytes { bytes in
-                    for range in JSONTextSequence(bytes) {
-                        do {
-                            let json = try AvroJSON(parsing: Array(bytes[range]))
-                            try writer.append(AvroValue(avroJSON: json, as: schema))
-                        } catch where [.io, .codec].contains(CLIError.avroError(in: error)?.code) {
-                            throw CLIError.reading(error, source: output.name)
-                        } catch {
-                            throw CLIError.reading(error, source: input.name, text: bytes, baseOffset: range.lowerBound,
-                                                   fallbackOffset: range.lowerBound)
-                        }
-                        progress.advance()
+                while true {
+                    let value: JSONTextReader.Value
+                    do {
+                        guard let next = try text.next() else { break }
+                        value = next
+                    } catch {
+                        throw CLIError.reading(error, source: input.name)
                     }
+                    do {
+                        let json = try AvroJSON(parsing: value.bytes)
+                        try writer.append(AvroValue(avroJSON: json, as: schema))
+                    } catch where [.io, .codec].contains(CLIError.avroError(in: error)?.code) {
+                        throw CLIError.reading(error, source: output.name)
+                    } catch {
+                        throw value.bytes.withUnsafeBytes { bytes in
+                            CLIError.reading(error, source: input.name, text: bytes, textStart: (value.line, value.column), fallbackOffset: 0)
+                        }
+                    }
+                    progress.advance()
                 }
             }
             return 0

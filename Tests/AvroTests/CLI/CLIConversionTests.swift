@@ -134,6 +134,35 @@ struct CLIConversionTests {
         }
     }
 
+    // fromjson reads its input 64 KiB at a time: values that straddle a read, one far longer
+    // than a read, strings holding brackets and escaped quotes, and an error well past the
+    // first read, whose line and column count from the start of the file.
+    @Test func fromjsonReadsValuesAcrossItsReadsAndPlacesLaterErrors() throws {
+        try CLITool.withTemporaryDirectory { directory in
+            try #"{"type": "record", "name": "R", "fields": [{"name": "id", "type": "long"}, {"name": "text", "type": "string"}]}"#
+                .write(to: directory.appendingPathComponent("r.avsc"), atomically: true, encoding: .utf8)
+            let long = String(repeating: "{[\\\"x\\\"]} é", count: 20_000)
+            var lines = (0..<3_000).map { #"{"id": \#($0), "text": "line \#($0) {\"]"}"# }
+            lines.insert(#"{"id": -1, "text": "\#(long)"}"#, at: 1_500)
+            let valid = lines.joined(separator: "\n") + "\n"
+            try valid.write(to: directory.appendingPathComponent("in.json"), atomically: true, encoding: .utf8)
+            #expect(valid.utf8.count > 5 * 65_536)
+            let written = try CLITool.run(["fromjson", "--schema", "r.avsc", "-o", "out.avro", "in.json"], in: directory)
+            #expect(written.status == 0, "\(written.errorText)")
+            let back = try CLITool.run(["tojson", "out.avro"], in: directory).lines
+            #expect(back.count == 3_001)
+            #expect(back[0] == #"{"id":0,"text":"line 0 {\"]"}"#)
+            #expect(back[1_500] == #"{"id":-1,"text":"\#(long)"}"#)
+            #expect(back[3_000] == #"{"id":2999,"text":"line 2999 {\"]"}"#)
+
+            let broken = valid + #"{"id": 7, "text": "é" "x"}"# + "\n"
+            try broken.write(to: directory.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
+            CLITool.expectFailure(try CLITool.run(["fromjson", "--schema", "r.avsc", "-o", "out2.avro", "broken.json"], in: directory),
+                                  mentioning: ["broken.json: line 3002, column 23: invalid JSON"])
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out2.avro").path))
+        }
+    }
+
     @Test(.enabled(if: TestData.isAvailable)) func concatJoinsFilesAndCopiesBlocksOfTheSameCodec() throws {
         // avro-py's deflate blocks end with 3 bytes after the deflate stream: a block that was
         // decompressed and compressed again would lose them.
