@@ -18,7 +18,10 @@ let package = Package(
         .executableTarget(name: "SchemaEvolution", dependencies: ["Avro"], path: "Examples/SchemaEvolution"),
         .executableTarget(name: "ReadmeExamples", dependencies: ["Avro"], path: "Examples/ReadmeExamples"),
         .executableTarget(name: "AvroBenchmarks", dependencies: ["Avro"], path: "Benchmarks/AvroBenchmarks"),
-        .testTarget(name: "AvroTests", dependencies: ["Avro", "CAvroCodecs"], path: "Tests/AvroTests", exclude: ["Fixtures"]),
+        // The fuzz targets and their seeds (Fuzz/run.sh builds the libFuzzer binary).
+        .target(name: "AvroFuzzing", dependencies: ["Avro"], path: "Fuzz/Targets"),
+        .executableTarget(name: "AvroFuzz", dependencies: ["AvroFuzzing"], path: "Fuzz/Main"),
+        .testTarget(name: "AvroTests", dependencies: ["Avro", "AvroFuzzing", "CAvroCodecs"], path: "Tests/AvroTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -64,20 +64,11 @@ import Testing
     @Test(.enabled(if: executable != nil))
     func theProgramRuns() throws {
         guard let executable = Self.executable else { return }
-        let process = Process()
-        process.executableURL = executable
-        let output = Pipe()
-        process.standardOutput = output
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(errorText)")
+        let result = try CLITool.runProgram(executable, [])
+        #expect(result.status == 0, "\(result.errorText)")
         let count = try Self.readmeBlocks().count
         for number in 1...count {
-            #expect(text.contains("README block \(number) ran\n"), "block \(number) did not run: \(errorText)")
+            #expect(result.text.contains("README block \(number) ran\n"), "block \(number) did not run: \(result.errorText)")
         }
     }
 }

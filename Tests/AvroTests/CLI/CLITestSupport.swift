@@ -46,7 +46,11 @@ enum CLITool {
     /// and waits for it. Standard output and error go through files, so large outputs
     /// cannot block the child.
     static func run(_ arguments: [String], input: URL? = nil, in directory: URL? = nil) throws -> Result {
-        let executable = try #require(url, "the avro executable was not built")
+        try runProgram(try #require(url, "the avro executable was not built"), arguments, input: input, in: directory)
+    }
+
+    /// Runs `executable` with `arguments` as ``run(_:input:in:)`` runs `avro`.
+    static func runProgram(_ executable: URL, _ arguments: [String], input: URL? = nil, in directory: URL? = nil) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("avro-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
