@@ -18,7 +18,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// ``FuzzModels/OrderSummary`` (Codable), picked by the first byte.
     case resolving
     /// `AvroFileReader` over the input as an object container file, every record read,
-    /// stopping at the first error and again skipping corrupt blocks.
+    /// stopping at the first error and again skipping corrupt blocks. Blocks are limited to
+    /// 1 MiB (``maxBlockSize``) rather than the reader's default 200 MiB, so that an input
+    /// claiming a huge block is refused as fast as the fuzzer can make them.
     case container
     /// Avro JSON: `AvroJSON(parsing:)`, then the value of one of ``FuzzSchemas/schemas``
     /// (picked by the first byte) it encodes, and one of the ``FuzzModels`` types (picked by
@@ -150,10 +152,14 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         return true
     }
 
+    /// The largest block the container target reads.
+    public static let maxBlockSize = 1 << 20
+
     private static func container(_ input: [UInt8]) throws(Violation) -> Bool {
         var allRead = true
         for skipsCorruptBlocks in [false, true] {
-            guard let reader = accepted({ try AvroFileReader<AvroValue>(data: Data(input), options: .init(skipsCorruptBlocks: skipsCorruptBlocks)) })
+            let options = AvroFileReaderOptions(maxBlockSize: maxBlockSize, skipsCorruptBlocks: skipsCorruptBlocks)
+            guard let reader = accepted({ try AvroFileReader<AvroValue>(data: Data(input), options: options) })
             else { return false }
             let schema = reader.header.schema
             while true {
