@@ -4,6 +4,9 @@ import Foundation
 /// The Swift types the Codable harnesses decode into: the shapes apps use (optionals,
 /// collections, nested and recursive types, enums with and without associated values,
 /// sets, dictionaries with non-String keys, `Date`, `UUID`, `Decimal`, `Data`).
+///
+/// Their floating-point fields are equal when their bits are, so that a NaN read from the
+/// input equals itself after a round trip, and 0 and -0 differ.
 public enum FuzzModels {
     public enum Status: String, Codable, Equatable, Sendable, CaseIterable, AvroEnum { case placed, paid, shipped, cancelled }
 
@@ -12,6 +15,10 @@ public enum FuzzModels {
         public var quantity: Int32
         public var unitPrice: Decimal
         public var discount: Double?
+
+        public static func == (a: Line, b: Line) -> Bool {
+            a.sku == b.sku && a.quantity == b.quantity && a.unitPrice == b.unitPrice && a.discount?.bitPattern == b.discount?.bitPattern
+        }
     }
 
     public struct Card: Codable, Equatable, Sendable { public var last4: String }
@@ -40,6 +47,10 @@ public enum FuzzModels {
         public var children: [Tree]
         public var named: [String: Tree]
         public var weight: Float
+
+        public static func == (a: Tree, b: Tree) -> Bool {
+            a.name == b.name && a.children == b.children && a.named == b.named && a.weight.bitPattern == b.weight.bitPattern
+        }
     }
 
     public struct Scalars: Codable, Equatable, Sendable {
@@ -51,6 +62,11 @@ public enum FuzzModels {
         public var double: Double
         public var flags: [Bool]
         public var nested: [[String?]]
+
+        public static func == (a: Scalars, b: Scalars) -> Bool {
+            a.bool == b.bool && a.int8 == b.int8 && a.uint16 == b.uint16 && a.int == b.int && a.uint32 == b.uint32
+                && a.double.bitPattern == b.double.bitPattern && a.flags == b.flags && a.nested == b.nested
+        }
     }
 
     /// A later version of ``Order`` for reading data written as ``Order`` with its derived

@@ -114,15 +114,13 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     /// Decodes `T` from `data` with its derived schema; a value that decodes encodes, and
-    /// decodes again to an equal value (or to the same bytes, for values holding NaN; a set's
-    /// bytes may come in another order).
+    /// decodes again to an equal value.
     private static func codableRoundTrip<T: Codable & Equatable>(_ type: T.Type, _ data: [UInt8]) throws(Violation) -> Bool {
         let schema = try must("\(T.self) has no derived schema") { try AvroSchema(deriving: T.self) }
         guard let value = accepted({ try AvroDecoder(schema: schema).decode(T.self, from: data) }) else { return false }
         let bytes = try must("a decoded \(T.self) does not encode") { try AvroEncoder(schema: schema).encodeBytes(value) }
         let again = try must("an encoded \(T.self) does not decode") { try AvroDecoder(schema: schema).decode(T.self, from: bytes) }
-        let sameBytes = (try? AvroEncoder(schema: schema).encodeBytes(again)) == bytes
-        try expect(again == value || sameBytes, "a \(T.self) changes once encoded and decoded again")
+        try expect(again == value, "a \(T.self) changes once encoded and decoded again: \(value) became \(again)")
         return true
     }
 

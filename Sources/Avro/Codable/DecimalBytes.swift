@@ -68,8 +68,17 @@ enum DecimalBytes {
         return Array(repeating: negative ? 0xFF : 0, count: size - bytes.count) + bytes
     }
 
-    /// The Decimal whose unscaled value is the big-endian two's-complement `bytes`.
-    static func decode(_ bytes: some Collection<UInt8>, scale: Int) throws(AvroError) -> Decimal {
+    /// The most bytes of an unscaled value converted to a `Decimal`: beyond them (2,466 decimal
+    /// digits) no value is exact in a `Decimal` except with an absurd scale, and the
+    /// conversion's cost grows with the square of the length.
+    static let maxUnscaledBytes = 1024
+    /// The significant digits a `Decimal` holds exactly (its significand has 128 bits).
+    static let maxSignificantDigits = 38
+
+    /// The Decimal whose unscaled value is the big-endian two's-complement `bytes`, scaled
+    /// by 10^-scale. Exact: a value with more digits than `precision` (when given), or more
+    /// significant digits than a `Decimal` holds, is an error rather than a rounded value.
+    static func decode(_ bytes: some Collection<UInt8>, scale: Int, precision: Int?) throws(AvroError) -> Decimal {
         var magnitude = Array(bytes)
         let negative = (magnitude.first ?? 0) >= 0x80
         if negative {   // two's complement negation
@@ -80,6 +89,11 @@ enum DecimalBytes {
                 carry = sum >> 8
             }
         }
+        let leadingZeros = magnitude.prefix { $0 == 0 }.count
+        guard magnitude.count - leadingZeros <= maxUnscaledBytes else {
+            throw AvroError(.valueOutOfRange, "the decimal's unscaled value has \(magnitude.count - leadingZeros) bytes, more than the \(maxUnscaledBytes) a Foundation Decimal is read from")
+        }
+        magnitude.removeFirst(leadingZeros)
         var digits: [UInt8] = []   // little-endian decimal digits
         while magnitude.contains(where: { $0 != 0 }) {
             var remainder: UInt16 = 0
@@ -90,18 +104,67 @@ enum DecimalBytes {
             }
             digits.append(UInt8(remainder))
         }
-        guard digits.count <= 40 + scale else {
-            throw AvroError(.valueOutOfRange, "the decimal has \(digits.count) digits, more than a Foundation Decimal holds")
+        if let precision, digits.count > precision {
+            throw AvroError(.valueOutOfRange, "the decimal has \(digits.count) digits, more than the precision \(precision) of its schema")
         }
-        while digits.count <= scale { digits.append(0) }
-        var text = negative ? "-" : ""
-        for (position, digit) in digits.enumerated().reversed() {
-            text.append(Character(Unicode.Scalar(digit + 48)))
-            if position == scale && scale > 0 { text.append(".") }
+        return try exact(negative: negative, digits: digits.reversed(), exponent: -scale)
+    }
+
+    /// The Decimal of the text of a decimal number (`-12.50`, `1E+3`), exactly; anything else
+    /// in the text, or more significant digits than a `Decimal` holds, is an error.
+    static func decode(text: String) throws(AvroError) -> Decimal {
+        var bytes = Substring(text).utf8[...]
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        var digits: [UInt8] = []
+        var fractionDigits = 0
+        var seenPoint = false
+        while let byte = bytes.first, byte == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+            bytes = bytes.dropFirst()
+            if byte == UInt8(ascii: ".") {
+                guard !seenPoint else { break }
+                seenPoint = true
+            } else {
+                digits.append(byte - UInt8(ascii: "0"))
+                if seenPoint { fractionDigits += 1 }
+            }
         }
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
-            throw AvroError(.valueOutOfRange, "the decimal \(text) cannot be represented as a Foundation Decimal")
+        var exponent = 0
+        if let byte = bytes.first, byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+            guard let value = Int(String(decoding: bytes.dropFirst(), as: UTF8.self)), abs(value) < 10_000 else {
+                throw AvroError(.typeMismatch, "'\(text.prefix(40))' is not a decimal number")
+            }
+            exponent = value
+            bytes = bytes.prefix(0)
         }
-        return value
+        guard !digits.isEmpty, bytes.isEmpty else { throw AvroError(.typeMismatch, "'\(text.prefix(40))' is not a decimal number") }
+        return try exact(negative: negative, digits: digits, exponent: exponent - fractionDigits)
+    }
+
+    /// The Decimal (-1)^negative × `digits` × 10^exponent, where `digits` are big-endian
+    /// decimal digits; an error when a `Decimal` cannot hold it exactly.
+    private static func exact(negative: Bool, digits: some Collection<UInt8>, exponent: Int) throws(AvroError) -> Decimal {
+        var significant = Array(digits.drop { $0 == 0 })
+        var exponent = exponent
+        while significant.last == 0 {
+            significant.removeLast()
+            exponent += 1
+        }
+        guard !significant.isEmpty else { return 0 }
+        guard significant.count <= maxSignificantDigits else {
+            throw AvroError(.valueOutOfRange, "the decimal has \(significant.count) significant digits, more than the \(maxSignificantDigits) a Foundation Decimal holds exactly")
+        }
+        // A Decimal's exponent is a signed byte; a value whose exponent is out of it may
+        // still fit with zeros moved into the significand.
+        while exponent > Int(Int8.max), significant.count < maxSignificantDigits {
+            significant.append(0)
+            exponent -= 1
+        }
+        guard (Int(Int8.min)...Int(Int8.max)).contains(exponent) else {
+            throw AvroError(.valueOutOfRange, "the decimal's magnitude, 10^\(exponent + significant.count - 1), is out of a Foundation Decimal's range")
+        }
+        var significand = Decimal(0)
+        for digit in significant { significand = significand * 10 + Decimal(Int(digit)) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: significand)
     }
 }

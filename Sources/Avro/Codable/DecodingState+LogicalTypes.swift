@@ -36,10 +36,10 @@ extension DecodingState {
         let start = reader.offset
         do {
             switch (plan[node].kind, plan[node].logicalType) {
-            case (.bytes, .decimal(_, let scale)?):
-                return try DecimalBytes.decode(try reader.readLengthPrefixedBytes(), scale: scale)
-            case (.fixed(let size), .decimal(_, let scale)?):
-                return try DecimalBytes.decode(try reader.readRawBytes(count: size), scale: scale)
+            case (.bytes, .decimal(let precision, let scale)?):
+                return try DecimalBytes.decode(try reader.readLengthPrefixedBytes(), scale: scale, precision: precision)
+            case (.fixed(let size), .decimal(let precision, let scale)?):
+                return try DecimalBytes.decode(try reader.readRawBytes(count: size), scale: scale, precision: precision)
             case (.bytes, .bigDecimal?):
                 let content = try reader.readLengthPrefixedBytes()
                 var inner = AvroBinaryReader(content)
@@ -48,13 +48,9 @@ extension DecodingState {
                 guard scale >= 0, inner.isAtEnd else {
                     throw AvroError(.typeMismatch, "the big-decimal has a negative scale \(scale) or bytes after its scale")
                 }
-                return try DecimalBytes.decode(unscaled, scale: Int(scale))
+                return try DecimalBytes.decode(unscaled, scale: Int(scale), precision: nil)
             case (.string, _):
-                let text = try reader.readString()
-                guard let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
-                    throw AvroError(.typeMismatch, "'\(text.prefix(40))' is not a decimal number")
-                }
-                return decimal
+                return try DecimalBytes.decode(text: try reader.readString())
             default:
                 throw mismatch("a Decimal (bytes or fixed with the decimal logical type)", node)
             }
