@@ -1,11 +1,6 @@
 import Avro
 import Foundation
 
-/// A run that did not do the work it was asked to.
-struct BenchmarkError: Error, CustomStringConvertible {
-    let description: String
-}
-
 // Container files: AvroFileWriter and AvroFileReader with the null, deflate and snappy codecs,
 // in memory, compared with the datum operations of the same workload ("× floor": writing with
 // codable-encode, reading with codable-decode) and with datum + codec ("× datum+codec": the
@@ -14,49 +9,52 @@ struct BenchmarkError: Error, CustomStringConvertible {
 enum ContainerFiles {
     static let codecs: [any AvroCodec] = [AvroNullCodec(), AvroDeflateCodec(), AvroSnappyCodec()]
 
-    static func run<T: Codable>(_ workload: String, _ values: [T], schema: AvroSchema, avroBytes: Int,
-                                harness: inout Harness) throws {
+    static func run<T: Codable & Equatable>(_ workload: String, _ values: [T], schema: AvroSchema, avroBytes: Int,
+                                            harness: inout Harness) throws {
         let blocks = try self.blocks(values, schema: schema)
         for codec in codecs {
             let name = codec.name
             let compressed = try blocks.map { try codec.compress($0) }
-            try harness.measure(workload, "codec-compress-\(name)", records: values.count, avroBytes: avroBytes) {
-                var total = 0
-                for block in blocks { total &+= try codec.compress(block).count }
-                return total
+            // Compressed blocks must decompress to the blocks.
+            try harness.measure(workload, "codec-compress-\(name)", records: values.count, avroBytes: avroBytes,
+                                check: { (made: [[UInt8]]) in try Check.elements(blocks)(made.map { try codec.decompress($0, limit: .max) }) }) {
+                var made: [[UInt8]] = []
+                made.reserveCapacity(blocks.count)
+                for block in blocks { made.append(try codec.compress(block)) }
+                return made
             }
-            try harness.measure(workload, "codec-decompress-\(name)", records: values.count, avroBytes: avroBytes) {
-                var total = 0
-                for block in compressed { total &+= try codec.decompress(block, limit: .max).count }
-                guard total == avroBytes else { throw BenchmarkError(description: "\(name): \(total) bytes decompressed, \(avroBytes) expected") }
-                return total
+            try harness.measure(workload, "codec-decompress-\(name)", records: values.count, avroBytes: avroBytes, check: Check.elements(blocks)) {
+                var made: [[UInt8]] = []
+                made.reserveCapacity(compressed.count)
+                for block in compressed { made.append(try codec.decompress(block, limit: .max)) }
+                return made
             }
 
+            // A file written must read back as the values.
             var file = Data()
             try harness.measure(workload, "file-write-\(name)", records: values.count, avroBytes: avroBytes,
-                                floor: "codable-encode", codec: "codec-compress-\(name)") {
+                                floor: "codable-encode", codec: "codec-compress-\(name)",
+                                check: { (made: Data) in try Check.elements(values)(readAll(T.self, from: made)) }) {
                 let writer = try AvroFileWriter<T>(schema: schema, codec: codec)
                 try writer.append(contentsOf: values)
                 try writer.close()
                 file = writer.data
-                return file.count
+                return file
             }
             if file.isEmpty { file = try write(values, schema: schema, codec: codec) } // when --filter skipped the write
             try harness.measure(workload, "file-read-\(name)", records: values.count, avroBytes: avroBytes,
-                                floor: "codable-decode", codec: "codec-decompress-\(name)") {
-                let read = try readAll(T.self, from: file)
-                guard read == values.count else { throw BenchmarkError(description: "\(workload) \(name): \(read) records read, \(values.count) written") }
-                return read
+                                floor: "codable-decode", codec: "codec-decompress-\(name)", check: Check.elements(values)) {
+                try readAll(T.self, from: file)
             }
         }
     }
 
-    /// Reads every value of the container file in `data` as `T`; returns how many there were.
-    static func readAll<T: Decodable>(_ type: T.Type, from data: Data) throws -> Int {
+    /// Every value of the container file in `data`, read as `T`.
+    static func readAll<T: Decodable>(_ type: T.Type, from data: Data) throws -> [T] {
         let reader = try AvroFileReader<T>(data: data)
-        var count = 0
-        while try reader.next() != nil { count &+= 1 }
-        return count
+        var values: [T] = []
+        while let value = try reader.next() { values.append(value) }
+        return values
     }
 
     private static func write<T: Encodable>(_ values: [T], schema: AvroSchema, codec: any AvroCodec) throws -> Data {

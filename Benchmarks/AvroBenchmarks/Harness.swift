@@ -5,6 +5,33 @@ import Glibc
 import Darwin
 #endif
 
+/// A run that did not do the work it was asked to.
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// The checks of what a measured pass made.
+enum Check {
+    /// `output` must be `expected`, element for element (values, or bytes).
+    static func elements<T: Equatable>(_ expected: [T]) -> ([T]) throws -> Void {
+        { output in
+            guard output.count == expected.count else {
+                throw BenchmarkError(description: "\(output.count) elements made, \(expected.count) expected")
+            }
+            if let index = output.indices.first(where: { output[$0] != expected[$0] }) {
+                throw BenchmarkError(description: "element \(index) is \(output[index]), \(expected[index]) expected")
+            }
+        }
+    }
+
+    /// `output` must be `expected`.
+    static func value<T: Equatable>(_ expected: T) -> (T) throws -> Void {
+        { output in
+            guard output == expected else { throw BenchmarkError(description: "made \(output), \(expected) expected") }
+        }
+    }
+}
+
 /// One measured operation: a full pass over a workload, repeated; the median pass counts.
 struct Measurement: Codable {
     let workload: String
@@ -32,21 +59,33 @@ struct Harness {
     var runs: Int
     var measurements: [Measurement] = []
 
-    /// Runs `pass` (one pass over the workload; returns a checksum so nothing is optimised
-    /// away) once to warm up, then `runs` times, and records the median.
-    mutating func measure(_ workload: String, _ operation: String, records: Int, avroBytes: Int, floor: String? = nil,
-                          codec: String? = nil, _ pass: () throws -> Int) rethrows {
+    /// Runs `pass` (one pass over the workload, returning what it made: the decoded values,
+    /// the encoded bytes) once to warm up, then `runs` times, and records the median time.
+    /// Every pass's output goes to `check` after its clock stops, so nothing it makes can be
+    /// optimised away and a wrong result stops the benchmark before any figure is printed.
+    /// The peak RSS is reset before the row (where the system allows), so it is the row's own.
+    mutating func measure<Output>(_ workload: String, _ operation: String, records: Int, avroBytes: Int, floor: String? = nil,
+                                  codec: String? = nil, check: (Output) throws -> Void, _ pass: () throws -> Output) throws {
         let name = "\(workload)/\(operation)"
         if let filter, !name.contains(filter) { return }
-        var sink = try pass()
+        _ = Self.resetPeakRSS()
+        do {
+            try check(try pass())
+        } catch {
+            throw BenchmarkError(description: "\(name): \(error)")
+        }
         var times: [Double] = []
         for _ in 0..<runs {
             let start = ContinuousClock.now
-            sink &+= try pass()
+            let output = try pass()
             let elapsed = ContinuousClock.now - start
             times.append(Self.seconds(elapsed))
+            do {
+                try check(output)
+            } catch {
+                throw BenchmarkError(description: "\(name): \(error)")
+            }
         }
-        if sink == 42 { print("", terminator: "") } // keep the checksum alive
         let median = times.sorted()[times.count / 2]
         record(Measurement(workload: workload, operation: operation, records: records, avroBytes: avroBytes,
                            medianSeconds: median, passes: times, floor: floor, peakRSSMegabytes: Self.peakRSS(), codec: codec))
@@ -85,17 +124,22 @@ struct Harness {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
-    /// The peak resident set size of the process so far, in MB.
+    /// The peak resident set size in MB: since the last ``resetPeakRSS()`` on Linux (the
+    /// process's `VmHWM`), of the whole process elsewhere.
     static func peakRSS() -> Double {
+        #if os(Linux)
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") {
+            return kilobytes / 1024
+        }
+        #endif
         var usage = rusage()
         #if os(Linux)
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
-        #if os(Linux)
         return Double(usage.ru_maxrss) / 1024
         #else
+        getrusage(RUSAGE_SELF, &usage)
         return Double(usage.ru_maxrss) / 1_048_576
         #endif
     }
@@ -125,7 +169,7 @@ struct Harness {
     }
 
     func table() -> String {
-        var lines = ["| workload | operation | ns/record | MB/s | × floor | × datum+codec | × faster than JSON | peak RSS MB |",
+        var lines = ["| workload | operation | ns/record | MB/s | × floor | × datum+codec | × faster than JSON | row's peak RSS MB |",
                      "|---|---|---:|---:|---:|---:|---:|---:|"]
         for m in measurements {
             let floor = m.ratioToFloor.map { String(format: "%.2f", $0) } ?? ""

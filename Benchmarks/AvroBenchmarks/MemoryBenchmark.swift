@@ -19,8 +19,11 @@ enum MemoryBenchmark {
         let writer = try AvroFileWriter<Person>(url: url, schema: schema, codec: AvroNullCodec())
         var random = Generator(seed: Workloads.personSeed)
         var written = 0
+        var writtenAges = 0
         while try fileSize(url) < targetBytes {
-            try writer.append(contentsOf: (0..<chunk).map { _ in Workloads.person(&random) })
+            let people = (0..<chunk).map { _ in Workloads.person(&random) }
+            for person in people { writtenAges &+= Int(person.age) }
+            try writer.append(contentsOf: people)
             written += chunk
         }
         try writer.close()
@@ -40,7 +43,9 @@ enum MemoryBenchmark {
             ages &+= Int(person.age)
         }
         let readSeconds = Harness.seconds(ContinuousClock.now - readStart)
-        guard read == written else { throw BenchmarkError(description: "memory: \(read) records read, \(written) written") }
+        guard read == written, ages == writtenAges else {
+            throw BenchmarkError(description: "memory: \(read) records read (ages adding up to \(ages)), \(written) written (\(writtenAges))")
+        }
         harness.record(Measurement(workload: "memory", operation: "file-read-null-1GiB", records: read, avroBytes: size,
                                    medianSeconds: readSeconds, passes: [readSeconds], peakRSSMegabytes: Harness.peakRSS()))
         FileHandle.standardError.write(Data("""

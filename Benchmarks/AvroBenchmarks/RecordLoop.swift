@@ -1,16 +1,14 @@
 import Avro
 
 /// Reads the concatenated records of `bytes` with `readOne`, one call per record, to the end;
-/// returns how many there were.
+/// returns what it read (`count` is how many records to make room for).
 @inline(__always)
-func readRecords(in bytes: [UInt8], _ readOne: (inout AvroBinaryReader) throws -> Void) throws -> Int {
+func readRecords<T>(in bytes: [UInt8], count: Int, _ readOne: (inout AvroBinaryReader) throws -> T) throws -> [T] {
     try bytes.withUnsafeBytes { buffer in
         var reader = AvroBinaryReader(buffer)
-        var records = 0
-        while !reader.isAtEnd {
-            try readOne(&reader)
-            records &+= 1
-        }
+        var records: [T] = []
+        records.reserveCapacity(count)
+        while !reader.isAtEnd { records.append(try readOne(&reader)) }
         return records
     }
 }
