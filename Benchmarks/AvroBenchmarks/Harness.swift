@@ -69,22 +69,20 @@ struct Harness {
         let name = "\(workload)/\(operation)"
         if let filter, !name.contains(filter) { return }
         _ = Self.resetPeakRSS()
-        do {
-            try check(try pass())
-        } catch {
-            throw BenchmarkError(description: "\(name): \(error)")
-        }
-        var times: [Double] = []
-        for _ in 0..<runs {
-            let start = ContinuousClock.now
-            let output = try pass()
-            let elapsed = ContinuousClock.now - start
-            times.append(Self.seconds(elapsed))
+        func verify(_ output: Output) throws {
             do {
                 try check(output)
             } catch {
                 throw BenchmarkError(description: "\(name): \(error)")
             }
+        }
+        try verify(try pass())
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = ContinuousClock.now
+            let output = try pass()
+            times.append(Self.seconds(ContinuousClock.now - start))
+            try verify(output)
         }
         let median = times.sorted()[times.count / 2]
         record(Measurement(workload: workload, operation: operation, records: records, avroBytes: avroBytes,

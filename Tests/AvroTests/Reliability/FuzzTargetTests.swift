@@ -57,9 +57,8 @@ struct FuzzTargetTests {
         }
     }
 
-    // Each target's main property, shown on an input that breaks it where it can be broken
-    // from outside: a value that decodes but does not survive the round trip cannot be made
-    // without a bug, but refused input must be told apart from accepted input.
+    // The targets tell refused input from accepted input (a round trip that breaks cannot be
+    // shown here without a bug to break it).
     @Test func refusedInputIsNotAccepted() throws {
         #expect(try FuzzTarget.schema.run(Array(#"{"type": "record"}"#.utf8)) == false)
         #expect(try FuzzTarget.value.run([0, 0x02]) == false)   // a Node cut after its value
