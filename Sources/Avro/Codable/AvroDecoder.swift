@@ -58,7 +58,7 @@ public struct AvroDecoder: Sendable {
     /// The schema data is written with when it differs from ``schema``: set by
     /// ``resolving(writerSchema:)``.
     public var writerSchema: AvroSchema? { writerResolution?.writer.schema }
-    private let coderPlan: CoderPlan
+    private let coderSchema: CoderSchema
     private var writerResolution: WriterResolution?
 
     /// Creates a decoder that reads data written with `schema`, or with the schema derived
@@ -66,7 +66,7 @@ public struct AvroDecoder: Sendable {
     public init(schema: AvroSchema? = nil, options: Options = .init()) {
         self.schema = schema
         self.options = options
-        coderPlan = CoderPlan(schema)
+        coderSchema = CoderSchema(schema)
     }
 
     /// Returns a decoder like this one for data written with `writerSchema`: each `decode`
@@ -86,7 +86,7 @@ public struct AvroDecoder: Sendable {
     ///   `writerSchema` refers to a named type it does not define.
     public func resolving(writerSchema: AvroSchema) throws -> AvroDecoder {
         var decoder = self
-        decoder.writerResolution = WriterResolution(writer: try CompiledSchema.cached(writerSchema), reader: coderPlan.compiled)
+        decoder.writerResolution = WriterResolution(writer: try CompiledSchema.cached(writerSchema), reader: coderSchema.compiled)
         return decoder
     }
 
@@ -109,24 +109,24 @@ public struct AvroDecoder: Sendable {
     /// Decodes one value of `type` from `reader`, leaving the reader after it (for a stream
     /// of values, such as a block of an object container file).
     public func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader) throws -> T {
-        let plan: CompiledSchema
+        let compiled: CompiledSchema
         do {
-            plan = try self.plan(for: T.self)
+            compiled = try compiledSchema(for: T.self)
         } catch {
             throw Self.decodingError(error)
         }
         if let writerResolution {
-            return try writerResolution.withPlan(reading: plan) { try decode(type, from: &reader, resolution: $0) }
+            return try decode(type, from: &reader, resolution: writerResolution.plan(reading: compiled))
         }
-        return try decode(type, from: &reader, plan: plan)
+        return try decode(type, from: &reader, schema: compiled)
     }
 
-    /// Decodes one value of `type` as `plan` from `reader`, which holds data written with
-    /// `plan` or, with a `resolution`, with the resolution's writer schema.
-    private func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, plan: CompiledSchema, resolution: ResolutionPlan? = nil) throws -> T {
+    /// Decodes one value of `type` as `schema` from `reader`, which holds data written with
+    /// `schema` or, with a `resolution`, with the resolution's writer schema.
+    private func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, schema: CompiledSchema, resolution: ResolutionPlan? = nil) throws -> T {
         do {
-            return try DecodingState.with(plan: plan, reader: &reader, resolution: resolution, userInfo: userInfo, maxDepth: options.maxDepth, fieldNaming: fieldNaming) { state in
-                let value = try state.decode(type, at: plan.root)
+            return try DecodingState.with(schema: schema, reader: &reader, resolution: resolution, userInfo: userInfo, maxDepth: options.maxDepth, fieldNaming: fieldNaming) { state in
+                let value = try state.decode(type, at: schema.root)
                 try state.closeFrames(downTo: 0)
                 return value
             }
@@ -137,7 +137,7 @@ public struct AvroDecoder: Sendable {
 
     /// Decodes a value of `type` from its Avro JSON encoding.
     public func decode<T: Decodable>(_ type: T.Type, fromAvroJSON text: String) throws -> T {
-        let schema = try plan(for: T.self).schema
+        let schema = try compiledSchema(for: T.self).schema
         return try decode(type, from: try AvroValue(avroJSONString: text, as: schema).encoded(as: schema))
     }
 
@@ -164,7 +164,7 @@ public struct AvroDecoder: Sendable {
     public func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, writerSchema: AvroSchema) throws -> T {
         let resolution: ResolutionPlan
         do {
-            resolution = try ResolutionPlan.cached(writer: writerSchema, reader: try plan(for: T.self))
+            resolution = try ResolutionPlan.cached(writer: writerSchema, reader: try compiledSchema(for: T.self))
         } catch {
             throw Self.decodingError(error)
         }
@@ -173,11 +173,11 @@ public struct AvroDecoder: Sendable {
 
     /// Decodes one value with a resolution plan made beforehand (container files keep one).
     func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, resolution: ResolutionPlan) throws -> T {
-        try decode(type, from: &reader, plan: resolution.reader, resolution: resolution.isIdentity ? nil : resolution)
+        try decode(type, from: &reader, schema: resolution.reader, resolution: resolution.isIdentity ? nil : resolution)
     }
 
-    private func plan<T>(for type: T.Type) throws -> CompiledSchema {
-        try coderPlan.plan(for: type, fieldNaming: fieldNaming)
+    private func compiledSchema<T>(for type: T.Type) throws -> CompiledSchema {
+        try coderSchema.compiled(for: type, fieldNaming: fieldNaming)
     }
 
     private static func decodingError(_ error: any Error) -> any Error {

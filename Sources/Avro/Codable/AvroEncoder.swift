@@ -32,13 +32,13 @@ public struct AvroEncoder: Sendable {
     /// deeper value is an error, never a stack overflow. The default is the decoder's
     /// (``AvroDecoder/Options/maxDepth``).
     public var maxDepth = AvroNesting.defaultMaxDepth
-    private let coderPlan: CoderPlan
+    private let coderSchema: CoderSchema
 
     /// Creates an encoder that writes values with `schema`, or with the schema derived from
     /// each value's type when `schema` is `nil`.
     public init(schema: AvroSchema? = nil) {
         self.schema = schema
-        coderPlan = CoderPlan(schema)
+        coderSchema = CoderSchema(schema)
     }
 
     /// Returns the Avro binary encoding of `value`.
@@ -59,17 +59,17 @@ public struct AvroEncoder: Sendable {
     /// Appends the Avro binary encoding of `value` to `buffer`. When encoding fails,
     /// `buffer` is left as it was.
     public func encode<T: Encodable>(_ value: T, into buffer: inout [UInt8]) throws {
-        let plan: CompiledSchema
+        let compiled: CompiledSchema
         do {
-            plan = try self.plan(for: T.self)
+            compiled = try compiledSchema(for: T.self)
         } catch {
             throw Self.encodingError(error, value: value)
         }
         let start = buffer.count
         do {
-            try EncodingState.with(plan: plan, appendingTo: &buffer, userInfo: userInfo, fieldNaming: fieldNaming, maxDepth: maxDepth) { state in
+            try EncodingState.with(schema: compiled, appendingTo: &buffer, userInfo: userInfo, fieldNaming: fieldNaming, maxDepth: maxDepth) { state in
                 do {
-                    try state.encode(value, at: plan.root)
+                    try state.encode(value, at: compiled.root)
                     try state.closeFrames(downTo: 0)
                 } catch {
                     state.writer.truncate(to: start)
@@ -85,17 +85,17 @@ public struct AvroEncoder: Sendable {
     /// ISO-8859-1 strings), as compact or pretty text.
     public func encodeAvroJSON<T: Encodable>(_ value: T, pretty: Bool = false) throws -> String {
         let bytes = try encodeBytes(value)
-        let schema = try plan(for: T.self).schema
+        let schema = try compiledSchema(for: T.self).schema
         return try AvroValue(decoding: bytes, as: schema).avroJSONString(as: schema, pretty: pretty)
     }
 
     /// The schema values of `type` are written with: the encoder's, or the type's derived one.
     func writerSchema<T>(for type: T.Type) throws -> AvroSchema {
-        try plan(for: type).schema
+        try compiledSchema(for: type).schema
     }
 
-    private func plan<T>(for type: T.Type) throws -> CompiledSchema {
-        try coderPlan.plan(for: type, fieldNaming: fieldNaming)
+    private func compiledSchema<T>(for type: T.Type) throws -> CompiledSchema {
+        try coderSchema.compiled(for: type, fieldNaming: fieldNaming)
     }
 
     private static func encodingError(_ error: any Error, value: Any) -> any Error {

@@ -13,15 +13,22 @@ extension DecodingState {
     /// common case, checked before ``seekEntry(_:frame:)``. Moves the frame past the field.
     @inline(__always)
     func nextFieldInOrder(_ name: String, frame index: Int, serial: Int) -> Int? {
-        guard index == frames.count &- 1, fieldNaming == .codingKeys else { return nil }
+        guard index == frames.count &- 1, fieldNaming == .codingKeys, frames[index].serial == serial else { return nil }
+        return advanceInOrder(to: name, frame: index)
+    }
+
+    /// The node of field `name` when it is the next field in schema order of record frame
+    /// `index`, not scanned; the frame is moved past the field and the reader is at it.
+    @inline(__always)
+    private func advanceInOrder(to name: String, frame index: Int) -> Int? {
         let frame = frames[index]
-        guard frame.serial == serial, frame.kind == .record, frame.scan < 0 else { return nil }
-        let info = plan.info[frame.node]
+        guard frame.kind == .record, frame.scan < 0 else { return nil }
+        let info = schema.info[frame.node]
         let position = info.first &+ frame.cursor
-        guard frame.cursor < info.count, plan.fieldNames[position] == name else { return nil }
+        guard frame.cursor < info.count, schema.fieldNames[position] == name else { return nil }
         if frame.isInPlace && frame.cursor >= frame.sequentialFields { seekInPlace(inPlaceOffsets[frame.cursor]) }
         frames[index].cursor = frame.cursor &+ 1
-        return plan.fieldTypes[position]
+        return schema.fieldTypes[position]
     }
 
     /// Positions the reader at entry `key` of frame `index` and returns its node, or `nil`
@@ -37,28 +44,17 @@ extension DecodingState {
             throw AvroError(.unsupported, "a container was used after the value it belongs to was decoded", offset: reader.offset)
         }
         if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
-        if frames[index].isInPlace { return try inPlaceEntry(key, frame: index) }
         // The common case first: the next field of a record read in schema order.
-        if frames[index].kind == .record && frames[index].scan < 0 {
-            let info = plan.info[frames[index].node]
-            let cursor = frames[index].cursor
-            if cursor < info.count && plan.fieldNames[info.first + cursor] == key {
-                frames[index].cursor = cursor + 1
-                return Entry(node: plan.fieldTypes[info.first + cursor])
-            }
-        }
+        if let node = advanceInOrder(to: key, frame: index) { return Entry(node: node) }
+        if frames[index].isInPlace { return try inPlaceEntry(key, frame: index) }
         let frame = frames[index]
         setKey(key, frame: index)
-        switch (frame.kind, plan[frame.node].kind) {
-        case (let kind, .record(let record)) where kind == .record || (kind == .caseValue && record.indexOfField[key] != nil):
+        let info = schema.info[frame.node]
+        if info.kind == .record, let record = schema.record(frame.node), frame.kind == .record || (frame.kind == .caseValue && record.indexOfField[key] != nil) {
             if frame.scan < 0 {
                 let cursor = frame.cursor
-                if cursor < record.fields.count && record.fields[cursor].name == key {
-                    frames[index].cursor = cursor + 1
-                    return Entry(node: record.fields[cursor].type)
-                }
                 guard let position = record.indexOfField[key] else { return nil }
-                if position > cursor {
+                if position >= cursor {
                     let coder = valueCoder
                     for field in record.fields[cursor..<position] { try coder.skip(node: field.type, in: &reader, depth: depth) }
                     frames[index].cursor = position + 1
@@ -69,10 +65,13 @@ extension DecodingState {
             guard let position = record.indexOfField[key], frames[index].scan >= 0 else { return nil }
             reader.seek(to: scans[frames[index].scan].offsets[position])
             return Entry(node: record.fields[position].type)
+        }
+        switch (frame.kind, info.kind) {
         case (.caseValue, _):
             guard key == "_0", frame.cursor == 0 else { return nil }
             return Entry(node: frame.node, isWholeValue: true)
-        case (.map, .map(let values)):
+        case (.map, .map):
+            let values = info.child
             guard frame.scan >= 0 else { return nil }
             // Small maps are searched from the end (the last of equal keys wins); larger ones
             // get a table on first use.
@@ -91,8 +90,8 @@ extension DecodingState {
             return Entry(node: values)
         case (.unionCase, _):
             guard let branch = frame.branch, frame.cursor == 0 else { return nil }
-            let branchNode = plan.branches(of: frame.node)[branch]
-            guard Self.caseNames(of: plan[branchNode]).contains(key) else { return nil }
+            let branchNode = schema.branches(of: frame.node)[branch]
+            guard schema.caseName(key, names: branchNode) else { return nil }
             frames[index].cursor = 1
             return Entry(node: branchNode, isUnionCase: true)
         default:
@@ -123,7 +122,7 @@ extension DecodingState {
     /// Reads a null at `node` if the value there is null (a `null`, or a union's null
     /// branch) and returns `true`; otherwise reads nothing and returns `false`.
     func readNullIfPresent(at node: Int) throws -> Bool {
-        let info = plan.info[node]
+        let info = schema.info[node]
         switch info.kind {
         case .null: return true
         case .union:
@@ -142,25 +141,17 @@ extension DecodingState {
         let frame = frames[index]
         switch frame.kind {
         case .unionCase:
-            let branch = frame.branch.map { plan[plan.branches(of: frame.node)[$0]].typeName } ?? "?"
+            let branch = frame.branch.map { schema.typeName(of: schema.branches(of: frame.node)[$0]) } ?? "?"
             return AvroError(.typeMismatch, "the union's value is of the branch \(branch), which the key '\(key)' does not name (the case of a Swift enum names its union branch)", offset: frame.start)
         case .map:
             return AvroError(.missingField, "the map has no key '\(key)'")
         default:
-            return AvroError(.missingField, "the schema of \(plan[frame.node].typeName) has no field '\(key)'")
+            return AvroError(.missingField, "the schema of \(schema.typeName(of: frame.node)) has no field '\(key)'")
         }
     }
 
     /// The names of the fields of record `node`.
     func fieldNames(of node: Int) -> [String] {
-        guard case .record(let record) = plan[node].kind else { return [] }
-        return record.fields.map(\.name)
-    }
-
-    /// The Swift enum case names that stand for a union branch: its name, the name with a
-    /// lowercase first letter, its full name; or the type name of an unnamed branch.
-    static func caseNames(of node: SchemaNode) -> [String] {
-        guard let name = node.name else { return [node.typeName] }
-        return [name.name.prefix(1).lowercased() + name.name.dropFirst(), name.name, name.fullname]
+        schema.record(node)?.fields.map(\.name) ?? []
     }
 }

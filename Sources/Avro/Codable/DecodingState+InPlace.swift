@@ -6,7 +6,7 @@
 /// noting where each reader field's bytes are, and each field is then read there, or from its
 /// default.
 ///
-/// Offsets of defaults are stored as `-1 - offset` into the plan's default bytes. While a
+/// Offsets of defaults are stored as `-1 - offset` into the in-place record's defaults. While a
 /// default is read, the reader is over the defaults and the input's reader is kept in
 /// ``savedInput``; reading a field of the input again, or closing the frame, goes back to it.
 extension DecodingState {
@@ -14,29 +14,20 @@ extension DecodingState {
     /// record is read as it comes; any other first has the places of its fields found.
     func openInPlaceFrame(at target: Int, _ resolution: ResolutionPlan) throws -> Int {
         isInPlaceRootPending = false
-        guard let root = resolution.inPlaceRootReference else { return push(DecodingFrame(node: target, kind: .record, start: reader.offset)) }
-        return try root._withUnsafeGuaranteedRef { record in
-            inPlaceDefaults = record.defaults
-            let count = record.defaultOffsets.count
-            if inPlaceOffsets.count < count {
-                inPlaceOffsets.deallocate()
-                inPlaceOffsets = .allocate(capacity: count)
-                inPlaceOffsetsRecord = nil
-            }
-            // The places of defaults stay from the last value of the same record.
-            if inPlaceOffsetsRecord !== record {
-                for position in 0..<count { inPlaceOffsets[position] = record.defaultOffsets[position] }
-                inPlaceOffsetsRecord = record
-            }
-            var frame = DecodingFrame(node: target, kind: .record, start: reader.offset)
-            frame.isInPlace = true
-            if record.isSequential {
-                frame.sequentialFields = record.writerNodes.count
-            } else {
-                frame.end = try findInPlaceFields(record, writer: resolution.writer)
-            }
-            return push(frame)
+        guard let record = resolution.inPlaceRoot else { return push(DecodingFrame(node: target, kind: .record, start: reader.offset)) }
+        // The places of defaults stay from the last value of the same record.
+        if inPlaceRecord !== record {
+            inPlaceOffsets = record.defaultOffsets
+            inPlaceRecord = record
         }
+        var frame = DecodingFrame(node: target, kind: .record, start: reader.offset)
+        frame.isInPlace = true
+        if record.isSequential {
+            frame.sequentialFields = record.writerNodes.count
+        } else {
+            frame.end = try findInPlaceFields(record, writer: resolution.writer)
+        }
+        return push(frame)
     }
 
     /// Goes through the writer's fields from the reader's position (the record's start),
@@ -53,13 +44,10 @@ extension DecodingState {
     /// Makes in-place frame `index` one whose fields can be read in any order: a sequential
     /// frame has the places of its fields found, from its start.
     private func placeInPlaceFields(frame index: Int) throws {
-        guard frames[index].sequentialFields > 0, let resolution = inPlaceResolution else { return }
-        try resolution._withUnsafeGuaranteedRef { resolution in
-            guard let record = resolution.inPlaceRoot else { return }
-            seekInPlace(frames[index].start)
-            frames[index].end = try findInPlaceFields(record, writer: resolution.writer)
-            frames[index].sequentialFields = 0
-        }
+        guard frames[index].sequentialFields > 0, let resolution = inPlaceResolution, let record = resolution.inPlaceRoot else { return }
+        seekInPlace(frames[index].start)
+        frames[index].end = try findInPlaceFields(record, writer: resolution.writer)
+        frames[index].sequentialFields = 0
     }
 
     /// Closes an in-place frame (its `cursor`, `sequentialFields` and `end`): the input's
@@ -71,12 +59,9 @@ extension DecodingState {
             reader = input
             savedInput = nil
         }
-        guard cursor < sequentialFields, let resolution = inPlaceResolution else { return }
-        try resolution._withUnsafeGuaranteedRef { resolution in
-            guard let record = resolution.inPlaceRoot else { return }
-            for field in cursor..<sequentialFields {
-                try resolution.writer.skipValue(record.writerNodes[field], in: &reader, depth: depth, maxDepth: maxDepth)
-            }
+        guard cursor < sequentialFields, let resolution = inPlaceResolution, let record = resolution.inPlaceRoot else { return }
+        for field in cursor..<sequentialFields {
+            try resolution.writer.skipValue(record.writerNodes[field], in: &reader, depth: depth, maxDepth: maxDepth)
         }
     }
 
@@ -90,9 +75,9 @@ extension DecodingState {
             }
             reader.seek(to: offset)
         } else {
-            if savedInput == nil {
+            if savedInput == nil, let record = inPlaceRecord {
                 savedInput = reader
-                reader = AvroBinaryReader(inPlaceDefaults, zeroSizeItemLimit: reader.zeroSizeItemBudget)
+                reader = AvroBinaryReader(record.defaults, zeroSizeItemLimit: reader.zeroSizeItemBudget)
             }
             reader.seek(to: -1 - offset)
         }
@@ -101,7 +86,7 @@ extension DecodingState {
     /// The field `name` of the in-place frame `index`, asked for out of schema order (or with
     /// field naming): the reader is moved to it, and reading in order goes on after it.
     func inPlaceEntry(_ name: String, frame index: Int) throws -> Entry? {
-        guard case .record(let record) = plan[frames[index].node].kind, let position = record.indexOfField[name] else { return nil }
+        guard let record = schema.record(frames[index].node), let position = record.indexOfField[name] else { return nil }
         try placeInPlaceFields(frame: index)
         seekInPlace(inPlaceOffsets[position])
         frames[index].cursor = position + 1
@@ -116,13 +101,13 @@ extension DecodingState {
     func finishInPlaceRoot() throws {
         guard isInPlaceRootPending, let resolution = inPlaceResolution else { return }
         isInPlaceRootPending = false
-        try resolution._withUnsafeGuaranteedRef { try ValueCoder(schema: $0.writer, maxDepth: maxDepth).skip(node: $0.writer.root, in: &reader, depth: depth) }
+        try ValueCoder(schema: resolution.writer, maxDepth: maxDepth).skip(node: resolution.writer.root, in: &reader, depth: depth)
     }
 
     /// The root record as an ``AvroValue``, which is read from transcoded bytes rather than in
     /// place; `nil` when the root is not pending.
     func decodeInPlaceRootAsValue(at target: Int) throws -> AvroValue? {
-        guard isInPlaceRootPending, target == plan.root, let resolution = inPlaceResolution?.takeUnretainedValue() else { return nil }
+        guard isInPlaceRootPending, target == schema.root, let resolution = inPlaceResolution else { return nil }
         isInPlaceRootPending = false
         var transcoded = AvroBinaryWriter()
         try resolution.transcode(from: &reader, to: &transcoded, maxDepth: maxDepth)

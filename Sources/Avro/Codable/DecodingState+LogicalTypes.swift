@@ -4,7 +4,7 @@ import Foundation
 extension DecodingState {
     func readDate(at target: Int) throws -> Date {
         let node = try valueNode(target)
-        switch (plan[node].kind, plan[node].logicalType) {
+        switch (schema.info[node].kind, schema.info[node].logicalType) {
         case (.int, .date?):
             return DateCounts.date(days: try reader.readInt())
         case (.long, let logical) where logical != .timeMicros:
@@ -16,14 +16,14 @@ extension DecodingState {
     func readUUID(at target: Int) throws -> UUID {
         let node = try valueNode(target)
         let start = reader.offset
-        switch plan[node].kind {
+        switch schema.info[node].kind {
         case .string:
             let text = try reader.readString()
             guard let uuid = UUID(uuidString: text) else {
                 throw AvroError(.typeMismatch, "'\(text.prefix(40))' is not a UUID", offset: start)
             }
             return uuid
-        case .fixed(16):
+        case .fixed where schema.info[node].child == 16:
             let bytes = try reader.readRawBytes(count: 16)
             return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
                                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
@@ -35,11 +35,11 @@ extension DecodingState {
         let node = try valueNode(target)
         let start = reader.offset
         do {
-            switch (plan[node].kind, plan[node].logicalType) {
+            switch (schema.info[node].kind, schema.info[node].logicalType) {
             case (.bytes, .decimal(let precision, let scale)?):
                 return try DecimalBytes.decode(try reader.readLengthPrefixedBytes(), scale: scale, precision: precision)
-            case (.fixed(let size), .decimal(let precision, let scale)?):
-                return try DecimalBytes.decode(try reader.readRawBytes(count: size), scale: scale, precision: precision)
+            case (.fixed, .decimal(let precision, let scale)?):
+                return try DecimalBytes.decode(try reader.readRawBytes(count: schema.info[node].child), scale: scale, precision: precision)
             case (.bytes, .bigDecimal?):
                 let content = try reader.readLengthPrefixedBytes()
                 var inner = AvroBinaryReader(content)
@@ -71,7 +71,7 @@ extension DecodingState {
 
     func readDuration(at target: Int) throws -> AvroDuration {
         let node = try valueNode(target)
-        guard case .fixed(12) = plan[node].kind else { throw mismatch("an AvroDuration", node) }
+        guard schema.info[node].kind == .fixed, schema.info[node].child == 12 else { throw mismatch("an AvroDuration", node) }
         return AvroDuration(bytes: try reader.readRawBytes(count: 12))
     }
 }

@@ -31,7 +31,7 @@ extension DecodingState: SingleValueDecodingContainer {
     /// through its `init(from:)`. No path here makes a `T?`, whose metadata unspecialised
     /// code would look up on every call, even for the paths that do not use it.
     func decode<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
-        switch plan.info[target].kind {
+        switch schema.info[target].kind {
         case .record: break
         case .array, .map:
             if let direct = directDecodables.conformance(of: T.self, { $0 as? any AvroDirectDecodable.Type }) { return try decodeDirect(direct, as: type, at: target) }
@@ -57,8 +57,8 @@ extension DecodingState: SingleValueDecodingContainer {
     /// is of `kind` (an array or a map); otherwise reads nothing and returns `nil`.
     private func collectionBranch(of target: Int, kind: NodeInfo.Kind) throws -> Int? {
         let start = reader.offset
-        let branch = plan.branchNodes[plan.info[target].first + (try readBranch(of: target))]
-        if plan.info[branch].kind == kind { return branch }
+        let branch = schema.branchNodes[schema.info[target].first + (try readBranch(of: target))]
+        if schema.info[branch].kind == kind { return branch }
         reader.seek(to: start)
         return nil
     }
@@ -102,7 +102,7 @@ extension DecodingState: SingleValueDecodingContainer {
     /// Reads a `T` that has no Avro form of its own through its `init(from:)`; in a union of
     /// several branches, from the branch with its name.
     private func decodeNamed<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
-        if plan.info[target].kind == .union, plan.info[target].soleValueBranch < 0, let branch = try namedBranch(of: target, for: T.self) {
+        if schema.info[target].kind == .union, schema.info[target].soleValueBranch < 0, let branch = try namedBranch(of: target, for: T.self) {
             // The union's level; the branch's own is counted below.
             try enterLevels(1)
             defer { leaveLevels(1) }
@@ -116,13 +116,13 @@ extension DecodingState: SingleValueDecodingContainer {
     /// branch has the name.
     @inline(never)
     private func namedBranch(of union: Int, for type: Any.Type) throws -> Int? {
-        let branches = plan.branches(of: union)
+        let branches = schema.branches(of: union)
         let start = reader.offset
         let branch = branches[try readBranch(of: union)]
         let typeName = String(describing: type)
-        if plan[branch].name?.name == typeName { return branch }
-        if branches.contains(where: { plan[$0].name?.name == typeName }) {
-            throw AvroError(.typeMismatch, "expected the union branch \(typeName), found a value of the branch \(plan[branch].typeName)", offset: start)
+        if schema.name(of: branch)?.name == typeName { return branch }
+        if branches.contains(where: { schema.name(of: $0)?.name == typeName }) {
+            throw AvroError(.typeMismatch, "expected the union branch \(typeName), found a value of the branch \(schema.typeName(of: branch))", offset: start)
         }
         reader.seek(to: start)
         return nil
@@ -133,26 +133,26 @@ extension DecodingState: SingleValueDecodingContainer {
     /// The node of the value at `target`: the branch written, for a union.
     func valueNode(_ target: Int) throws -> Int {
         valueStart = reader.offset
-        guard case .union(let branches) = plan[target].kind else { return target }
-        return branches[try readBranch(of: target)]
+        guard schema.info[target].kind == .union else { return target }
+        return schema.branchNodes[schema.info[target].first + (try readBranch(of: target))]
     }
 
     func readBoolean(at target: Int) throws -> Bool {
         // The common case first: the schema node is exactly the value's type.
-        if plan.info[target].kind == .boolean { return try reader.readBoolean() }
+        if schema.info[target].kind == .boolean { return try reader.readBoolean() }
         let node = try valueNode(target)
-        guard case .boolean = plan[node].kind else { throw mismatch("a Bool", node) }
+        guard schema.info[node].kind == .boolean else { throw mismatch("a Bool", node) }
         return try reader.readBoolean()
     }
 
     func readInteger<T: FixedWidthInteger>(_ type: T.Type, at target: Int) throws -> T {
         // The common case first: the schema node is exactly the value's type.
-        if plan.info[target].kind == .long, T.self == Int.self || T.self == Int64.self { return T(truncatingIfNeeded: try reader.readLong()) }
-        if plan.info[target].kind == .int, T.self == Int32.self { return T(truncatingIfNeeded: try reader.readInt()) }
+        if schema.info[target].kind == .long, T.self == Int.self || T.self == Int64.self { return T(truncatingIfNeeded: try reader.readLong()) }
+        if schema.info[target].kind == .int, T.self == Int32.self { return T(truncatingIfNeeded: try reader.readInt()) }
         let node = try valueNode(target)
         let start = reader.offset
         let value: Int64
-        switch plan[node].kind {
+        switch schema.info[node].kind {
         case .int: value = Int64(try reader.readInt())
         case .long: value = try reader.readLong()
         default: throw mismatch("an integer (\(T.self))", node)
@@ -165,9 +165,9 @@ extension DecodingState: SingleValueDecodingContainer {
 
     func readDouble(at target: Int) throws -> Double {
         // The common case first: the schema node is exactly the value's type.
-        if plan.info[target].kind == .double { return try reader.readDouble() }
+        if schema.info[target].kind == .double { return try reader.readDouble() }
         let node = try valueNode(target)
-        switch plan[node].kind {
+        switch schema.info[node].kind {
         case .double: return try reader.readDouble()
         case .float: return Double(try reader.readFloat())
         case .int: return Double(try reader.readInt())
@@ -178,9 +178,9 @@ extension DecodingState: SingleValueDecodingContainer {
 
     func readFloat(at target: Int) throws -> Float {
         // The common case first: the schema node is exactly the value's type.
-        if plan.info[target].kind == .float { return try reader.readFloat() }
+        if schema.info[target].kind == .float { return try reader.readFloat() }
         let node = try valueNode(target)
-        switch plan[node].kind {
+        switch schema.info[node].kind {
         case .float: return try reader.readFloat()
         case .int: return Float(try reader.readInt())
         case .long: return Float(try reader.readLong())
@@ -197,12 +197,13 @@ extension DecodingState: SingleValueDecodingContainer {
 
     func readString(at target: Int) throws -> String {
         // The common case first: the schema node is exactly the value's type.
-        if plan.info[target].kind == .string { return try reader.readString() }
+        if schema.info[target].kind == .string { return try reader.readString() }
         let node = try valueNode(target)
-        switch plan[node].kind {
+        switch schema.info[node].kind {
         case .string: return try reader.readString()
-        case .enumeration(let enumeration):
-            return enumeration.symbols[try ValueCoder(schema: plan).readIndex(in: &reader, count: enumeration.symbols.count, what: "an index of the enum \(plan[node].typeName)", code: .invalidEnumSymbol)]
+        case .enumeration:
+            let symbols = schema.enumeration(node)?.symbols ?? []
+            return symbols[try ValueCoder(schema: schema).readIndex(in: &reader, count: symbols.count, what: "an index of the enum \(schema.typeName(of: node))", code: .invalidEnumSymbol)]
         default: throw mismatch("a String", node)
         }
     }
@@ -210,16 +211,16 @@ extension DecodingState: SingleValueDecodingContainer {
     /// The bytes of a `bytes` or `fixed` value, without copying them.
     func readBytes(at target: Int) throws -> UnsafeRawBufferPointer {
         // The common case first: the schema node is exactly the value's type.
-        if plan.info[target].kind == .bytes { return try reader.readLengthPrefixedBytes() }
+        if schema.info[target].kind == .bytes { return try reader.readLengthPrefixedBytes() }
         let node = try valueNode(target)
-        switch plan[node].kind {
+        switch schema.info[node].kind {
         case .bytes: return try reader.readLengthPrefixedBytes()
-        case .fixed(let size): return try reader.readRawBytes(count: size)
+        case .fixed: return try reader.readRawBytes(count: schema.info[node].child)
         default: throw mismatch("bytes (Data or [UInt8])", node)
         }
     }
 
     func mismatch(_ what: String, _ node: Int) -> AvroError {
-        AvroError(.typeMismatch, "expected \(what), but the schema has \(plan[node].typeName)", offset: valueStart)
+        AvroError(.typeMismatch, "expected \(what), but the schema has \(schema.typeName(of: node))", offset: valueStart)
     }
 }

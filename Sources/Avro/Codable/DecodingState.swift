@@ -6,7 +6,7 @@
 /// outer container is used again: closing moves the reader past the rest of the value
 /// (fields or items the type did not ask for are skipped).
 final class DecodingState: Decoder, FrameStack, SlotObject {
-    @exclusivity(unchecked) private(set) var plan: CompiledSchema
+    @exclusivity(unchecked) private(set) var schema: CompiledSchema
     @exclusivity(unchecked) var reader: AvroBinaryReader
     @exclusivity(unchecked) var node: Int
     let frames = UnsharedArray<DecodingFrame>()
@@ -14,21 +14,19 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var scans: [DecodingScan] = []
     /// The keys of frames that name their entry by key (see ``DecodingFrame/keySlot``).
     @exclusivity(unchecked) var frameKeys: [String] = []
-    /// The reader bytes a resolving decode reads (see ``with(plan:reader:resolution:userInfo:maxDepth:fieldNaming:_:)``).
+    /// The reader bytes a resolving decode reads (see ``with(schema:reader:resolution:userInfo:maxDepth:fieldNaming:_:)``).
     @exclusivity(unchecked) private var transcoded = AvroBinaryWriter()
     /// A resolving decode that reads its root record in place (see `DecodingState+InPlace`):
-    /// the resolution, whether the root record's frame is still to be opened, the defaults,
-    /// where each reader field's bytes are (memory the state owns, so that reading them
-    /// retains nothing), and the reader over the input while a default is being read. The
-    /// resolution is not retained: it is set only while the `with` call that holds it runs,
-    /// and is used through `_withUnsafeGuaranteedRef`, which retains nothing either.
-    @exclusivity(unchecked) var inPlaceResolution: Unmanaged<ResolutionPlan>?
+    /// the resolution, set only while the `with` call that holds it runs; whether the root
+    /// record's frame is still to be opened; the record read in place, whose defaults the
+    /// reader reads while the state holds it; where each reader field's bytes are; and the
+    /// reader over the input while a default is being read.
+    @exclusivity(unchecked) var inPlaceResolution: ResolutionPlan?
     @exclusivity(unchecked) var isInPlaceRootPending = false
-    @exclusivity(unchecked) var inPlaceDefaults = UnsafeRawBufferPointer(start: nil, count: 0)
-    @exclusivity(unchecked) var inPlaceOffsets = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
-    /// The record whose default places ``inPlaceOffsets`` holds (kept, so that it is not
-    /// mistaken for a later one at the same address).
-    @exclusivity(unchecked) var inPlaceOffsetsRecord: InPlaceRecord?
+    @exclusivity(unchecked) var inPlaceRecord: InPlaceRecord?
+    /// The places of the fields of ``inPlaceRecord``; those of defaults stay from one value
+    /// of the same record to the next.
+    @exclusivity(unchecked) var inPlaceOffsets: [Int] = []
     @exclusivity(unchecked) var savedInput: AvroBinaryReader?
     @exclusivity(unchecked) private var sendableUserInfo: [CodingUserInfoKey: any Sendable]
     @exclusivity(unchecked) private(set) var maxDepth: Int
@@ -60,11 +58,11 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         reusable.place().take()?.willLeaveSlot()
     }
 
-    private init(plan: CompiledSchema, reader: AvroBinaryReader, userInfo: [CodingUserInfoKey: any Sendable], maxDepth: Int, fieldNaming: AvroFieldNaming) {
-        self.plan = plan
+    private init(schema: CompiledSchema, reader: AvroBinaryReader, userInfo: [CodingUserInfoKey: any Sendable], maxDepth: Int, fieldNaming: AvroFieldNaming) {
+        self.schema = schema
         self.fieldNaming = fieldNaming
         self.reader = reader
-        self.node = plan.root
+        self.node = schema.root
         self.sendableUserInfo = userInfo
         self.maxDepth = maxDepth
     }
@@ -72,24 +70,24 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// Runs `body` with a state ready to decode from `reader`, the thread's reusable one when
     /// it is free, and leaves `reader` where the state's reader ended.
     ///
-    /// With a `resolution`, the value at `reader` is written with the plan's writer schema,
+    /// With a `resolution`, the value at `reader` is written with the resolution's writer schema,
     /// and `reader` is left after the writer's value. A record whose fields are each read as
     /// written or from a default is read in place; any other value is first transcoded into
     /// the state's buffer, which the state then reads.
-    static func with<Result>(plan: CompiledSchema, reader: inout AvroBinaryReader, resolution: ResolutionPlan? = nil, userInfo: [CodingUserInfoKey: any Sendable],
+    static func with<Result>(schema: CompiledSchema, reader: inout AvroBinaryReader, resolution: ResolutionPlan? = nil, userInfo: [CodingUserInfoKey: any Sendable],
                              maxDepth: Int, fieldNaming: AvroFieldNaming = .codingKeys, _ body: (DecodingState) throws -> Result) throws -> Result {
         var state: DecodingState
         let place = reusable.place()
         if let reused = place.take() {
             state = reused
             // Assigned only when they differ: a call like the last one retains nothing here.
-            if state.plan !== plan { state.plan = plan }
-            state.node = plan.root
+            if state.schema !== schema { state.schema = schema }
+            state.node = schema.root
             if !userInfo.isEmpty { state.sendableUserInfo = userInfo }
             state.maxDepth = maxDepth
             state.fieldNaming = fieldNaming
         } else {
-            state = DecodingState(plan: plan, reader: reader, userInfo: userInfo, maxDepth: maxDepth, fieldNaming: fieldNaming)
+            state = DecodingState(schema: schema, reader: reader, userInfo: userInfo, maxDepth: maxDepth, fieldNaming: fieldNaming)
         }
         defer {
             state.letGoOfInput()
@@ -100,9 +98,9 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
             defer { reader = state.reader }
             return try body(state)
         }
-        if resolution.inPlaceRootReference != nil {
+        if resolution.inPlaceRoot != nil {
             state.reader = reader
-            state.inPlaceResolution = Unmanaged.passUnretained(resolution)
+            state.inPlaceResolution = resolution
             state.isInPlaceRootPending = true
             defer {
                 state.isInPlaceRootPending = false
@@ -133,19 +131,14 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         currentType = nil
     }
 
-    /// Forgets the caller's bytes, the transcoded ones and the plan's defaults once a call is
+    /// Forgets the caller's bytes, the transcoded ones and the resolution's defaults once a call is
     /// over: a decoder that user code kept then reads nothing rather than memory that may be
     /// gone.
     private func letGoOfInput() {
         reader = AvroBinaryReader(UnsafeRawBufferPointer(start: nil, count: 0))
         savedInput = nil
-        inPlaceDefaults = UnsafeRawBufferPointer(start: nil, count: 0)
         isInPlaceRootPending = false
         inPlaceResolution = nil
-    }
-
-    deinit {
-        inPlaceOffsets.deallocate()
     }
 
     func willLeaveSlot() { keyedContainers.handOver() }
@@ -158,7 +151,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
             if frame.kind == .array { return AvroCodingKey(index: max(frame.itemsRead - 1, 0)) }
             if frame.kind == .record, frame.scan < 0 {
                 guard frame.cursor > 0 else { return nil }
-                return AvroCodingKey(stringValue: plan.fieldNames[plan.info[frame.node].first + frame.cursor - 1])
+                return AvroCodingKey(stringValue: schema.fieldNames[schema.info[frame.node].first + frame.cursor - 1])
             }
             return frame.keySlot >= 0 ? AvroCodingKey(stringValue: frameKeys[frame.keySlot]) : nil
         }
@@ -192,25 +185,23 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         var target = target
         let start = reader.offset
         var frame: DecodingFrame
-        if isInPlaceRootPending, target == plan.root, let resolution = inPlaceResolution {
-            let index = try resolution._withUnsafeGuaranteedRef { try openInPlaceFrame(at: target, $0) }
+        if isInPlaceRootPending, target == schema.root, let resolution = inPlaceResolution {
+            let index = try openInPlaceFrame(at: target, resolution)
             frames[index].swiftType = swiftType
             return index
         }
-        // The common case first, without copying the node: a record.
-        if plan.info[target].kind == .record {
-            return push(DecodingFrame(node: target, kind: caseValue ? .caseValue : .record, start: start, swiftType: swiftType))
-        }
-        switch plan[target].kind {
+        let info = schema.info[target]
+        switch info.kind {
         case .record:
-            frame = DecodingFrame(node: target, kind: caseValue ? .caseValue : .record, start: start)
-        case .map(let values):
+            return push(DecodingFrame(node: target, kind: caseValue ? .caseValue : .record, start: start, swiftType: swiftType))
+        case .map:
             frame = DecodingFrame(node: target, kind: .map, start: start)
-            try scanMap(values: values, into: &frame)
-        case .union(let branches):
+            try scanMap(values: info.child, into: &frame)
+        case .union:
             let branch = try readBranch(of: target)
-            if branch == plan[target].soleValueBranch, case .record = plan[branches[branch]].kind {
-                target = branches[branch]
+            let branchNode = schema.branchNodes[info.first + branch]
+            if branch == info.soleValueBranch, schema.info[branchNode].kind == .record {
+                target = branchNode
                 frame = DecodingFrame(node: target, kind: .record, start: reader.offset)
             } else {
                 frame = DecodingFrame(node: target, kind: .unionCase, start: start)
@@ -218,7 +209,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
             }
         default:
             guard caseValue else {
-                throw AvroError(.typeMismatch, "expected a keyed container (a struct, class or dictionary), but the schema has \(plan[target].typeName)", offset: start)
+                throw AvroError(.typeMismatch, "expected a keyed container (a struct, class or dictionary), but the schema has \(schema.typeName(of: target))", offset: start)
             }
             frame = DecodingFrame(node: target, kind: .caseValue, start: start)
         }
@@ -229,27 +220,27 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// Opens an unkeyed container at `target`: an array, or a union whose branch is one.
     func openArrayFrame(at target: Int) throws -> Int {
         var target = target
-        if plan.info[target].kind == .union {
-            target = plan.branchNodes[plan.info[target].first + (try readBranch(of: target))]
+        if schema.info[target].kind == .union {
+            target = schema.branchNodes[schema.info[target].first + (try readBranch(of: target))]
         }
-        guard plan.info[target].kind == .array else {
-            throw AvroError(.typeMismatch, "expected an unkeyed container (an array or set), but the schema has \(plan[target].typeName)", offset: reader.offset)
+        guard schema.info[target].kind == .array else {
+            throw AvroError(.typeMismatch, "expected an unkeyed container (an array or set), but the schema has \(schema.typeName(of: target))", offset: reader.offset)
         }
         return push(DecodingFrame(node: target, kind: .array, start: reader.offset))
     }
 
     /// A coder of values and skips that obeys this decode's depth limit.
-    var valueCoder: ValueCoder { ValueCoder(schema: plan, maxDepth: maxDepth) }
+    var valueCoder: ValueCoder { ValueCoder(schema: schema, maxDepth: maxDepth) }
 
     /// Reads a union's branch index and checks it.
     func readBranch(of union: Int) throws -> Int {
-        try ValueCoder(schema: plan).readIndex(in: &reader, count: plan.info[union].count, what: "a union branch", code: .invalidUnionBranch)
+        try ValueCoder(schema: schema).readIndex(in: &reader, count: schema.info[union].count, what: "a union branch", code: .invalidUnionBranch)
     }
 
     /// Finds every entry of a map: its key and where its value starts.
     private func scanMap(values: Int, into frame: inout DecodingFrame) throws {
         let coder = valueCoder
-        let minSize = 1 + plan[values].minSize
+        let minSize = 1 + schema.info[values].minSize
         var keys: [String] = []
         var offsets: [Int] = []
         while true {
@@ -273,7 +264,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     func decodeWithContainers<T: Decodable>(_ type: T.Type, at target: Int) throws -> T {
         // A value in a union is two levels deep, the union's and its own, as every reader in
         // the library counts them: the same data meets the same limit whichever API reads it.
-        let levels = plan.info[target].kind == .union ? 2 : 1
+        let levels = schema.info[target].kind == .union ? 2 : 1
         try enterLevels(levels)
         let saved = (node, valueFrame)
         let base = frames.count
@@ -326,7 +317,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
             // The common case first: a record whose fields were all read in order, which the
             // reader is already past.
             if frames[last].kind == .record && frames[last].end == nil && !frames[last].isInPlace
-                && frames[last].cursor >= plan.info[frames[last].node].count {
+                && frames[last].cursor >= schema.info[frames[last].node].count {
                 frames.removeLast()
                 continue
             }
@@ -346,7 +337,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         case .record, .caseValue:
             if let end = frame.end {
                 reader.seek(to: end)
-            } else if case .record(let record) = plan[frame.node].kind {
+            } else if let record = schema.record(frame.node) {
                 for field in record.fields[frame.cursor...] { try coder.skip(node: field.type, in: &reader, depth: depth) }
             } else if frame.cursor == 0 {
                 try coder.skip(node: frame.node, in: &reader, depth: depth)
@@ -354,16 +345,17 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
         case .map:
             if let end = frame.end { reader.seek(to: end) }
         case .array:
-            guard !frame.finished, case .array(let items) = plan[frame.node].kind else { return }
+            guard !frame.finished, schema.info[frame.node].kind == .array else { return }
+            let items = schema.info[frame.node].child
             for _ in 0..<frame.blockRemaining { try coder.skip(node: items, in: &reader, depth: depth) }
             while true {
-                let count = try reader.readBlockCount(minItemSize: plan[items].minSize)
+                let count = try reader.readBlockCount(minItemSize: schema.info[items].minSize)
                 if count == 0 { break }
                 for _ in 0..<count { try coder.skip(node: items, in: &reader, depth: depth) }
             }
         case .unionCase:
             if frame.cursor == 0, let branch = frame.branch {
-                try coder.skip(node: plan.branches(of: frame.node)[branch], in: &reader, depth: depth)
+                try coder.skip(node: schema.branches(of: frame.node)[branch], in: &reader, depth: depth)
             }
         }
     }
@@ -394,7 +386,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// Finds where each field of the record in frame `index` starts, by skipping through it
     /// once from its start; fields can then be read in any order.
     func scanRecord(frame index: Int) throws {
-        guard case .record(let record) = plan[frames[index].node].kind else { return }
+        guard let record = schema.record(frames[index].node) else { return }
         let coder = valueCoder
         reader.seek(to: frames[index].start)
         var offsets: [Int] = []

@@ -48,11 +48,11 @@ extension DecodingState {
     }
 
     private func readArray<Element: Decodable>(of type: Element.Type, at node: Int) throws -> [Element] {
-        guard plan.info[node].kind == .array else {
+        guard schema.info[node].kind == .array else {
             return try decodeWithContainers([Element].self, at: node)
         }
-        let items = plan.info[node].child
-        let minSize = plan.info[items].minSize
+        let items = schema.info[node].child
+        let minSize = schema.info[items].minSize
         let frame = push(DecodingFrame(node: node, kind: .array, start: reader.offset))
         var count = try reader.readBlockCount(minItemSize: minSize)
         var result: [Element] = []
@@ -109,11 +109,11 @@ extension DecodingState {
     }
 
     private func readMap<Value: Decodable>(of type: Value.Type, at node: Int) throws -> [String: Value] {
-        guard plan.info[node].kind == .map else {
+        guard schema.info[node].kind == .map else {
             return try decodeWithContainers([String: Value].self, at: node)
         }
-        let values = plan.info[node].child
-        let minSize = 1 &+ plan.info[values].minSize
+        let values = schema.info[node].child
+        let minSize = 1 &+ schema.info[values].minSize
         let frame = push(DecodingFrame(node: node, kind: .map, start: reader.offset))
         var count = try reader.readBlockCount(minItemSize: minSize)
         // Made with the first block's capacity: `reserveCapacity` is not specialised.

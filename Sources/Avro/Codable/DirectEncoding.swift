@@ -51,8 +51,8 @@ extension EncodingState {
     }
 
     private func writeArray<Element: Encodable>(_ items: [Element], at node: Int) throws {
-        guard plan.info[node].kind == .array else { return try encodeWithContainers(items, at: node) }
-        let itemNode = plan.info[node].child
+        guard schema.info[node].kind == .array else { return try encodeWithContainers(items, at: node) }
+        let itemNode = schema.info[node].child
         if !items.isEmpty { writer.writeLong(Int64(items.count)) }
         let frame = push(EncodingFrame(node: node, kind: .array, start: writer.count))
         for item in items {
@@ -95,8 +95,8 @@ extension EncodingState {
     }
 
     private func writeMap<Value: Encodable>(_ entries: [String: Value], at node: Int) throws {
-        guard plan.info[node].kind == .map else { return try encodeWithContainers(entries, at: node) }
-        let valueNode = plan.info[node].child
+        guard schema.info[node].kind == .map else { return try encodeWithContainers(entries, at: node) }
+        let valueNode = schema.info[node].child
         if !entries.isEmpty { writer.writeLong(Int64(entries.count)) }
         let frame = push(EncodingFrame(node: node, kind: .map, start: writer.count))
         for (key, value) in entries {

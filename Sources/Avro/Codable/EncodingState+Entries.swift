@@ -15,11 +15,11 @@ extension EncodingState {
         guard index == frames.count &- 1, !hasDeferredError, fieldNaming == .codingKeys else { return nil }
         let frame = frames[index]
         guard frame.serial == serial, frame.kind == .record, frame.reordering < 0 else { return nil }
-        let info = plan.info[frame.node]
+        let info = schema.info[frame.node]
         let position = info.first &+ frame.cursor
-        guard frame.cursor < info.count, plan.fieldNames[position] == name else { return nil }
+        guard frame.cursor < info.count, schema.fieldNames[position] == name else { return nil }
         frames[index].cursor = frame.cursor &+ 1
-        return plan.fieldTypes[position]
+        return schema.fieldTypes[position]
     }
 
     /// Prepares entry `key` of frame `index` for writing: closes inner frames, claims the
@@ -32,21 +32,22 @@ extension EncodingState {
             let position = try claimField(named: name, codingKey: key, frame: index)
             // A key the type excludes from its schema (AvroCustomizing.avroExcludedFields): nothing is written.
             if position < 0 { return Entry(node: -1, fieldPosition: nil, isUnionCase: false) }
-            return Entry(node: plan.fieldTypes[plan.info[frames[index].node].first + position],
+            return Entry(node: schema.fieldTypes[schema.info[frames[index].node].first + position],
                          fieldPosition: frames[index].reordering < 0 ? nil : position, isUnionCase: false)
         }
         let frame = frames[index]
         switch frame.kind {
         case .record: break
         case .map:
-            guard case .map(let values) = plan[frame.node].kind else { break }
+            guard schema.info[frame.node].kind == .map else { break }
+            let values = schema.info[frame.node].child
             writer.writeString(key)
             frames[index].count += 1
             setKey(key, frame: index)
             return Entry(node: values, fieldPosition: nil, isUnionCase: false)
         case .unionCase:
             guard frame.count == 0 else {
-                throw AvroError(.typeMismatch, "a value of the union \(plan[frame.node].typeName) is one enum case, but a second key '\(key)' was encoded")
+                throw AvroError(.typeMismatch, "a value of the union \(schema.typeName(of: frame.node)) is one enum case, but a second key '\(key)' was encoded")
             }
             frames[index].count = 1
             setKey(key, frame: index)
@@ -55,7 +56,7 @@ extension EncodingState {
         case .caseValue:
             // `_0` is the whole branch value unless the branch is a record with such a field
             // (the case records of derived schemas).
-            let recordHasKey = if case .record(let record) = plan[frame.node].kind { record.indexOfField[key] != nil } else { false }
+            let recordHasKey = schema.record(frame.node)?.indexOfField[key] != nil
             if frame.count == 0 && !recordHasKey && key == "_0" {
                 frames[index].count = 1
                 return Entry(node: frame.node, fieldPosition: nil, isUnionCase: false)
@@ -64,7 +65,7 @@ extension EncodingState {
             return try openEntry(key, frame: index)
         case .array, .discard: break
         }
-        throw deferredError ?? AvroError(.typeMismatch, "cannot encode the key '\(key)' in \(plan[max(frame.node, 0)].typeName)")
+        throw deferredError ?? AvroError(.typeMismatch, "cannot encode the key '\(key)' in \(schema.typeName(of: max(frame.node, 0)))")
     }
 
     /// Ends entry `entry` of frame `index`: notes where an out-of-order field ended.
@@ -75,19 +76,12 @@ extension EncodingState {
     /// The branch of `union` named by a Swift enum case: the branch type's name or full name
     /// (the case's first letter may be lowercase), or an unnamed type's name (`string`).
     func caseBranch(named key: String, union: Int) throws -> Int {
-        let branches = plan.branches(of: union)
-        guard let position = branches.firstIndex(where: { Self.caseName(key, matches: plan[$0]) }) else {
-            throw AvroError(.typeMismatch, "the enum case '\(key)' names none of the branches of the union [\(branches.map { plan[$0].typeName }.joined(separator: ", "))]: name each case after its branch (the record, enum or fixed name, or the type name such as 'string' or 'long')")
+        let branches = schema.branches(of: union)
+        guard let position = branches.firstIndex(where: { schema.caseName(key, names: $0) }) else {
+            throw AvroError(.typeMismatch, "the enum case '\(key)' names none of the branches of the union [\(branches.map(schema.typeName(of:)).joined(separator: ", "))]: name each case after its branch (the record, enum or fixed name, or the type name such as 'string' or 'long')")
         }
         writer.writeLong(Int64(position))
         return branches[position]
-    }
-
-    static func caseName(_ key: String, matches node: SchemaNode) -> Bool {
-        guard let name = node.name else { return key == node.typeName }
-        if key == name.name || key == name.fullname { return true }
-        guard let first = name.name.first, let keyFirst = key.first else { return false }
-        return key.dropFirst() == name.name.dropFirst() && keyFirst.lowercased() == first.lowercased()
     }
 
     /// An encoder for the nested value at entry `key` of frame `index`.

@@ -3,14 +3,14 @@ import Foundation
 /// Writing the Foundation types that Avro logical types describe.
 extension EncodingState {
     func writeDate(_ date: Date, at target: Int) throws {
-        let node = try branch(of: target, for: "a Date") { node in
+        let node = try branch(of: target, for: "a Date") { node, _ in
             switch node.kind {
             case .long: node.logicalType != .timeMicros
             case .int: node.logicalType == .date
             default: false
             }
         }
-        switch (plan[node].kind, plan[node].logicalType) {
+        switch (schema.info[node].kind, schema.info[node].logicalType) {
         case (.int, .date?):
             guard let days = DateCounts.days(of: date) else {
                 throw AvroError(.valueOutOfRange, "\(date) is out of the range of the date logical type")
@@ -26,32 +26,32 @@ extension EncodingState {
     }
 
     func writeUUID(_ uuid: UUID, at target: Int) throws {
-        let node = try branch(of: target, for: "a UUID") { node in
+        let node = try branch(of: target, for: "a UUID") { node, _ in
             switch node.kind {
             case .string: true
-            case .fixed(let size): size == 16
+            case .fixed: node.child == 16
             default: false
             }
         }
-        switch plan[node].kind {
+        switch schema.info[node].kind {
         case .string: writer.writeString(uuid.uuidString.lowercased())
-        case .fixed(16): withUnsafeBytes(of: uuid.uuid) { writer.writeFixed($0) }
+        case .fixed where schema.info[node].child == 16: withUnsafeBytes(of: uuid.uuid) { writer.writeFixed($0) }
         default: throw mismatch("a UUID", node)
         }
     }
 
     func writeDecimal(_ decimal: Decimal, at target: Int) throws {
-        let node = try branch(of: target, for: "a Decimal") { node in
+        let node = try branch(of: target, for: "a Decimal") { node, _ in
             switch node.logicalType {
             case .decimal?, .bigDecimal?: true
             default: if case .string = node.kind { true } else { false }
             }
         }
-        switch (plan[node].kind, plan[node].logicalType) {
+        switch (schema.info[node].kind, schema.info[node].logicalType) {
         case (.bytes, .decimal(let precision, let scale)?):
             writer.writeBytes(try DecimalBytes.encode(decimal, scale: scale, precision: precision, size: nil))
-        case (.fixed(let size), .decimal(let precision, let scale)?):
-            writer.writeFixed(try DecimalBytes.encode(decimal, scale: scale, precision: precision, size: size))
+        case (.fixed, .decimal(let precision, let scale)?):
+            writer.writeFixed(try DecimalBytes.encode(decimal, scale: scale, precision: precision, size: schema.info[node].child))
         case (.bytes, .bigDecimal?):
             let scale = max(0, -decimal.exponent)
             var inner = AvroBinaryWriter()
@@ -61,15 +61,13 @@ extension EncodingState {
         case (.string, _):
             writer.writeString(decimal.description)
         default:
-            throw AvroError(.typeMismatch, "expected a value of type \(plan[node].typeName), found a Decimal; a Decimal needs bytes or fixed with the decimal logical type")
+            throw AvroError(.typeMismatch, "expected a value of type \(schema.typeName(of: node)), found a Decimal; a Decimal needs bytes or fixed with the decimal logical type")
         }
     }
 
     func writeDuration(_ duration: AvroDuration, at target: Int) throws {
-        let node = try branch(of: target, for: "an AvroDuration") { node in
-            if case .fixed(12) = node.kind { true } else { false }
-        }
-        guard case .fixed(12) = plan[node].kind else { throw mismatch("an AvroDuration", node) }
+        let node = try branch(of: target, for: "an AvroDuration") { node, _ in node.kind == .fixed && node.child == 12 }
+        guard schema.info[node].kind == .fixed, schema.info[node].child == 12 else { throw mismatch("an AvroDuration", node) }
         writer.writeFixed(duration.bytes)
     }
 }

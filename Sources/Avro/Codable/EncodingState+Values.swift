@@ -25,7 +25,7 @@ extension EncodingState: SingleValueEncodingContainer {
 
     /// Writes values whose type has its own Avro form; returns `false` for other types.
     func encodeSpecial<T: Encodable>(_ value: T, at target: Int) throws -> Bool {
-        switch plan.info[target].kind {
+        switch schema.info[target].kind {
         case .record:
             // Only a dynamic value writes a record without its own `encode(to:)`.
             guard T.self == AvroValue.self else { return false }
@@ -51,17 +51,17 @@ extension EncodingState: SingleValueEncodingContainer {
     /// record, array or map.
     private func encodeSpecialScalar<T: Encodable>(_ value: T, at target: Int) throws -> Bool {
         if let scalar = ScalarType(T.self) { try encode(scalar, value, at: target) }
-        else if plan.info[target].kind == .union, let optional = value as? any AvroOptional {
+        else if schema.info[target].kind == .union, let optional = value as? any AvroOptional {
             // An Optional encoded as a whole (not through encodeIfPresent).
             if let wrapped = optional.avroWrapped { try encode(wrapped, at: target) } else { try writeNull(at: target) }
-        } else if plan.info[target].kind == .union, let direct = directEncodables.conformance(of: T.self, { $0 as? any AvroDirectEncodable.Type }),
+        } else if schema.info[target].kind == .union, let direct = directEncodables.conformance(of: T.self, { $0 as? any AvroDirectEncodable.Type }),
                   let branch = collectionBranch(of: target, kind: direct.avroKind) {
             // An array or dictionary in a union: its array or map branch, two levels deep.
             writer.writeLong(Int64(branch.position))
             try enterLevels(2)
             defer { leaveLevels(2) }
             try direct.avroEncode(value, to: self, at: branch.node)
-        } else if plan.info[target].kind == .union, let branch = try namedBranch(for: T.self, union: target) {
+        } else if schema.info[target].kind == .union, let branch = try namedBranch(for: T.self, union: target) {
             // The union's level; the branch's own is counted below.
             try enterLevels(1)
             defer { leaveLevels(1) }
@@ -102,20 +102,21 @@ extension EncodingState: SingleValueEncodingContainer {
 
     /// The first branch of the union at `union` that is of `kind`, and its position.
     private func collectionBranch(of union: Int, kind: NodeInfo.Kind) -> (position: Int, node: Int)? {
-        let branches = plan.branches(of: union)
-        return branches.firstIndex { plan.info[$0].kind == kind }.map { ($0, branches[$0]) }
+        let branches = schema.branches(of: union)
+        return branches.firstIndex { schema.info[$0].kind == kind }.map { ($0, branches[$0]) }
     }
 
     /// For a union whose value is a named Swift type: the branch it goes to, with its index
     /// written; `nil` when the type's containers must pick (an enum with associated values).
     private func namedBranch<T>(for type: T.Type, union: Int) throws -> Int? {
-        let branches = plan.branches(of: union)
-        if let sole = plan[union].soleValueBranch {
+        let branches = schema.branches(of: union)
+        let sole = schema.info[union].soleValueBranch
+        if sole >= 0 {
             writer.writeLong(Int64(sole))
             return branches[sole]
         }
         let typeName = String(describing: T.self)
-        guard let position = branches.firstIndex(where: { plan[$0].name?.name == typeName || plan[$0].name?.fullname == typeName }) else {
+        guard let position = branches.firstIndex(where: { schema.name(of: $0)?.name == typeName || schema.name(of: $0)?.fullname == typeName }) else {
             return nil
         }
         writer.writeLong(Int64(position))
@@ -124,12 +125,13 @@ extension EncodingState: SingleValueEncodingContainer {
 
     // MARK: - Primitives
 
-    /// The branch of union `target` for a value of `kind`, with its index written; `target`
-    /// itself when it is not a union.
-    func branch(of target: Int, for kind: @autoclosure () -> String, accepts: (SchemaNode) -> Bool) throws -> Int {
-        guard case .union(let branches) = plan[target].kind else { return target }
-        guard let position = branches.firstIndex(where: { accepts(plan[$0]) }) else {
-            throw AvroError(.typeMismatch, "\(kind()) fits none of the branches of the union [\(branches.map { plan[$0].typeName }.joined(separator: ", "))]")
+    /// The branch of union `target` for a value of `kind`: the first node `accepts`, with its
+    /// index written; `target` itself when it is not a union.
+    func branch(of target: Int, for kind: @autoclosure () -> String, accepts: (NodeInfo, Int) -> Bool) throws -> Int {
+        guard schema.info[target].kind == .union else { return target }
+        let branches = schema.branches(of: target)
+        guard let position = branches.firstIndex(where: { accepts(schema.info[$0], $0) }) else {
+            throw AvroError(.typeMismatch, "\(kind()) fits none of the branches of the union [\(branches.map(schema.typeName(of:)).joined(separator: ", "))]")
         }
         writer.writeLong(Int64(position))
         return branches[position]
@@ -137,12 +139,12 @@ extension EncodingState: SingleValueEncodingContainer {
 
     func writeNull(at target: Int) throws {
         // The common case first: the schema node is exactly the value's type.
-        if plan.info[target].kind == .null { return }
-        switch plan[target].kind {
+        switch schema.info[target].kind {
         case .null: break
         case .union:
-            guard let null = plan[target].nullBranch else {
-                throw AvroError(.typeMismatch, "nil fits none of the branches of the union \(plan[target].typeName): it has no null branch")
+            let null = schema.info[target].nullBranch
+            guard null >= 0 else {
+                throw AvroError(.typeMismatch, "nil fits none of the branches of the union \(schema.typeName(of: target)): it has no null branch")
             }
             writer.writeLong(Int64(null))
         default: throw mismatch("nil", target)
@@ -151,27 +153,27 @@ extension EncodingState: SingleValueEncodingContainer {
 
     func writeBoolean(_ value: Bool, at target: Int) throws {
         // The common case first: the schema node is exactly the value's type.
-        if plan.info[target].kind == .boolean { return writer.writeBoolean(value) }
-        let node = try branch(of: target, for: "a Bool") { if case .boolean = $0.kind { true } else { false } }
-        guard case .boolean = plan[node].kind else { throw mismatch("a Bool", node) }
+        if schema.info[target].kind == .boolean { return writer.writeBoolean(value) }
+        let node = try branch(of: target, for: "a Bool") { node, _ in node.kind == .boolean }
+        guard schema.info[node].kind == .boolean else { throw mismatch("a Bool", node) }
         writer.writeBoolean(value)
     }
 
     func writeInteger(_ value: Int64, at target: Int) throws {
         // The common case first: the schema node is exactly the value's type.
-        switch plan.info[target].kind {
+        switch schema.info[target].kind {
         case .long: return writer.writeLong(value)
         case .int: if let int = Int32(exactly: value) { return writer.writeInt(int) }
         default: break
         }
-        let node = try branch(of: target, for: "the integer \(value)") { node in
+        let node = try branch(of: target, for: "the integer \(value)") { node, _ in
             switch node.kind {
             case .long, .float, .double: true
             case .int: Int32(exactly: value) != nil
             default: false
             }
         }
-        switch plan[node].kind {
+        switch schema.info[node].kind {
         case .long: writer.writeLong(value)
         case .int:
             guard let int = Int32(exactly: value) else {
@@ -193,15 +195,15 @@ extension EncodingState: SingleValueEncodingContainer {
 
     func writeDouble(_ value: Double, at target: Int) throws {
         // The common case first: the schema node is exactly the value's type.
-        if plan.info[target].kind == .double { return writer.writeDouble(value) }
-        let node = try branch(of: target, for: "the Double \(value)") { node in
+        if schema.info[target].kind == .double { return writer.writeDouble(value) }
+        let node = try branch(of: target, for: "the Double \(value)") { node, _ in
             switch node.kind {
             case .double: true
             case .float: Float(exactly: value) != nil || value.isNaN
             default: false
             }
         }
-        switch plan[node].kind {
+        switch schema.info[node].kind {
         case .double: writer.writeDouble(value)
         case .float:
             guard let float = Float(exactly: value) ?? (value.isNaN ? Float.nan : nil) else {
@@ -214,14 +216,14 @@ extension EncodingState: SingleValueEncodingContainer {
 
     func writeFloat(_ value: Float, at target: Int) throws {
         // The common case first: the schema node is exactly the value's type.
-        if plan.info[target].kind == .float { return writer.writeFloat(value) }
-        let node = try branch(of: target, for: "the Float \(value)") { node in
+        if schema.info[target].kind == .float { return writer.writeFloat(value) }
+        let node = try branch(of: target, for: "the Float \(value)") { node, _ in
             switch node.kind {
             case .float, .double: true
             default: false
             }
         }
-        switch plan[node].kind {
+        switch schema.info[node].kind {
         case .float: writer.writeFloat(value)
         case .double: writer.writeDouble(Double(value))
         default: throw mismatch("the Float \(value)", node)
@@ -230,19 +232,20 @@ extension EncodingState: SingleValueEncodingContainer {
 
     func writeString(_ value: String, at target: Int) throws {
         // The common case first: the schema node is exactly the value's type.
-        if plan.info[target].kind == .string { return writer.writeString(value) }
-        let node = try branch(of: target, for: "the string \"\(value.prefix(40))\"") { node in
+        if schema.info[target].kind == .string { return writer.writeString(value) }
+        let node = try branch(of: target, for: "the string \"\(value.prefix(40))\"") { node, index in
             switch node.kind {
             case .string: true
-            case .enumeration(let enumeration): enumeration.indexOfSymbol[value] != nil
+            case .enumeration: schema.enumeration(index)?.indexOfSymbol[value] != nil
             default: false
             }
         }
-        switch plan[node].kind {
+        switch schema.info[node].kind {
         case .string: writer.writeString(value)
-        case .enumeration(let enumeration):
-            guard let index = enumeration.indexOfSymbol[value] else {
-                throw AvroError(.invalidEnumSymbol, "'\(value)' is not a symbol of the enum \(plan[node].typeName) \(enumeration.symbols)")
+        case .enumeration:
+            let symbols = schema.enumeration(node)
+            guard let index = symbols?.indexOfSymbol[value] else {
+                throw AvroError(.invalidEnumSymbol, "'\(value)' is not a symbol of the enum \(schema.typeName(of: node)) \(symbols?.symbols ?? [])")
             }
             writer.writeInt(Int32(index))
         default: throw mismatch("the string \"\(value.prefix(40))\"", node)
@@ -251,19 +254,20 @@ extension EncodingState: SingleValueEncodingContainer {
 
     func writeBytes(_ value: UnsafeRawBufferPointer, at target: Int) throws {
         // The common case first: the schema node is exactly the value's type.
-        if plan.info[target].kind == .bytes { return writer.writeBytes(value) }
-        let node = try branch(of: target, for: "\(value.count) bytes") { node in
+        if schema.info[target].kind == .bytes { return writer.writeBytes(value) }
+        let node = try branch(of: target, for: "\(value.count) bytes") { node, _ in
             switch node.kind {
             case .bytes: true
-            case .fixed(let size): size == value.count
+            case .fixed: node.child == value.count
             default: false
             }
         }
-        switch plan[node].kind {
+        switch schema.info[node].kind {
         case .bytes: writer.writeBytes(value)
-        case .fixed(let size):
+        case .fixed:
+            let size = schema.info[node].child
             guard value.count == size else {
-                throw AvroError(.typeMismatch, "expected \(size) bytes for the fixed \(plan[node].typeName), found \(value.count)")
+                throw AvroError(.typeMismatch, "expected \(size) bytes for the fixed \(schema.typeName(of: node)), found \(value.count)")
             }
             writer.writeFixed(value)
         default: throw mismatch("\(value.count) bytes", node)
@@ -271,11 +275,11 @@ extension EncodingState: SingleValueEncodingContainer {
     }
 
     func writeAvroValue(_ value: AvroValue, at target: Int) throws {
-        try ValueCoder(schema: plan, maxDepth: maxDepth).encode(value, node: target, to: &writer, depth: depth)
+        try ValueCoder(schema: schema, maxDepth: maxDepth).encode(value, node: target, to: &writer, depth: depth)
     }
 
     func mismatch(_ what: String, _ node: Int) -> AvroError {
-        AvroError(.typeMismatch, "expected a value of type \(plan[node].typeName), found \(what)")
+        AvroError(.typeMismatch, "expected a value of type \(schema.typeName(of: node)), found \(what)")
     }
 }
 

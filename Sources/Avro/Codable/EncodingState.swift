@@ -8,7 +8,7 @@
 /// Closing a record writes the defaults of fields that were never encoded, and puts fields
 /// encoded out of schema order back in order; closing an array or map writes its count.
 final class EncodingState: Encoder, FrameStack, SlotObject {
-    @exclusivity(unchecked) private(set) var plan: CompiledSchema
+    @exclusivity(unchecked) private(set) var schema: CompiledSchema
     @exclusivity(unchecked) var writer: AvroBinaryWriter
     /// The schema node of the value being encoded now.
     @exclusivity(unchecked) var node: Int
@@ -55,29 +55,29 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
         reusable.place().take()?.willLeaveSlot()
     }
 
-    private init(plan: CompiledSchema, writer: AvroBinaryWriter, userInfo: [CodingUserInfoKey: any Sendable], fieldNaming: AvroFieldNaming) {
-        self.plan = plan
+    private init(schema: CompiledSchema, writer: AvroBinaryWriter, userInfo: [CodingUserInfoKey: any Sendable], fieldNaming: AvroFieldNaming) {
+        self.schema = schema
         self.fieldNaming = fieldNaming
         self.writer = writer
-        self.node = plan.root
+        self.node = schema.root
         self.sendableUserInfo = userInfo
     }
 
     /// Runs `body` with a state ready to append to `buffer`, the thread's reusable one when it
     /// is free; `buffer` holds what the state wrote afterwards.
-    static func with<Result>(plan: CompiledSchema, appendingTo buffer: inout [UInt8], userInfo: [CodingUserInfoKey: any Sendable],
+    static func with<Result>(schema: CompiledSchema, appendingTo buffer: inout [UInt8], userInfo: [CodingUserInfoKey: any Sendable],
                              fieldNaming: AvroFieldNaming, maxDepth: Int = AvroNesting.defaultMaxDepth, _ body: (EncodingState) throws -> Result) rethrows -> Result {
         var state: EncodingState
         let place = reusable.place()
         if let reused = place.take() {
             state = reused
             // Assigned only when they differ: a call like the last one retains nothing here.
-            if state.plan !== plan { state.plan = plan }
-            state.node = plan.root
+            if state.schema !== schema { state.schema = schema }
+            state.node = schema.root
             if !userInfo.isEmpty { state.sendableUserInfo = userInfo }
             state.fieldNaming = fieldNaming
         } else {
-            state = EncodingState(plan: plan, writer: AvroBinaryWriter(), userInfo: userInfo, fieldNaming: fieldNaming)
+            state = EncodingState(schema: schema, writer: AvroBinaryWriter(), userInfo: userInfo, fieldNaming: fieldNaming)
         }
         state.maxDepth = maxDepth
         // The caller's buffer is moved in, and back out (leaving the state's writer empty).
@@ -113,7 +113,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
             if frame.kind == .array { return AvroCodingKey(index: max(frame.cursor - 1, 0)) }
             // Fields written in schema order are named by the cursor, not stored per field.
             if frame.kind == .record, frame.cursor > 0 {
-                return AvroCodingKey(stringValue: plan.fieldNames[plan.info[frame.node].first + frame.cursor - 1])
+                return AvroCodingKey(stringValue: schema.fieldNames[schema.info[frame.node].first + frame.cursor - 1])
             }
             return nil
         }
@@ -148,13 +148,14 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
         var target = target
         var kind = EncodingFrame.Kind.discard
         if target >= 0 {
-            switch plan.info[target].kind {
+            switch schema.info[target].kind {
             case .record: kind = caseValue ? .caseValue : .record
             case .map: kind = .map
             case .union:
-                if let branch = plan[target].soleValueBranch, case .record = plan[plan.branches(of: target)[branch]].kind {
+                let branch = schema.info[target].soleValueBranch
+                if branch >= 0, schema.info[schema.branchNodes[schema.info[target].first + branch]].kind == .record {
                     writer.writeLong(Int64(branch))
-                    target = plan.branches(of: target)[branch]
+                    target = schema.branchNodes[schema.info[target].first + branch]
                     kind = .record
                 } else {
                     kind = .unionCase
@@ -163,7 +164,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
                 if caseValue {
                     kind = .caseValue
                 } else {
-                    fail(AvroError(.typeMismatch, "expected a value of type \(plan[target].typeName), found a keyed container (a struct, class or dictionary)"))
+                    fail(AvroError(.typeMismatch, "expected a value of type \(schema.typeName(of: target)), found a keyed container (a struct, class or dictionary)"))
                 }
             }
         }
@@ -178,15 +179,15 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
         var target = target
         var kind = EncodingFrame.Kind.discard
         if target >= 0 {
-            let info = plan.info[target]
+            let info = schema.info[target]
             if info.kind == .union, info.soleValueBranch >= 0 {
                 writer.writeLong(Int64(info.soleValueBranch))
-                target = plan.branchNodes[info.first + info.soleValueBranch]
+                target = schema.branchNodes[info.first + info.soleValueBranch]
             }
-            if plan.info[target].kind == .array {
+            if schema.info[target].kind == .array {
                 kind = .array
             } else {
-                fail(AvroError(.typeMismatch, "expected a value of type \(plan[target].typeName), found an unkeyed container (an array or set)"))
+                fail(AvroError(.typeMismatch, "expected a value of type \(schema.typeName(of: target)), found an unkeyed container (an array or set)"))
             }
         }
         return push(EncodingFrame(node: target, kind: kind, start: writer.count))
@@ -212,7 +213,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
         let before = (activity, writer.count)
         // A value in a union is two levels deep, the union's and its own, as every writer in
         // the library counts them.
-        let levels = plan.info[target].kind == .union ? 2 : 1
+        let levels = schema.info[target].kind == .union ? 2 : 1
         try enterLevels(levels)
         node = target
         valueFrame = base
@@ -241,12 +242,12 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     /// `encode(to:)` asked for no container and wrote nothing: fine for an empty record or
     /// `null`, an error otherwise.
     func encodeNothing(at target: Int) throws {
-        switch plan[target].kind {
+        switch schema.info[target].kind {
         case .null: break
         case .record:
             try closeFrames(downTo: push(EncodingFrame(node: target, kind: .record, start: writer.count)))
         default:
-            throw AvroError(.typeMismatch, "expected a value of type \(plan[target].typeName), but encode(to:) encoded nothing")
+            throw AvroError(.typeMismatch, "expected a value of type \(schema.typeName(of: target)), but encode(to:) encoded nothing")
         }
     }
 
@@ -277,7 +278,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
             let last = frames.count &- 1
             // The common case first: a record whose fields were all written in order.
             if frames[last].kind == .record && frames[last].reordering < 0 && frames[last].parentField == nil
-                && frames[last].cursor >= plan.info[frames[last].node].count {
+                && frames[last].cursor >= schema.info[frames[last].node].count {
                 frames.removeLast()
                 continue
             }
@@ -289,7 +290,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
                 writer.writeLong(0)
             case .unionCase:
                 if frame.count == 0 {
-                    throw AvroError(.typeMismatch, "expected a value of the union \(plan[frame.node].typeName), but nothing was encoded")
+                    throw AvroError(.typeMismatch, "expected a value of the union \(schema.typeName(of: frame.node)), but nothing was encoded")
                 }
             case .caseValue:
                 if frame.count == 0 { try encodeNothing(at: frame.node) }
@@ -314,8 +315,8 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     @inline(__always)
     private func claimNextField(named name: String, frame index: Int) -> Int? {
         let cursor = frames[index].cursor
-        let info = plan.info[frames[index].node]
-        guard frames[index].reordering < 0 && cursor < info.count && plan.fieldNames[info.first + cursor] == name else { return nil }
+        let info = schema.info[frames[index].node]
+        guard frames[index].reordering < 0 && cursor < info.count && schema.fieldNames[info.first + cursor] == name else { return nil }
         frames[index].cursor = cursor + 1
         return cursor
     }
@@ -323,7 +324,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     /// `claimField` for a field other than the next one in schema order, or a coding key the
     /// type renames (``AvroFieldOptions/name``).
     private func claimFieldOutOfOrder(named written: String, codingKey: String, frame index: Int) throws -> Int {
-        guard case .record(let record) = plan[frames[index].node].kind else { return -1 }
+        guard let record = schema.record(frames[index].node) else { return -1 }
         var name = written
         if record.indexOfField[name] == nil, let renamed = fieldRenames.fieldName(forKey: codingKey, of: frames[index].swiftType) {
             if let position = claimNextField(named: renamed, frame: index) { return position }
@@ -338,11 +339,11 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
         }
         let reordering = frames[index].reordering
         guard let position = record.indexOfField[name] else {
-            throw AvroError(.typeMismatch, "the record \(plan[frames[index].node].typeName) has no field '\(name)', so its value would be lost; "
+            throw AvroError(.typeMismatch, "the record \(schema.typeName(of: frames[index].node)) has no field '\(name)', so its value would be lost; "
                 + "add the field to the schema, or list the key in AvroCustomizing.avroExcludedFields to leave it out on purpose")
         }
         guard position >= cursor, reorderings[reordering][position] == nil else {
-            throw AvroError(.typeMismatch, "the field '\(name)' of \(plan[frames[index].node].typeName) is encoded twice")
+            throw AvroError(.typeMismatch, "the field '\(name)' of \(schema.typeName(of: frames[index].node)) is encoded twice")
         }
         setKey(name, frame: index)
         reorderings[reordering][position] = writer.count..<writer.count
@@ -376,8 +377,8 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
 
     private func closeRecord(_ frame: EncodingFrame) throws {
         // The common case first: every field written, in schema order.
-        if frame.reordering < 0 && frame.cursor >= plan.info[frame.node].count { return }
-        guard case .record(let record) = plan[frame.node].kind else { return }
+        if frame.reordering < 0 && frame.cursor >= schema.info[frame.node].count { return }
+        guard let record = schema.record(frame.node) else { return }
         guard frame.reordering >= 0 else {
             for position in frame.cursor..<record.fields.count {
                 try writeMissingField(record.fields[position], of: frame.node)
@@ -400,11 +401,10 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     private func writeMissingField(_ field: FieldNode, of record: Int) throws {
         if let bytes = field.encodedDefault {
             writer.writeEncoded(bytes)
-        } else if let null = plan[field.type].nullBranch {
-            writer.writeLong(Int64(null))
-        } else if case .null = plan[field.type].kind {
-        } else {
-            throw AvroError(.missingField, "no value was encoded for the field '\(field.name)' of \(plan[record].typeName), and it has no default", path: field.name)
+        } else if schema.info[field.type].nullBranch >= 0 {
+            writer.writeLong(Int64(schema.info[field.type].nullBranch))
+        } else if schema.info[field.type].kind != .null {
+            throw AvroError(.missingField, "no value was encoded for the field '\(field.name)' of \(schema.typeName(of: record)), and it has no default", path: field.name)
         }
     }
 }
@@ -463,13 +463,5 @@ struct EncodingFrame {
         case .record, .map: true
         default: false
         }
-    }
-}
-
-extension CompiledSchema {
-    /// The branch nodes of union `index` (empty for other nodes).
-    @inline(__always) func branches(of index: Int) -> [Int] {
-        if case .union(let branches) = self[index].kind { return branches }
-        return []
     }
 }

@@ -18,8 +18,8 @@ struct KeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
         case .map: return current.scan < 0 ? [] : state.scans[current.scan].mapKeys.compactMap(Key.init(stringValue:))
         case .unionCase:
             guard let branch = current.branch else { return [] }
-            let node = state.plan[state.plan.branches(of: current.node)[branch]]
-            return DecodingState.caseNames(of: node).lazy.compactMap { Key(stringValue: state.codingKey(forField: $0, frame: frame)) }.first.map { [$0] } ?? []
+            let node = state.schema.branches(of: current.node)[branch]
+            return state.schema.caseNames(of: node).lazy.compactMap { Key(stringValue: state.codingKey(forField: $0, frame: frame)) }.first.map { [$0] } ?? []
         case .caseValue:
             if let whole = Key(stringValue: "_0") { return [whole] }
             return state.fieldNames(of: current.node).compactMap { Key(stringValue: state.codingKey(forField: $0, frame: frame)) }

@@ -31,8 +31,7 @@ struct UnkeyedDecoding: UnkeyedDecodingContainer {
 
     func decodeNil() throws -> Bool {
         try state.checkOpen(frame, serial: serial)
-        guard try !state.arrayIsAtEnd(frame: frame), case .array(let items) = state.plan[state.frames[frame].node].kind else { return false }
-        guard try state.readNullIfPresent(at: items) else { return false }
+        guard try !state.arrayIsAtEnd(frame: frame), try state.readNullIfPresent(at: state.schema.info[state.frames[frame].node].child) else { return false }
         _ = try state.nextArrayItem(frame: frame)
         return true
     }
@@ -74,8 +73,8 @@ extension DecodingState {
         if frames.count > index + 1 { try closeFrames(downTo: index + 1) }
         if frames[index].finished { return true }
         if frames[index].blockRemaining > 0 { return false }
-        guard case .array(let items) = plan[frames[index].node].kind else { return true }
-        let count = try reader.readBlockCount(minItemSize: plan[items].minSize)
+        let items = schema.info[frames[index].node].child
+        let count = try reader.readBlockCount(minItemSize: schema.info[items].minSize)
         if count == 0 {
             frames[index].finished = true
             return true
@@ -86,11 +85,11 @@ extension DecodingState {
 
     /// Moves array frame `index` to its next item and returns the items' node.
     func nextArrayItem(frame index: Int) throws -> Int {
-        guard try !arrayIsAtEnd(frame: index), plan.info[frames[index].node].kind == .array else {
+        guard try !arrayIsAtEnd(frame: index), schema.info[frames[index].node].kind == .array else {
             throw AvroError(.endOfData, "the array has no more items (\(index < frames.count ? frames[index].itemsRead : 0) were read)", offset: reader.offset)
         }
         frames[index].blockRemaining -= 1
         frames[index].itemsRead += 1
-        return plan.info[frames[index].node].child
+        return schema.info[frames[index].node].child
     }
 }

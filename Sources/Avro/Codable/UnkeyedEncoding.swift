@@ -19,7 +19,7 @@ struct UnkeyedEncoding: UnkeyedEncodingContainer {
         try state.throwDeferredError()
         try state.checkOpen(frame, serial: serial)
         if state.frames.count > frame + 1 { try state.closeFrames(downTo: frame + 1) }
-        let array = state.plan.info[state.frames[frame].node]
+        let array = state.schema.info[state.frames[frame].node]
         guard array.kind == .array else {
             throw state.deferredError ?? AvroError(.typeMismatch, "expected an array")
         }

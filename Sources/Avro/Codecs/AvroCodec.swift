@@ -53,7 +53,8 @@ public enum AvroCodecs {
     /// The names of the codecs of the Avro specification.
     static let standardNames = ["null", "deflate", "snappy", "zstandard", "bzip2", "xz"]
 
-    private static let registry = CodecRegistry()
+    /// The codecs added with ``register(_:)``, by name.
+    private static let registry = Locked<[String: any AvroCodec]>([:])
 
     /// Returns the codec for a header name.
     ///
@@ -65,7 +66,7 @@ public enum AvroCodecs {
     ///   added with ``register(_:)``.
     /// - Throws: `AvroError` with code `.codec` naming an unknown codec.
     public static func codec(named name: String) throws -> any AvroCodec {
-        if let codec = registry.codec(named: name) { return codec }
+        if let codec = registry.withLock({ $0[name] }) { return codec }
         switch name {
         case "null": return AvroNullCodec()
         case "deflate": return AvroDeflateCodec()
@@ -74,7 +75,7 @@ public enum AvroCodecs {
         case "bzip2": return AvroBzip2Codec()
         case "xz": return AvroXZCodec()
         default:
-            let added = registry.names.filter { !standardNames.contains($0) }
+            let added = registry.withLock({ $0.keys.sorted() }).filter { !standardNames.contains($0) }
             let known = (standardNames + added).joined(separator: ", ")
             throw AvroError(.codec, "unknown codec '\(name)'; the known codecs are \(known)")
         }
@@ -87,25 +88,6 @@ public enum AvroCodecs {
     ///
     /// - Parameter codec: The codec to add.
     public static func register(_ codec: any AvroCodec) {
-        registry.add(codec)
-    }
-}
-
-/// The codecs added with `AvroCodecs.register(_:)`, guarded by a lock.
-final class CodecRegistry: @unchecked Sendable {
-    private let lock = NSLock()
-    private var codecs: [String: any AvroCodec] = [:]
-
-    func add(_ codec: any AvroCodec) {
-        lock.withLock { codecs[codec.name] = codec }
-    }
-
-    func codec(named name: String) -> (any AvroCodec)? {
-        lock.withLock { codecs[name] }
-    }
-
-    /// The registered names, sorted.
-    var names: [String] {
-        lock.withLock { codecs.keys.sorted() }
+        registry.withLock { $0[codec.name] = codec }
     }
 }

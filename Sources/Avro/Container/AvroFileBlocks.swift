@@ -43,7 +43,7 @@ final class AvroFileBlocks {
         self.options = options
         (header, codec) = try AvroFileHeader.read(from: input, limit: options.maxBlockSize)
         let compiled = try CompiledSchema.cached(header.schema)
-        minObjectSize = compiled[compiled.root].minSize
+        minObjectSize = compiled.info[compiled.root].minSize
     }
 
     /// Returns the next block, or `nil` after the last one.

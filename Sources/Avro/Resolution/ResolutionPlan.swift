@@ -35,9 +35,6 @@ final class ResolutionPlan: Sendable {
     /// When the writer's value is a record whose fields are each read as written, skipped, or
     /// filled in from a default: how the decoder reads it in place, without transcoding.
     let inPlaceRoot: InPlaceRecord?
-    /// ``inPlaceRoot``, not retained (the plan holds it): what a decode call reads it through,
-    /// so that neither the check nor the frame retains it.
-    let inPlaceRootReference: Unmanaged<InPlaceRecord>?
 
     init(writer: CompiledSchema, reader: CompiledSchema) {
         var builder = Builder(writer: writer, reader: reader)
@@ -59,7 +56,6 @@ final class ResolutionPlan: Sendable {
             isIdentity = failures.isEmpty && writer.canonicalForm == reader.canonicalForm && !builder.convertsTimestamps
         }
         inPlaceRoot = builder.inPlaceRecords[.init(writer: writer.root, reader: reader.root)]
-        inPlaceRootReference = inPlaceRoot.map(Unmanaged.passUnretained)
     }
 }
 

@@ -178,7 +178,8 @@ struct JSONValueCoder {
         guard case .union(let branches) = node.kind else { throw mismatch(json, node) }
         switch json {
         case .null:
-            guard let null = node.nullBranch else { throw AvroError(.typeMismatch, "null is not a branch of the union \(node.typeName)") }
+            let null = schema.info[index].nullBranch
+            guard null >= 0 else { throw AvroError(.typeMismatch, "null is not a branch of the union \(node.typeName)") }
             return (-null - 1, ("", .null))
         case .object(let object):
             guard object.count == 1, let member = object.first else {

@@ -1,8 +1,8 @@
-/// The compiled schema of an ``AvroEncoder`` or ``AvroDecoder``, or the error compiling it
-/// gave, made once when the coder is created. Without a schema, each type's derived schema is
-/// used. A class, so that getting the plan per call copies nothing (copying the optional
-/// error out of a struct cost more than a hundred instructions a call).
-final class CoderPlan: Sendable {
+/// The schema an ``AvroEncoder`` or ``AvroDecoder`` was given, compiled once when the coder is
+/// created, or the error compiling it gave. Without a schema, each type's derived schema is
+/// used. A class, so that getting the compiled schema per call copies nothing (copying the
+/// optional error out of a struct cost more than a hundred instructions a call).
+final class CoderSchema: Sendable {
     /// The coder's schema compiled; `nil` without a schema or when it does not compile.
     let compiled: CompiledSchema?
     private let error: AvroError?
@@ -17,9 +17,9 @@ final class CoderPlan: Sendable {
         self.error = error
     }
 
-    /// The plan values of `type` are coded with.
+    /// The compiled schema values of `type` are coded with.
     @inline(__always)
-    func plan<T>(for type: T.Type, fieldNaming: AvroFieldNaming) throws -> CompiledSchema {
+    func compiled<T>(for type: T.Type, fieldNaming: AvroFieldNaming) throws -> CompiledSchema {
         if let compiled { return compiled }
         if let error { throw error }
         return try CompiledSchema.derived(for: T.self, fieldNaming: fieldNaming)

@@ -9,7 +9,8 @@ final class CompiledSchema: Sendable {
     let nodes: [SchemaNode]
     let root: Int
     let canonicalFormStorage: String
-    /// The hot-path tables (see ``NodeInfo``).
+    /// The nodes as the coders read them (see ``NodeInfo``), and the fields and branches of
+    /// records and unions, flat.
     let info: [NodeInfo]
     let fieldNames: [String]
     let fieldTypes: [Int]
@@ -19,8 +20,6 @@ final class CompiledSchema: Sendable {
     convenience init(_ schema: AvroSchema) throws(AvroError) {
         var builder = Builder(definitions: schema.namedDefinitions)
         let root = try builder.add(schema, path: "")
-        builder.computeMinimumSizes()
-        builder.computeUnionBranches()
         // Defaults are encoded once, with the finished nodes, and stored with their fields.
         let draft = CompiledSchema(schema: schema, nodes: builder.nodes, root: root)
         var nodes = builder.nodes
@@ -42,7 +41,7 @@ final class CompiledSchema: Sendable {
         canonicalFormStorage = schema.canonicalForm
         self.nodes = nodes
         self.root = root
-        (info, fieldNames, fieldTypes, branchNodes) = Self.hotTables(nodes)
+        (info, fieldNames, fieldTypes, branchNodes) = Self.nodeTables(nodes)
     }
 
     @inline(__always) subscript(index: Int) -> SchemaNode { nodes[index] }
@@ -136,44 +135,6 @@ final class CompiledSchema: Sendable {
                 throw AvroError(.invalidDefault, error.message, path: path)
             }
         }
-
-        /// Notes the null branch and, when there is one, the only other branch of each union.
-        mutating func computeUnionBranches() {
-            for index in nodes.indices {
-                guard case .union(let branches) = nodes[index].kind else { continue }
-                nodes[index].nullBranch = branches.firstIndex { if case .null = nodes[$0].kind { true } else { false } }
-                let others = branches.indices.filter { $0 != nodes[index].nullBranch }
-                nodes[index].soleValueBranch = others.count == 1 ? others[0] : nil
-            }
-        }
-
-        /// The fewest bytes a value of each node takes: the bound that array and map counts
-        /// read from input are checked against. A record that can only contain itself has no
-        /// finite value; its size grows to a cap.
-        mutating func computeMinimumSizes() {
-            let cap = 1 << 20
-            var changed = true
-            var rounds = 0
-            while changed && rounds <= nodes.count {
-                changed = false
-                rounds += 1
-                for index in nodes.indices {
-                    let size: Int
-                    switch nodes[index].kind {
-                    case .null: size = 0
-                    case .boolean, .int, .long, .bytes, .string, .enumeration, .array, .map, .union: size = 1
-                    case .float: size = 4
-                    case .double: size = 8
-                    case .fixed(let bytes): size = bytes
-                    case .record(let record): size = min(cap, record.fields.reduce(0) { $0 + nodes[$1.type].minSize })
-                    }
-                    if size != nodes[index].minSize {
-                        nodes[index].minSize = size
-                        changed = true
-                    }
-                }
-            }
-        }
     }
 }
 
@@ -196,11 +157,6 @@ struct SchemaNode: Sendable {
     var typeName: String
     /// The aliases of a named type (full names).
     var aliases: [AvroName] = []
-    var minSize = 0
-    /// For a union: the position of its `null` branch.
-    var nullBranch: Int?
-    /// For a union: the position of its only branch other than `null`, when it has one.
-    var soleValueBranch: Int?
 }
 
 struct EnumNode: Sendable {
