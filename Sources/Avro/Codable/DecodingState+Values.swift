@@ -48,7 +48,7 @@ extension DecodingState: SingleValueDecodingContainer {
         }
         if T.self == AvroValue.self {
             let value = try decodeInPlaceRootAsValue(at: target) ?? valueCoder.decode(node: target, from: &reader, depth: depth)
-            return unsafeBitCast(value, to: T.self)
+            return reinterpret(value, as: T.self)
         }
         return try decodeWithContainers(type, at: target)
     }
@@ -74,28 +74,28 @@ extension DecodingState: SingleValueDecodingContainer {
 
     private func decode<T: Decodable>(_ scalar: ScalarType, _ type: T.Type, at target: Int) throws -> T {
         switch scalar {
-        case .string: unsafeBitCast(try readString(at: target), to: T.self)
-        case .int: unsafeBitCast(try readInteger(Int.self, at: target), to: T.self)
-        case .int64: unsafeBitCast(try readInteger(Int64.self, at: target), to: T.self)
-        case .int32: unsafeBitCast(try readInteger(Int32.self, at: target), to: T.self)
-        case .double: unsafeBitCast(try readDouble(at: target), to: T.self)
-        case .bool: unsafeBitCast(try readBoolean(at: target), to: T.self)
-        case .float: unsafeBitCast(try readFloat(at: target), to: T.self)
-        case .date: unsafeBitCast(try readDate(at: target), to: T.self)
-        case .data: unsafeBitCast(Data(try readBytes(at: target)), to: T.self)
-        case .bytes: unsafeBitCast([UInt8](try readBytes(at: target)), to: T.self)
-        case .uuid: unsafeBitCast(try readUUID(at: target), to: T.self)
-        case .decimal: unsafeBitCast(try readDecimal(at: target), to: T.self)
-        case .url: unsafeBitCast(try readURL(at: target), to: T.self)
-        case .avroValue: unsafeBitCast(try valueCoder.decode(node: target, from: &reader, depth: depth), to: T.self)
-        case .duration: unsafeBitCast(try readDuration(at: target), to: T.self)
-        case .int16: unsafeBitCast(try readInteger(Int16.self, at: target), to: T.self)
-        case .int8: unsafeBitCast(try readInteger(Int8.self, at: target), to: T.self)
-        case .uint8: unsafeBitCast(try readInteger(UInt8.self, at: target), to: T.self)
-        case .uint16: unsafeBitCast(try readInteger(UInt16.self, at: target), to: T.self)
-        case .uint32: unsafeBitCast(try readInteger(UInt32.self, at: target), to: T.self)
-        case .uint64: unsafeBitCast(try readInteger(UInt64.self, at: target), to: T.self)
-        case .uint: unsafeBitCast(try readInteger(UInt.self, at: target), to: T.self)
+        case .string: reinterpret(try readString(at: target), as: T.self)
+        case .int: reinterpret(try readInteger(Int.self, at: target), as: T.self)
+        case .int64: reinterpret(try readInteger(Int64.self, at: target), as: T.self)
+        case .int32: reinterpret(try readInteger(Int32.self, at: target), as: T.self)
+        case .double: reinterpret(try readDouble(at: target), as: T.self)
+        case .bool: reinterpret(try readBoolean(at: target), as: T.self)
+        case .float: reinterpret(try readFloat(at: target), as: T.self)
+        case .date: reinterpret(try readDate(at: target), as: T.self)
+        case .data: reinterpret(Data(try readBytes(at: target)), as: T.self)
+        case .bytes: reinterpret([UInt8](try readBytes(at: target)), as: T.self)
+        case .uuid: reinterpret(try readUUID(at: target), as: T.self)
+        case .decimal: reinterpret(try readDecimal(at: target), as: T.self)
+        case .url: reinterpret(try readURL(at: target), as: T.self)
+        case .avroValue: reinterpret(try valueCoder.decode(node: target, from: &reader, depth: depth), as: T.self)
+        case .duration: reinterpret(try readDuration(at: target), as: T.self)
+        case .int16: reinterpret(try readInteger(Int16.self, at: target), as: T.self)
+        case .int8: reinterpret(try readInteger(Int8.self, at: target), as: T.self)
+        case .uint8: reinterpret(try readInteger(UInt8.self, at: target), as: T.self)
+        case .uint16: reinterpret(try readInteger(UInt16.self, at: target), as: T.self)
+        case .uint32: reinterpret(try readInteger(UInt32.self, at: target), as: T.self)
+        case .uint64: reinterpret(try readInteger(UInt64.self, at: target), as: T.self)
+        case .uint: reinterpret(try readInteger(UInt.self, at: target), as: T.self)
         }
     }
 

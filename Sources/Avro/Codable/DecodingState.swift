@@ -5,8 +5,11 @@
 /// A frame is closed when the value that opened it returns from `init(from:)`, or when an
 /// outer container is used again: closing moves the reader past the rest of the value
 /// (fields or items the type did not ask for are skipped).
-final class DecodingState: Decoder, FrameStack, SlotObject {
-    @exclusivity(unchecked) private(set) var schema: CompiledSchema
+///
+/// Its properties skip Swift's dynamic exclusivity checks, under the rules of the unsafe core
+/// (`UnsafeCore/UnsafeCore.swift`: one thread per state, no overlapping access).
+final class DecodingState: Decoder, CodingState {
+    @exclusivity(unchecked) var schema: CompiledSchema
     @exclusivity(unchecked) var reader: AvroBinaryReader
     @exclusivity(unchecked) var node: Int
     let frames = UnsharedArray<DecodingFrame>()
@@ -28,8 +31,8 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// of the same record to the next.
     @exclusivity(unchecked) var inPlaceOffsets: [Int] = []
     @exclusivity(unchecked) var savedInput: AvroBinaryReader?
-    @exclusivity(unchecked) private var sendableUserInfo: [CodingUserInfoKey: any Sendable]
-    @exclusivity(unchecked) private(set) var maxDepth: Int
+    @exclusivity(unchecked) var sendableUserInfo: [CodingUserInfoKey: any Sendable]
+    @exclusivity(unchecked) var maxDepth: Int
     @exclusivity(unchecked) private(set) var depth = 0
     /// The index the frame of the value being decoded has, or will have, once opened.
     @exclusivity(unchecked) private var valueFrame = 0
@@ -48,22 +51,17 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var directDecodables = ConformanceMemo<any AvroDirectDecodable.Type>()
 
     /// How coding keys become record field names.
-    @exclusivity(unchecked) private(set) var fieldNaming: AvroFieldNaming
+    @exclusivity(unchecked) var fieldNaming: AvroFieldNaming
 
     /// The state each thread keeps between calls (see ``ThreadLocalSlot``).
-    private static let reusable = ThreadLocalSlot<DecodingState>()
+    static let reusable = ThreadLocalSlot<DecodingState>()
 
-    /// Lets go of the calling thread's reusable state (see ``ProcessCaches``).
-    static func removeReusableState() {
-        reusable.place().take()?.willLeaveSlot()
-    }
-
-    private init(schema: CompiledSchema, reader: AvroBinaryReader, userInfo: [CodingUserInfoKey: any Sendable], maxDepth: Int, fieldNaming: AvroFieldNaming) {
+    init(schema: CompiledSchema, userInfo: [CodingUserInfoKey: any Sendable], maxDepth: Int, fieldNaming: AvroFieldNaming) {
         self.schema = schema
         self.fieldNaming = fieldNaming
-        self.reader = reader
-        self.node = schema.root
-        self.sendableUserInfo = userInfo
+        reader = AvroBinaryReader(UnsafeRawBufferPointer(start: nil, count: 0))
+        node = schema.root
+        sendableUserInfo = userInfo
         self.maxDepth = maxDepth
     }
 
@@ -76,19 +74,9 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
     /// the state's buffer, which the state then reads.
     static func with<Result>(schema: CompiledSchema, reader: inout AvroBinaryReader, resolution: ResolutionPlan? = nil, userInfo: [CodingUserInfoKey: any Sendable],
                              maxDepth: Int, fieldNaming: AvroFieldNaming = .codingKeys, _ body: (DecodingState) throws -> Result) throws -> Result {
-        var state: DecodingState
         let place = reusable.place()
-        if let reused = place.take() {
-            state = reused
-            // Assigned only when they differ: a call like the last one retains nothing here.
-            if state.schema !== schema { state.schema = schema }
-            state.node = schema.root
-            if !userInfo.isEmpty { state.sendableUserInfo = userInfo }
-            state.maxDepth = maxDepth
-            state.fieldNaming = fieldNaming
-        } else {
-            state = DecodingState(schema: schema, reader: reader, userInfo: userInfo, maxDepth: maxDepth, fieldNaming: fieldNaming)
-        }
+        var state = place.take()?.prepared(schema: schema, userInfo: userInfo, maxDepth: maxDepth, fieldNaming: fieldNaming)
+            ?? DecodingState(schema: schema, userInfo: userInfo, maxDepth: maxDepth, fieldNaming: fieldNaming)
         defer {
             state.letGoOfInput()
             place.recycle(&state) { $0.clearForReuse() }
@@ -120,7 +108,7 @@ final class DecodingState: Decoder, FrameStack, SlotObject {
 
     /// Empties what a call left behind, keeping the arrays' capacity. (Decoding that failed
     /// leaves frames open; reading out of order leaves scans.)
-    private func clearForReuse() {
+    func clearForReuse() {
         if !frames.isEmpty { frames.removeAll() }
         if !scans.isEmpty { scans.removeAll(keepingCapacity: true) }
         if !frameKeys.isEmpty { frameKeys.removeAll(keepingCapacity: true) }

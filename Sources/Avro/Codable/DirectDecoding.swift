@@ -29,7 +29,7 @@ extension Dictionary: AvroDirectDecodable where Key: Decodable, Value: Decodable
 
     static func avroDecode<T>(from state: DecodingState, at node: Int, as type: T.Type) throws -> T {
         if Key.self == String.self { return try state.decodeMap(of: Value.self, at: node, as: type) }
-        return unsafeBitCast(try state.decodeMap(keyedBy: Key.self, of: Value.self, at: node), to: T.self)
+        return reinterpret(try state.decodeMap(keyedBy: Key.self, of: Value.self, at: node), as: T.self)
     }
 }
 
@@ -38,13 +38,13 @@ extension DecodingState {
     /// coding paths inside the items name their index. Arrays of the common scalars are read
     /// by code specialised for them, as maps are. `T` is `[Element]`.
     func decodeArray<Element: Decodable, T>(of type: Element.Type, at node: Int, as array: T.Type) throws -> T {
-        if Element.self == String.self { return unsafeBitCast(try readArray(of: String.self, at: node), to: T.self) }
-        if Element.self == Int64.self { return unsafeBitCast(try readArray(of: Int64.self, at: node), to: T.self) }
-        if Element.self == Int.self { return unsafeBitCast(try readArray(of: Int.self, at: node), to: T.self) }
-        if Element.self == Int32.self { return unsafeBitCast(try readArray(of: Int32.self, at: node), to: T.self) }
-        if Element.self == Double.self { return unsafeBitCast(try readArray(of: Double.self, at: node), to: T.self) }
-        if Element.self == Bool.self { return unsafeBitCast(try readArray(of: Bool.self, at: node), to: T.self) }
-        return unsafeBitCast(try readArray(of: Element.self, at: node), to: T.self)
+        if Element.self == String.self { return reinterpret(try readArray(of: String.self, at: node), as: T.self) }
+        if Element.self == Int64.self { return reinterpret(try readArray(of: Int64.self, at: node), as: T.self) }
+        if Element.self == Int.self { return reinterpret(try readArray(of: Int.self, at: node), as: T.self) }
+        if Element.self == Int32.self { return reinterpret(try readArray(of: Int32.self, at: node), as: T.self) }
+        if Element.self == Double.self { return reinterpret(try readArray(of: Double.self, at: node), as: T.self) }
+        if Element.self == Bool.self { return reinterpret(try readArray(of: Bool.self, at: node), as: T.self) }
+        return reinterpret(try readArray(of: Element.self, at: node), as: T.self)
     }
 
     private func readArray<Element: Decodable>(of type: Element.Type, at node: Int) throws -> [Element] {
@@ -80,13 +80,13 @@ extension DecodingState {
     /// code each insertion looks up the generic metadata of the dictionary's storage and of
     /// `Value?`, several hundred instructions.
     func decodeMap<Value: Decodable, T>(of type: Value.Type, at node: Int, as map: T.Type) throws -> T {
-        if Value.self == String.self { return unsafeBitCast(try readMap(of: String.self, at: node), to: T.self) }
-        if Value.self == Int64.self { return unsafeBitCast(try readMap(of: Int64.self, at: node), to: T.self) }
-        if Value.self == Int.self { return unsafeBitCast(try readMap(of: Int.self, at: node), to: T.self) }
-        if Value.self == Int32.self { return unsafeBitCast(try readMap(of: Int32.self, at: node), to: T.self) }
-        if Value.self == Double.self { return unsafeBitCast(try readMap(of: Double.self, at: node), to: T.self) }
-        if Value.self == Bool.self { return unsafeBitCast(try readMap(of: Bool.self, at: node), to: T.self) }
-        return unsafeBitCast(try readMap(of: Value.self, at: node), to: T.self)
+        if Value.self == String.self { return reinterpret(try readMap(of: String.self, at: node), as: T.self) }
+        if Value.self == Int64.self { return reinterpret(try readMap(of: Int64.self, at: node), as: T.self) }
+        if Value.self == Int.self { return reinterpret(try readMap(of: Int.self, at: node), as: T.self) }
+        if Value.self == Int32.self { return reinterpret(try readMap(of: Int32.self, at: node), as: T.self) }
+        if Value.self == Double.self { return reinterpret(try readMap(of: Double.self, at: node), as: T.self) }
+        if Value.self == Bool.self { return reinterpret(try readMap(of: Bool.self, at: node), as: T.self) }
+        return reinterpret(try readMap(of: Value.self, at: node), as: T.self)
     }
 
     /// Reads the map at `node` into a dictionary whose keys are parsed from their string form

@@ -31,7 +31,7 @@ extension Dictionary: AvroDirectEncodable where Key: Encodable, Value: Encodable
 
     static func avroEncode<T>(_ value: T, to state: EncodingState, at node: Int) throws {
         if Key.self == String.self { return try state.encodeMap(value, of: Value.self, at: node) }
-        try state.encodeMap(unsafeBitCast(value, to: [Key: Value].self), at: node)
+        try state.encodeMap(reinterpret(value, as: [Key: Value].self), at: node)
     }
 }
 
@@ -41,13 +41,13 @@ extension EncodingState {
     /// are written by code specialised for them (unspecialised, iterating looks up generic
     /// metadata). `T` is `[Element]`.
     func encodeArray<Element: Encodable, T>(_ items: T, of type: Element.Type, at node: Int) throws {
-        if Element.self == String.self { return try writeArray(unsafeBitCast(items, to: [String].self), at: node) }
-        if Element.self == Int64.self { return try writeArray(unsafeBitCast(items, to: [Int64].self), at: node) }
-        if Element.self == Int.self { return try writeArray(unsafeBitCast(items, to: [Int].self), at: node) }
-        if Element.self == Int32.self { return try writeArray(unsafeBitCast(items, to: [Int32].self), at: node) }
-        if Element.self == Double.self { return try writeArray(unsafeBitCast(items, to: [Double].self), at: node) }
-        if Element.self == Bool.self { return try writeArray(unsafeBitCast(items, to: [Bool].self), at: node) }
-        try writeArray(unsafeBitCast(items, to: [Element].self), at: node)
+        if Element.self == String.self { return try writeArray(reinterpret(items, as: [String].self), at: node) }
+        if Element.self == Int64.self { return try writeArray(reinterpret(items, as: [Int64].self), at: node) }
+        if Element.self == Int.self { return try writeArray(reinterpret(items, as: [Int].self), at: node) }
+        if Element.self == Int32.self { return try writeArray(reinterpret(items, as: [Int32].self), at: node) }
+        if Element.self == Double.self { return try writeArray(reinterpret(items, as: [Double].self), at: node) }
+        if Element.self == Bool.self { return try writeArray(reinterpret(items, as: [Bool].self), at: node) }
+        try writeArray(reinterpret(items, as: [Element].self), at: node)
     }
 
     private func writeArray<Element: Encodable>(_ items: [Element], at node: Int) throws {
@@ -71,13 +71,13 @@ extension EncodingState {
     /// that coding paths inside the values name their key. Maps of the common scalars are
     /// written by code specialised for them, as arrays are. `T` is `[String: Value]`.
     func encodeMap<Value: Encodable, T>(_ entries: T, of type: Value.Type, at node: Int) throws {
-        if Value.self == String.self { return try writeMap(unsafeBitCast(entries, to: [String: String].self), at: node) }
-        if Value.self == Int64.self { return try writeMap(unsafeBitCast(entries, to: [String: Int64].self), at: node) }
-        if Value.self == Int.self { return try writeMap(unsafeBitCast(entries, to: [String: Int].self), at: node) }
-        if Value.self == Int32.self { return try writeMap(unsafeBitCast(entries, to: [String: Int32].self), at: node) }
-        if Value.self == Double.self { return try writeMap(unsafeBitCast(entries, to: [String: Double].self), at: node) }
-        if Value.self == Bool.self { return try writeMap(unsafeBitCast(entries, to: [String: Bool].self), at: node) }
-        try writeMap(unsafeBitCast(entries, to: [String: Value].self), at: node)
+        if Value.self == String.self { return try writeMap(reinterpret(entries, as: [String: String].self), at: node) }
+        if Value.self == Int64.self { return try writeMap(reinterpret(entries, as: [String: Int64].self), at: node) }
+        if Value.self == Int.self { return try writeMap(reinterpret(entries, as: [String: Int].self), at: node) }
+        if Value.self == Int32.self { return try writeMap(reinterpret(entries, as: [String: Int32].self), at: node) }
+        if Value.self == Double.self { return try writeMap(reinterpret(entries, as: [String: Double].self), at: node) }
+        if Value.self == Bool.self { return try writeMap(reinterpret(entries, as: [String: Bool].self), at: node) }
+        try writeMap(reinterpret(entries, as: [String: Value].self), at: node)
     }
 
     /// Writes `entries`, whose keys are not strings, as the map at `node`, keyed by each key's

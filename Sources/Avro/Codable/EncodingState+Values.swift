@@ -29,7 +29,7 @@ extension EncodingState: SingleValueEncodingContainer {
         case .record:
             // Only a dynamic value writes a record without its own `encode(to:)`.
             guard T.self == AvroValue.self else { return false }
-            try writeAvroValue(unsafeBitCast(value, to: AvroValue.self), at: target)
+            try writeAvroValue(reinterpret(value, as: AvroValue.self), at: target)
             return true
         case .array, .map:
             if let direct = directEncodables.conformance(of: T.self, { $0 as? any AvroDirectEncodable.Type }) {
@@ -37,7 +37,7 @@ extension EncodingState: SingleValueEncodingContainer {
                 defer { leaveLevels(1) }
                 try direct.avroEncode(value, to: self, at: target)
             } else if T.self == AvroValue.self {
-                try writeAvroValue(unsafeBitCast(value, to: AvroValue.self), at: target)
+                try writeAvroValue(reinterpret(value, as: AvroValue.self), at: target)
             } else {
                 return false
             }
@@ -75,28 +75,28 @@ extension EncodingState: SingleValueEncodingContainer {
     /// Writes `value`, a `T` that `scalar` names.
     private func encode<T: Encodable>(_ scalar: ScalarType, _ value: T, at target: Int) throws {
         switch scalar {
-        case .string: try writeString(unsafeBitCast(value, to: String.self), at: target)
-        case .int: try writeInteger(Int64(unsafeBitCast(value, to: Int.self)), at: target)
-        case .int64: try writeInteger(unsafeBitCast(value, to: Int64.self), at: target)
-        case .int32: try writeInteger(Int64(unsafeBitCast(value, to: Int32.self)), at: target)
-        case .double: try writeDouble(unsafeBitCast(value, to: Double.self), at: target)
-        case .bool: try writeBoolean(unsafeBitCast(value, to: Bool.self), at: target)
-        case .float: try writeFloat(unsafeBitCast(value, to: Float.self), at: target)
-        case .date: try writeDate(unsafeBitCast(value, to: Date.self), at: target)
-        case .data: try unsafeBitCast(value, to: Data.self).withUnsafeBytes { try writeBytes($0, at: target) }
-        case .bytes: try unsafeBitCast(value, to: [UInt8].self).withUnsafeBytes { try writeBytes($0, at: target) }
-        case .uuid: try writeUUID(unsafeBitCast(value, to: UUID.self), at: target)
-        case .decimal: try writeDecimal(unsafeBitCast(value, to: Decimal.self), at: target)
-        case .url: try writeString(unsafeBitCast(value, to: URL.self).absoluteString, at: target)
-        case .avroValue: try writeAvroValue(unsafeBitCast(value, to: AvroValue.self), at: target)
-        case .duration: try writeDuration(unsafeBitCast(value, to: AvroDuration.self), at: target)
-        case .int16: try writeInteger(Int64(unsafeBitCast(value, to: Int16.self)), at: target)
-        case .int8: try writeInteger(Int64(unsafeBitCast(value, to: Int8.self)), at: target)
-        case .uint8: try writeInteger(Int64(unsafeBitCast(value, to: UInt8.self)), at: target)
-        case .uint16: try writeInteger(Int64(unsafeBitCast(value, to: UInt16.self)), at: target)
-        case .uint32: try writeInteger(Int64(unsafeBitCast(value, to: UInt32.self)), at: target)
-        case .uint64: try writeUnsigned(unsafeBitCast(value, to: UInt64.self), at: target)
-        case .uint: try writeUnsigned(UInt64(unsafeBitCast(value, to: UInt.self)), at: target)
+        case .string: try writeString(reinterpret(value, as: String.self), at: target)
+        case .int: try writeInteger(Int64(reinterpret(value, as: Int.self)), at: target)
+        case .int64: try writeInteger(reinterpret(value, as: Int64.self), at: target)
+        case .int32: try writeInteger(Int64(reinterpret(value, as: Int32.self)), at: target)
+        case .double: try writeDouble(reinterpret(value, as: Double.self), at: target)
+        case .bool: try writeBoolean(reinterpret(value, as: Bool.self), at: target)
+        case .float: try writeFloat(reinterpret(value, as: Float.self), at: target)
+        case .date: try writeDate(reinterpret(value, as: Date.self), at: target)
+        case .data: try reinterpret(value, as: Data.self).withUnsafeBytes { try writeBytes($0, at: target) }
+        case .bytes: try reinterpret(value, as: [UInt8].self).withUnsafeBytes { try writeBytes($0, at: target) }
+        case .uuid: try writeUUID(reinterpret(value, as: UUID.self), at: target)
+        case .decimal: try writeDecimal(reinterpret(value, as: Decimal.self), at: target)
+        case .url: try writeString(reinterpret(value, as: URL.self).absoluteString, at: target)
+        case .avroValue: try writeAvroValue(reinterpret(value, as: AvroValue.self), at: target)
+        case .duration: try writeDuration(reinterpret(value, as: AvroDuration.self), at: target)
+        case .int16: try writeInteger(Int64(reinterpret(value, as: Int16.self)), at: target)
+        case .int8: try writeInteger(Int64(reinterpret(value, as: Int8.self)), at: target)
+        case .uint8: try writeInteger(Int64(reinterpret(value, as: UInt8.self)), at: target)
+        case .uint16: try writeInteger(Int64(reinterpret(value, as: UInt16.self)), at: target)
+        case .uint32: try writeInteger(Int64(reinterpret(value, as: UInt32.self)), at: target)
+        case .uint64: try writeUnsigned(reinterpret(value, as: UInt64.self), at: target)
+        case .uint: try writeUnsigned(UInt64(reinterpret(value, as: UInt.self)), at: target)
         }
     }
 

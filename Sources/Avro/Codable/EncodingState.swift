@@ -7,13 +7,16 @@
 /// that opened it returns from `encode(to:)`, or when an outer container is used again.
 /// Closing a record writes the defaults of fields that were never encoded, and puts fields
 /// encoded out of schema order back in order; closing an array or map writes its count.
-final class EncodingState: Encoder, FrameStack, SlotObject {
-    @exclusivity(unchecked) private(set) var schema: CompiledSchema
+///
+/// Its properties skip Swift's dynamic exclusivity checks, under the rules of the unsafe core
+/// (`UnsafeCore/UnsafeCore.swift`: one thread per state, no overlapping access).
+final class EncodingState: Encoder, CodingState {
+    @exclusivity(unchecked) var schema: CompiledSchema
     @exclusivity(unchecked) var writer: AvroBinaryWriter
     /// The schema node of the value being encoded now.
     @exclusivity(unchecked) var node: Int
     let frames = UnsharedArray<EncodingFrame>()
-    @exclusivity(unchecked) private var sendableUserInfo: [CodingUserInfoKey: any Sendable]
+    @exclusivity(unchecked) var sendableUserInfo: [CodingUserInfoKey: any Sendable]
     /// An error found where Swift's API cannot throw (opening a container); thrown at the
     /// next call that can.
     @exclusivity(unchecked) private(set) var deferredError: AvroError?
@@ -45,41 +48,27 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
     @exclusivity(unchecked) var directEncodables = ConformanceMemo<any AvroDirectEncodable.Type>()
 
     /// How coding keys become record field names.
-    @exclusivity(unchecked) private(set) var fieldNaming: AvroFieldNaming
+    @exclusivity(unchecked) var fieldNaming: AvroFieldNaming
 
     /// The state each thread keeps between calls (see ``ThreadLocalSlot``).
-    private static let reusable = ThreadLocalSlot<EncodingState>()
+    static let reusable = ThreadLocalSlot<EncodingState>()
 
-    /// Lets go of the calling thread's reusable state (see ``ProcessCaches``).
-    static func removeReusableState() {
-        reusable.place().take()?.willLeaveSlot()
-    }
-
-    private init(schema: CompiledSchema, writer: AvroBinaryWriter, userInfo: [CodingUserInfoKey: any Sendable], fieldNaming: AvroFieldNaming) {
+    init(schema: CompiledSchema, userInfo: [CodingUserInfoKey: any Sendable], maxDepth: Int, fieldNaming: AvroFieldNaming) {
         self.schema = schema
         self.fieldNaming = fieldNaming
-        self.writer = writer
-        self.node = schema.root
-        self.sendableUserInfo = userInfo
+        writer = AvroBinaryWriter()
+        node = schema.root
+        sendableUserInfo = userInfo
+        self.maxDepth = maxDepth
     }
 
     /// Runs `body` with a state ready to append to `buffer`, the thread's reusable one when it
     /// is free; `buffer` holds what the state wrote afterwards.
     static func with<Result>(schema: CompiledSchema, appendingTo buffer: inout [UInt8], userInfo: [CodingUserInfoKey: any Sendable],
                              fieldNaming: AvroFieldNaming, maxDepth: Int = AvroNesting.defaultMaxDepth, _ body: (EncodingState) throws -> Result) rethrows -> Result {
-        var state: EncodingState
         let place = reusable.place()
-        if let reused = place.take() {
-            state = reused
-            // Assigned only when they differ: a call like the last one retains nothing here.
-            if state.schema !== schema { state.schema = schema }
-            state.node = schema.root
-            if !userInfo.isEmpty { state.sendableUserInfo = userInfo }
-            state.fieldNaming = fieldNaming
-        } else {
-            state = EncodingState(schema: schema, writer: AvroBinaryWriter(), userInfo: userInfo, fieldNaming: fieldNaming)
-        }
-        state.maxDepth = maxDepth
+        var state = place.take()?.prepared(schema: schema, userInfo: userInfo, maxDepth: maxDepth, fieldNaming: fieldNaming)
+            ?? EncodingState(schema: schema, userInfo: userInfo, maxDepth: maxDepth, fieldNaming: fieldNaming)
         // The caller's buffer is moved in, and back out (leaving the state's writer empty).
         state.writer.swapBytes(with: &buffer)
         defer {
@@ -91,7 +80,7 @@ final class EncodingState: Encoder, FrameStack, SlotObject {
 
     /// Empties what a call left behind, keeping the arrays' capacity. (Encoding that failed
     /// leaves frames open and an error; writing out of order leaves reorderings.)
-    private func clearForReuse() {
+    func clearForReuse() {
         if !frames.isEmpty { frames.removeAll() }
         if !reorderings.isEmpty { reorderings.removeAll(keepingCapacity: true) }
         if !frameKeys.isEmpty { frameKeys.removeAll(keepingCapacity: true) }

@@ -5,6 +5,8 @@ protocol FrameStack: AnyObject {
     associatedtype Frame: SerialFrame
     var frames: UnsharedArray<Frame> { get }
     var serials: Int { get set }
+    /// The coding path of the innermost frame open.
+    var codingPath: [any CodingKey] { get }
 }
 
 /// A frame with the serial number it was pushed with.
@@ -30,4 +32,25 @@ extension FrameStack {
     func isOpen(_ index: Int, serial: Int) -> Bool {
         index < frames.count && frames[index].serial == serial
     }
+}
+
+/// An unkeyed container: its state and the frame it was made for, with that frame's serial.
+protocol FrameContainer {
+    associatedtype State: FrameStack
+    var state: State { get }
+    var frame: Int { get }
+    var serial: Int { get }
+    init(state: State, frame: Int, serial: Int)
+}
+
+extension FrameContainer {
+    /// The container of frame `frame`, which is open.
+    init(state: State, frame: Int) {
+        self.init(state: state, frame: frame, serial: state.frames[frame].serial)
+    }
+
+    var codingPath: [any CodingKey] { Array(state.codingPath.prefix(frame)) }
+
+    /// Whether the container's frame is still open.
+    var isFrameOpen: Bool { state.isOpen(frame, serial: serial) }
 }

@@ -1,24 +1,17 @@
 /// The unkeyed container of the Avro decoder: the items of an array, block by block.
-struct UnkeyedDecoding: UnkeyedDecodingContainer {
+struct UnkeyedDecoding: UnkeyedDecodingContainer, FrameContainer {
     let state: DecodingState
     let frame: Int
     let serial: Int
 
-    init(state: DecodingState, frame: Int) {
-        self.state = state
-        self.frame = frame
-        serial = state.frames[frame].serial
-    }
-
-    var codingPath: [any CodingKey] { Array(state.codingPath.prefix(frame)) }
     /// Unknown until the last block is read: Avro arrays may come in several blocks.
     var count: Int? { nil }
-    var currentIndex: Int { state.isOpen(frame, serial: serial) ? state.frames[frame].itemsRead : 0 }
+    var currentIndex: Int { isFrameOpen ? state.frames[frame].itemsRead : 0 }
 
     var isAtEnd: Bool {
         // A malformed block count, or a closed container, reads as "not at end" so that the
         // next decode throws the error.
-        guard state.isOpen(frame, serial: serial) else { return false }
+        guard isFrameOpen else { return false }
         return (try? state.arrayIsAtEnd(frame: frame)) ?? false
     }
 

@@ -1,18 +1,11 @@
 /// The unkeyed container of the Avro encoder: the items of an array, written as one block
 /// whose count is filled in when the array closes.
-struct UnkeyedEncoding: UnkeyedEncodingContainer {
+struct UnkeyedEncoding: UnkeyedEncodingContainer, FrameContainer {
     let state: EncodingState
     let frame: Int
     let serial: Int
 
-    init(state: EncodingState, frame: Int) {
-        self.state = state
-        self.frame = frame
-        serial = state.frames[frame].serial
-    }
-
-    var codingPath: [any CodingKey] { Array(state.codingPath.prefix(frame)) }
-    var count: Int { state.isOpen(frame, serial: serial) ? state.frames[frame].count : 0 }
+    var count: Int { isFrameOpen ? state.frames[frame].count : 0 }
 
     /// Starts the next item and returns its schema node.
     private func nextItem() throws -> Int {

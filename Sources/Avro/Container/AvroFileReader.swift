@@ -44,7 +44,8 @@ public final class AvroFileReader<T: Decodable> {
     /// Iterating the reader as a `Sequence` cannot throw: the iteration ends at the first
     /// error, which is then kept here. Check it after the loop. Once set, ``next()`` throws
     /// it again.
-    // Read per value: no dynamic exclusivity check (the reader is used from one thread).
+    // Read per value: no dynamic exclusivity check (the reader is used from one thread; see
+    // the rules of the unsafe core in `UnsafeCore/UnsafeCore.swift`).
     @exclusivity(unchecked) public private(set) var error: (any Error)?
 
     /// The corrupt parts of the file skipped so far, when

@@ -39,7 +39,8 @@ public final class AvroFileWriter<T: Encodable> {
     private let encoder: AvroEncoder
     /// The encoded values of the current block, and how many there are. (Stored properties
     /// used per value skip the dynamic exclusivity checks, some 70 instructions per access: a
-    /// writer is used from one thread at a time.)
+    /// writer is used from one thread at a time; see the rules of the unsafe core in
+    /// `UnsafeCore/UnsafeCore.swift`.)
     @exclusivity(unchecked) private var block: [UInt8] = []
     @exclusivity(unchecked) private var blockCount = 0
     @exclusivity(unchecked) private var isClosed = false
