@@ -134,8 +134,18 @@ public struct AvroError: Error, Hashable, Sendable, CustomStringConvertible {
         return text
     }
 
-    /// This error with `prefix` put in front of its path (`prefix.path` or `prefix[path]`).
-    func prefixingPath(_ prefix: String) -> AvroError {
+    /// Returns `error` with `prefix` put in front of its path when it is an ``AvroError``, and
+    /// any other error as it is: what generated code adds when reading or writing a field
+    /// fails, so that the error names the field.
+    public static func prefixingPath(_ prefix: String, to error: any Error) -> any Error {
+        (error as? AvroError)?.prefixingPath(prefix) ?? error
+    }
+
+    /// Returns this error with `prefix` put in front of its path (`prefix.path`, or
+    /// `prefix[2]` for an index): what a type conforming to ``AvroBinaryDecodable`` or
+    /// ``AvroBinaryEncodable`` adds when reading or writing one of its fields fails, so that
+    /// the error names the field.
+    public func prefixingPath(_ prefix: String) -> AvroError {
         var copy = self
         if let path, !path.isEmpty {
             copy.path = path.hasPrefix("[") ? prefix + path : prefix + "." + path

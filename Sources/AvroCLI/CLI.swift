@@ -4,7 +4,7 @@ enum CLI {
     /// Every command, in the order of the overall help.
     static let commands: [Command] = [
         .getSchema, .getMeta, .count, .toJSON, .fromJSON, .concat, .recodec,
-        .canonical, .fingerprint, .compat, .random, .validate,
+        .canonical, .fingerprint, .compat, .random, .validate, .generate,
     ]
 
     /// Runs the tool with `arguments` (without the program name) and returns the exit status:

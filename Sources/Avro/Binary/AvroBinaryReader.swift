@@ -21,6 +21,11 @@ public struct AvroBinaryReader {
     /// maps may still claim. Such items use no input, so the remaining input cannot bound
     /// their count.
     public var zeroSizeItemBudget: Int
+    /// How deep values read inside ``nested(_:)`` may nest: ``AvroNesting/defaultMaxDepth``
+    /// unless set (``AvroDecoder`` sets its ``AvroDecoder/Options/maxDepth``).
+    public var maxDepth = AvroNesting.defaultMaxDepth
+    /// How deep inside ``nested(_:)`` the reader is now.
+    public private(set) var depth = 0
 
     /// Creates a reader over `buffer`, which must stay valid while the reader is used.
     /// `zeroSizeItemLimit` bounds the items of zero-byte types it may read; by default,
@@ -31,6 +36,20 @@ public struct AvroBinaryReader {
         end = buffer.count
         offset = 0
         zeroSizeItemBudget = zeroSizeItemLimit ?? AvroDecoder.Options().zeroSizeItemLimit(forInputOf: buffer.count)
+    }
+
+    /// Reads a nested value with `body`, one level deeper: what a type with a recursive
+    /// schema wraps around reading each value of its own type, so that hostile input nested
+    /// beyond ``maxDepth``, or beyond the thread's stack, throws instead of overflowing it.
+    ///
+    /// - Throws: ``AvroError/Code/limitExceeded`` when the value would be nested too deep;
+    ///   whatever `body` throws.
+    @inline(__always)
+    public mutating func nested<Result>(_ body: (inout AvroBinaryReader) throws -> Result) throws -> Result {
+        try AvroNesting.enter(below: depth, maxDepth: maxDepth, "the data", offset: offset)
+        depth &+= 1
+        defer { depth &-= 1 }
+        return try body(&self)
     }
 
     /// The number of bytes not read yet.

@@ -14,6 +14,11 @@
 public struct AvroBinaryWriter: Sendable {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8]
+    /// How deep values written inside ``nested(_:)`` may nest: ``AvroNesting/defaultMaxDepth``
+    /// unless set (``AvroEncoder`` sets its ``AvroEncoder/maxDepth``).
+    public var maxDepth = AvroNesting.defaultMaxDepth
+    /// How deep inside ``nested(_:)`` the writer is now.
+    public private(set) var depth = 0
 
     /// Creates a writer with room for `capacity` bytes before it has to grow.
     public init(capacity: Int = 0) {
@@ -24,6 +29,20 @@ public struct AvroBinaryWriter: Sendable {
     /// Creates a writer that appends to `bytes`.
     public init(appendingTo bytes: [UInt8]) {
         self.bytes = bytes
+    }
+
+    /// Writes a nested value with `body`, one level deeper: what a type with a recursive
+    /// schema wraps around writing each value of its own type, so that a value nested beyond
+    /// ``maxDepth``, or beyond the thread's stack, throws instead of overflowing it.
+    ///
+    /// - Throws: ``AvroError/Code/limitExceeded`` when the value is nested too deep; whatever
+    ///   `body` throws.
+    @inline(__always)
+    public mutating func nested<Result>(_ body: (inout AvroBinaryWriter) throws -> Result) throws -> Result {
+        try AvroNesting.enter(below: depth, maxDepth: maxDepth, "the value")
+        depth &+= 1
+        defer { depth &-= 1 }
+        return try body(&self)
     }
 
     /// The number of bytes written so far.

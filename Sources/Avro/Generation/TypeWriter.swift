@@ -1,0 +1,231 @@
+/// Writes the declaration of one named type (see ``AvroSwiftGenerator``).
+struct TypeWriter {
+    let model: GeneratorModel
+    let type: GeneratorModel.Named
+    /// The union enums nested in the record being written.
+    private var unions: [(name: String, cases: [TypeShape.UnionCase])] = []
+
+    init(model: GeneratorModel, type: GeneratorModel.Named) {
+        self.model = model
+        self.type = type
+    }
+
+    private var access: String { model.options.accessLevel == .public ? "public " : "" }
+
+    mutating func declaration() throws -> [String] {
+        switch type.definition.kind {
+        case .record(let record): return try recordDeclaration(record)
+        case .enumeration(let enumeration): return enumDeclaration(enumeration)
+        // A fixed is `Data` (or the type of its logical type) where it is used.
+        default: return ["// The fixed \(type.name.fullname) is held as \(try shape(type.definition, context: "", path: type.name.fullname).swiftType)."]
+        }
+    }
+
+    private var schemaDeclaration: String {
+        "\(access)static let avroSchema: AvroSchema = try! AvroSchema(parsing: \(SwiftNames.rawStringLiteral(type.standalone.jsonString())))"
+    }
+
+    // MARK: - Records
+
+    private mutating func recordDeclaration(_ record: AvroSchema.Record) throws -> [String] {
+        let isClass = model.isClass(record.name)
+        var fields: [(name: String, property: String, shape: TypeShape, field: AvroSchema.Field)] = []
+        for field in record.fields {
+            let path = type.name.fullname + "." + field.name
+            fields.append((field.name, SwiftNames.escaped(field.name), try shape(field.type, context: SwiftNames.upperCamel(field.name), path: path), field))
+        }
+        let name = type.swiftName
+        var lines = SwiftNames.docComment(record.doc, indent: "")
+        let conformances = "Codable, Hashable, Sendable, AvroBinaryCodable"
+        lines.append(isClass ? "\(access)final class \(name): \(conformances) {" : "\(access)struct \(name): \(conformances) {")
+        for field in fields {
+            lines += SwiftNames.docComment(field.field.doc, indent: "    ")
+            lines.append("    \(access)\(isClass ? "let" : "var") \(field.property): \(field.shape.swiftType)")
+        }
+        lines.append("")
+        let arguments = fields.map { field in
+            "\(field.property): \(field.shape.swiftType)" + (field.field.defaultValue.flatMap { defaultLiteral(field.shape, $0) }.map { " = " + $0 } ?? "")
+        }
+        lines.append("    \(access)init(\(arguments.joined(separator: ", "))) {")
+        lines += fields.map { "        self.\($0.property) = \($0.property)" }
+        lines += ["    }", "", "    " + schemaDeclaration, ""]
+        lines.append("    \(access)func avroEncode(to writer: inout AvroBinaryWriter) throws {")
+        for field in fields {
+            let statements = field.shape.encode("self.\(field.property)", indent: "            ")
+            if field.shape.encodeThrows {
+                lines += ["        do {"] + statements + ["        } catch {", "            throw AvroError.prefixingPath(\(SwiftNames.stringLiteral(field.name)), to: error)", "        }"]
+            } else {
+                lines += statements.map { String($0.dropFirst(4)) }
+            }
+        }
+        lines += ["    }", ""]
+        lines.append("    \(access)\(isClass ? "required " : "")init(avroFrom reader: inout AvroBinaryReader) throws {")
+        for field in fields {
+            lines += ["        do {"] + field.shape.decode(into: "self.\(field.property)", indent: "            ")
+            lines += ["        } catch {", "            throw AvroError.prefixingPath(\(SwiftNames.stringLiteral(field.name)), to: error)", "        }"]
+        }
+        lines += ["    }", "", "    private static func badBranch(_ branch: Int64, at offset: Int) -> AvroError {",
+                  "        AvroError(.invalidUnionBranch, \"the union has no branch \\(branch)\", offset: offset)", "    }"]
+        if isClass { lines += classEquality(name, properties: fields.map(\.property)) }
+        for union in unions {
+            lines += ["", "    \(access)enum \(union.name): Codable, Hashable, Sendable {"]
+            lines += union.cases.map { "        case \($0.name)(\($0.shape.swiftType))" }
+            lines.append("    }")
+        }
+        lines.append("}")
+        return lines
+    }
+
+    /// `==` and `hash(into:)` of a record that is a class, by its fields.
+    private func classEquality(_ name: String, properties: [String]) -> [String] {
+        let comparison = properties.isEmpty ? "true" : properties.map { "lhs.\($0) == rhs.\($0)" }.joined(separator: " && ")
+        return ["", "    \(access)static func == (lhs: \(name), rhs: \(name)) -> Bool {", "        \(comparison)", "    }", "",
+                "    \(access)func hash(into hasher: inout Hasher) {"] + properties.map { "        hasher.combine(\($0))" } + ["    }"]
+    }
+
+    // MARK: - Enums
+
+    private func enumDeclaration(_ enumeration: AvroSchema.Enumeration) -> [String] {
+        var names = enumeration.symbols.map(SwiftNames.caseName)
+        if Set(names).count != names.count { names = enumeration.symbols.map(SwiftNames.escaped) }
+        var lines = SwiftNames.docComment(enumeration.doc, indent: "")
+        lines.append("\(access)enum \(type.swiftName): String, Codable, Hashable, Sendable, CaseIterable, AvroBinaryCodable {")
+        for (name, symbol) in zip(names, enumeration.symbols) { lines.append("    case \(name) = \(SwiftNames.stringLiteral(symbol))") }
+        lines += ["", "    " + schemaDeclaration, "", "    \(access)func avroEncode(to writer: inout AvroBinaryWriter) throws {", "        switch self {"]
+        lines += names.enumerated().map { "        case .\($1): writer.writeInt(\($0))" }
+        lines += ["        }", "    }", "", "    \(access)init(avroFrom reader: inout AvroBinaryReader) throws {", "        let start = reader.offset", "        switch try reader.readInt() {"]
+        lines += names.enumerated().map { "        case \($0): self = .\($1)" }
+        lines += ["        case let index: throw AvroError(.invalidEnumSymbol, \"the enum \(type.name.fullname) has no symbol \\(index)\", offset: start)",
+                  "        }", "    }", "}"]
+        return lines
+    }
+
+    // MARK: - Shapes
+
+    /// How `schema` is held; `context` names the enum of a union, `path` the schema path
+    /// errors name.
+    private mutating func shape(_ schema: AvroSchema, context: String, path: String) throws -> TypeShape {
+        switch schema.kind {
+        case .null:
+            throw AvroError(.unsupported, "a value of type null alone has no Swift type; use a union with null", path: path)
+        case .boolean: return .value(swift: "Bool", write: "writer.writeBoolean({})", read: "reader.readBoolean()", throwsOnWrite: false)
+        case .int:
+            if schema.logicalType == .date { return .value(swift: "Date", write: "writer.writeDate({}, as: .date)", read: "reader.readDate(as: .date)", throwsOnWrite: true) }
+            return .value(swift: "Int32", write: "writer.writeInt({})", read: "reader.readInt()", throwsOnWrite: false)
+        case .long:
+            if let logical = schema.logicalType, let swiftCase = Self.timestampCase(logical) {
+                return .value(swift: "Date", write: "writer.writeDate({}, as: \(swiftCase))", read: "reader.readDate(as: \(swiftCase))", throwsOnWrite: true)
+            }
+            return .value(swift: "Int64", write: "writer.writeLong({})", read: "reader.readLong()", throwsOnWrite: false)
+        case .float: return .value(swift: "Float", write: "writer.writeFloat({})", read: "reader.readFloat()", throwsOnWrite: false)
+        case .double: return .value(swift: "Double", write: "writer.writeDouble({})", read: "reader.readDouble()", throwsOnWrite: false)
+        case .string:
+            if schema.logicalType == .uuid { return .value(swift: "UUID", write: "writer.writeUUID({})", read: "reader.readUUID()", throwsOnWrite: false) }
+            return .value(swift: "String", write: "writer.writeString({})", read: "reader.readString()", throwsOnWrite: false)
+        case .bytes:
+            if case .decimal(let precision, let scale)? = schema.logicalType {
+                return .value(swift: "Decimal", write: "writer.writeDecimal({}, scale: \(scale), precision: \(precision))",
+                              read: "reader.readDecimal(scale: \(scale), precision: \(precision))", throwsOnWrite: true)
+            }
+            return .value(swift: "Data", write: "writer.writeBytes({})", read: "Data(reader.readLengthPrefixedBytes())", throwsOnWrite: false)
+        case .fixed(let fixed):
+            if case .decimal(let precision, let scale)? = schema.logicalType {
+                return .value(swift: "Decimal", write: "writer.writeDecimal({}, scale: \(scale), precision: \(precision), size: \(fixed.size))",
+                              read: "reader.readDecimal(scale: \(scale), precision: \(precision), size: \(fixed.size))", throwsOnWrite: true)
+            }
+            if schema.logicalType == .duration, fixed.size == 12 {
+                return .value(swift: "AvroDuration", write: "writer.writeDuration({})", read: "reader.readDuration()", throwsOnWrite: false)
+            }
+            return .fixed(size: fixed.size)
+        case .enumeration(let enumeration): return .named(swift: model.swiftName(of: enumeration.name), recursive: false)
+        case .record(let record): return .named(swift: model.swiftName(of: record.name), recursive: model.isRecursive(record.name))
+        case .reference(let name):
+            guard let definition = model.definition(of: name) else {
+                throw AvroError(.invalidSchema, "the schema refers to '\(name.fullname)', which it does not define", path: path)
+            }
+            if case .record = definition.kind { return .named(swift: model.swiftName(of: name), recursive: model.isRecursive(name)) }
+            return try shape(definition, context: context, path: path)
+        case .array(let items):
+            return .array(try shape(items, context: context + "Item", path: path + "[]"), minItemSize: minimumSize(items))
+        case .map(let values):
+            return .map(try shape(values, context: context + "Value", path: path + "{}"), minItemSize: 1 + minimumSize(values))
+        case .union(let branches):
+            let nullIndex = branches.firstIndex { if case .null = $0.kind { true } else { false } }
+            let others = branches.indices.filter { $0 != nullIndex }
+            if let nullIndex, others.count == 1 {
+                return .optional(try shape(branches[others[0]], context: context, path: path + "[\(others[0])]"), nullIndex: nullIndex, valueIndex: others[0])
+            }
+            var cases: [TypeShape.UnionCase] = []
+            for index in others {
+                let branch = branches[index]
+                let caseName = SwiftNames.escaped(unionCaseName(branch))
+                cases.append(.init(name: caseName, index: index, shape: try shape(branch, context: context + SwiftNames.upperCamel(unionCaseName(branch)), path: path + "[\(index)]")))
+            }
+            let name = context.isEmpty ? "Union" : context
+            unions.append((name, cases))
+            return .union(swift: "\(type.swiftName).\(name)", cases: cases, nullIndex: nullIndex)
+        }
+    }
+
+    /// The case name the Codable coders give union branch `schema`: a named type's name with
+    /// its first letter lowercase, or the type name (`string`, `array`…).
+    private func unionCaseName(_ schema: AvroSchema) -> String {
+        guard let name = schema.name else { return schema.typeName }
+        return name.name.prefix(1).lowercased() + name.name.dropFirst()
+    }
+
+    /// The fewest bytes a value of `schema` takes, a lower bound (a record that contains
+    /// itself counts as nothing for the part that does).
+    private func minimumSize(_ schema: AvroSchema, visiting: Set<AvroName> = []) -> Int {
+        switch schema.kind {
+        case .null: return 0
+        case .float: return 4
+        case .double: return 8
+        case .fixed(let fixed): return fixed.size
+        case .record(let record):
+            guard !visiting.contains(record.name) else { return 0 }
+            return record.fields.reduce(0) { $0 + minimumSize($1.type, visiting: visiting.union([record.name])) }
+        case .reference(let name):
+            guard !visiting.contains(name), let definition = model.definition(of: name) else { return 0 }
+            return minimumSize(definition, visiting: visiting)
+        default: return 1
+        }
+    }
+
+    /// The Swift spelling of a timestamp logical type, or `nil` for other logical types.
+    private static func timestampCase(_ logical: AvroLogicalType) -> String? {
+        switch logical {
+        case .timestampMillis: ".timestampMillis"
+        case .timestampMicros: ".timestampMicros"
+        case .timestampNanos: ".timestampNanos"
+        case .localTimestampMillis: ".localTimestampMillis"
+        case .localTimestampMicros: ".localTimestampMicros"
+        case .localTimestampNanos: ".localTimestampNanos"
+        default: nil
+        }
+    }
+
+    // MARK: - Defaults
+
+    /// The Swift literal of a field's default, or `nil` when it has no simple one (records,
+    /// unions of several types, bytes, logical types).
+    private func defaultLiteral(_ shape: TypeShape, _ json: AvroJSON) -> String? {
+        switch (shape, json) {
+        case (.optional, .null), (.union(_, _, _?), .null): return "nil"
+        case (.optional(let wrapped, _, _), _): return defaultLiteral(wrapped, json)
+        case (.array, .array(let items)) where items.isEmpty: return "[]"
+        case (.map, .object(let object)) where object.isEmpty: return "[:]"
+        case (.value(let swift, _, _, _), .bool(let value)) where swift == "Bool": return String(value)
+        case (.value(let swift, _, _, _), .integer(let value)) where ["Int32", "Int64", "Float", "Double"].contains(swift): return String(value)
+        case (.value(let swift, _, _, _), .double(let value)) where ["Float", "Double"].contains(swift) && value.isFinite: return "\(value)"
+        case (.value(let swift, _, _, _), .string(let value)) where swift == "String": return SwiftNames.stringLiteral(value)
+        case (.named(let swift, _), .string(let symbol)):
+            guard let name = model.named.first(where: { $0.swiftName == swift }),
+                  case .enumeration(let enumeration) = name.definition.kind, enumeration.symbols.contains(symbol) else { return nil }
+            let names = enumeration.symbols.map(SwiftNames.caseName)
+            let caseNames = Set(names).count == names.count ? names : enumeration.symbols.map(SwiftNames.escaped)
+            return "." + caseNames[enumeration.symbols.firstIndex(of: symbol) ?? 0]
+        default: return nil
+        }
+    }
+}
