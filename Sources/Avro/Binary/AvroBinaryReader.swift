@@ -52,6 +52,18 @@ public struct AvroBinaryReader {
         return try body(&self)
     }
 
+    /// Reads a value of `type` (by default, the type the result is assigned to) with its own
+    /// ``AvroBinaryDecodable/init(avroFrom:)``: what generated code calls for a field of a
+    /// named type, whatever names the record's members have.
+    @inlinable
+    public mutating func read<T: AvroBinaryDecodable>(_ type: T.Type = T.self) throws -> T {
+        try T(avroFrom: &self)
+    }
+
+    /// Reads a value of the `null` type: no bytes.
+    @inlinable
+    public mutating func readNull() throws(AvroError) -> AvroNull { AvroNull() }
+
     /// The number of bytes not read yet.
     @inline(__always) public var remaining: Int { end &- offset }
 

@@ -13,7 +13,8 @@
 ///   as the Codable coders name union branches: the type's name, first letter lowercase),
 ///   nested in the record that uses it; a union with `null` and several other branches is an
 ///   optional of that enum;
-/// - `bytes` and `fixed` become `Data` (a fixed's size is checked when writing);
+/// - `bytes` and `fixed` become `Data` (a fixed's size is checked when writing), `null`
+///   ``AvroNull``;
 /// - logical types become `Date` (`date`, timestamps), `UUID`, `Decimal` (`decimal`) and
 ///   ``AvroDuration``; the others (`time-millis`, `big-decimal`…) keep their underlying type;
 /// - `doc` becomes a `///` comment.
@@ -56,7 +57,7 @@ public struct AvroSwiftGenerator: Sendable {
     /// other's named types (a later schema those of the earlier ones).
     ///
     /// - Throws: ``AvroError/Code/unsupported`` naming the schema path of a type that cannot
-    ///   be expressed in Swift (two types with one Swift name, a field of type `null`).
+    ///   be expressed in Swift (two types with one Swift name).
     public func generate(_ schemas: [AvroSchema]) throws -> String {
         try GeneratorModel(schemas, options: options).source()
     }

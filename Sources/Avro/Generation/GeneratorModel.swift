@@ -18,6 +18,8 @@ struct GeneratorModel {
     /// Records that contain themselves in any way: their values are read and written one
     /// level deeper each (``AvroBinaryReader/nested(_:)``).
     private var recursive: Set<AvroName> = []
+    /// The fewest bytes a value of each record takes.
+    private var recordSizes: [AvroName: Int] = [:]
 
     init(_ schemas: [AvroSchema], options: AvroSwiftGenerator.Options) throws {
         self.options = options
@@ -34,6 +36,44 @@ struct GeneratorModel {
             named[index] = Named(name: named[index].name, definition: definition, standalone: standalone(definition), swiftName: swiftName)
         }
         findRecursion()
+        computeRecordSizes()
+    }
+
+    /// The fewest bytes a value of each record takes: the bound block counts of arrays and
+    /// maps of it are checked against. Found by rounds until nothing grows; a record that can
+    /// only contain itself grows to a cap.
+    private mutating func computeRecordSizes() {
+        let cap = 1 << 20
+        var changed = true
+        var rounds = 0
+        while changed && rounds <= named.count {
+            changed = false
+            rounds += 1
+            for type in named {
+                guard case .record(let record) = type.definition.kind else { continue }
+                let size = min(cap, record.fields.reduce(0) { $0 + minimumSize($1.type) })
+                if size != recordSizes[type.name] {
+                    recordSizes[type.name] = size
+                    changed = true
+                }
+            }
+        }
+    }
+
+    /// The fewest bytes a value of `schema` takes, as far as ``recordSizes`` knows.
+    func minimumSize(_ schema: AvroSchema) -> Int {
+        switch schema.kind {
+        case .null: return 0
+        case .float: return 4
+        case .double: return 8
+        case .fixed(let fixed): return fixed.size
+        case .record(let record): return recordSizes[record.name] ?? 0
+        case .reference(let name):
+            guard let definition = definitions[name] else { return 0 }
+            if case .record = definition.kind { return recordSizes[name] ?? 0 }
+            return minimumSize(definition)
+        default: return 1
+        }
     }
 
     // MARK: - Collecting
@@ -92,48 +132,53 @@ struct GeneratorModel {
     /// itself, since each class breaks the cycles through it).
     private mutating func findRecursion() {
         let records = named.filter { if case .record = $0.definition.kind { true } else { false } }.map(\.name)
-        for name in records where reaches(name, from: name, inline: false, through: []) { recursive.insert(name) }
-        while let next = records.first(where: { !classes.contains($0) && reaches($0, from: $0, inline: true, through: []) }) {
+        for name in records where reaches(name, from: name, inline: false) { recursive.insert(name) }
+        while let next = records.first(where: { !classes.contains($0) && reaches($0, from: $0, inline: true) }) {
             classes.insert(next)
         }
     }
 
     /// Whether record `target` is reachable from the fields of record `start`; `inline` only
     /// through fields, unions and struct records (not arrays, maps or classes).
-    private func reaches(_ target: AvroName, from start: AvroName, inline: Bool, through visited: Set<AvroName>) -> Bool {
-        guard case .record(let record) = definitions[start]?.kind else { return false }
-        var visited = visited
-        visited.insert(start)
-        var pending = record.fields.map(\.type)
+    private func reaches(_ target: AvroName, from start: AvroName, inline: Bool) -> Bool {
+        var visited: Set<AvroName> = [start]
+        var pending: [AvroSchema] = []
+        if case .record(let record)? = definitions[start]?.kind { pending = record.fields.map(\.type) }
         while let schema = pending.popLast() {
+            let name: AvroName
             switch schema.kind {
-            case .array(let items): if !inline { pending.append(items) }
-            case .map(let values): if !inline { pending.append(values) }
-            case .union(let branches): pending += branches
-            case .record(let nested): if reachesName(nested.name) { return true }
-            case .reference(let name): if reachesName(name) { return true }
-            default: break
+            case .array(let items):
+                if !inline { pending.append(items) }
+                continue
+            case .map(let values):
+                if !inline { pending.append(values) }
+                continue
+            case .union(let branches):
+                pending += branches
+                continue
+            case .record(let nested): name = nested.name
+            case .reference(let reference): name = reference
+            default: continue
             }
+            if name == target { return true }
+            guard !visited.contains(name), !(inline && classes.contains(name)) else { continue }
+            visited.insert(name)
+            if case .record(let record)? = definitions[name]?.kind { pending += record.fields.map(\.type) }
         }
         return false
-
-        func reachesName(_ name: AvroName) -> Bool {
-            if name == target { return true }
-            if visited.contains(name) || (inline && classes.contains(name)) { return false }
-            return reaches(target, from: name, inline: inline, through: visited)
-        }
     }
 
     // MARK: - Names
 
-    /// The Swift type name of Avro type `name`.
+    /// The Swift type name of Avro type `name`. A name that generated code uses for a type
+    /// of its own (`Int`, `String`, `Data`…) gets `Type` after it, so that it does not hide it.
     static func swiftTypeName(_ name: AvroName, _ naming: AvroSwiftGenerator.Options.TypeNaming) -> String {
+        let base: String
         switch naming {
-        case .shortName: return SwiftNames.escaped(name.name)
-        case .namespacePrefixed:
-            let parts = name.namespace.split(separator: ".").map { $0.prefix(1).uppercased() + $0.dropFirst() }
-            return SwiftNames.escaped(parts.joined() + name.name)
+        case .shortName: base = name.name
+        case .namespacePrefixed: base = name.namespace.split(separator: ".").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + name.name
         }
+        return SwiftNames.escaped(SwiftNames.typesGeneratedCodeUses.contains(base) ? base + "Type" : base)
     }
 
     /// The Swift name of the named type `name`.

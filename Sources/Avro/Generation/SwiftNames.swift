@@ -9,6 +9,13 @@ enum SwiftNames {
         "Self", "super", "throws", "true", "try", "Type", "Protocol", "some", "any", "consume", "copy", "discard", "each",
     ]
 
+    /// The types generated code names: a generated type of the same name would hide them.
+    static let typesGeneratedCodeUses: Set<String> = [
+        "Bool", "Int", "Int32", "Int64", "Float", "Double", "String", "Data", "Date", "UUID", "Decimal", "Hasher", "Codable", "Hashable",
+        "Sendable", "CaseIterable", "Avro", "AvroDuration", "AvroNull", "AvroError", "AvroSchema", "AvroBinaryWriter", "AvroBinaryReader",
+        "AvroBinaryCodable", "Foundation", "Swift", "Optional", "Array", "Dictionary",
+    ]
+
     /// `name` as a Swift identifier: escaped when it is a keyword.
     static func escaped(_ name: String) -> String {
         keywords.contains(name) ? "`\(name)`" : name
@@ -65,7 +72,7 @@ enum SwiftNames {
     /// `text` as `///` comment lines, indented by `indent`.
     static func docComment(_ text: String?, indent: String) -> [String] {
         guard let text, !text.isEmpty else { return [] }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + "/// " + $0.trimmingTrailingSpaces() }
+        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { indent + "/// " + $0.trimmingTrailingSpaces() }
     }
 }
 

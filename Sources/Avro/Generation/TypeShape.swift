@@ -96,7 +96,8 @@ indirect enum TypeShape {
         case .value(_, _, let read, _):
             return [indent + "\(target) = try \(read)"]
         case .named(let swift, let recursive):
-            return [indent + (recursive ? "\(target) = try reader.nested { try \(swift)(avroFrom: &$0) }" : "\(target) = try \(swift)(avroFrom: &reader)")]
+            // `read()` finds the type from the target's, in case a member has the type's name.
+            return [indent + (recursive ? "\(target) = try reader.nested { try $0.read() as \(swift) }" : "\(target) = try reader.read() as \(swift)")]
         case .fixed(let size):
             return [indent + "\(target) = try Data(reader.readRawBytes(count: \(size)))"]
         case .optional(let wrapped, let nullIndex, let valueIndex):

@@ -106,8 +106,7 @@ struct TypeWriter {
     /// errors name.
     private mutating func shape(_ schema: AvroSchema, context: String, path: String) throws -> TypeShape {
         switch schema.kind {
-        case .null:
-            throw AvroError(.unsupported, "a value of type null alone has no Swift type; use a union with null", path: path)
+        case .null: return .value(swift: "AvroNull", write: "_ = {}", read: "reader.readNull()", throwsOnWrite: false)
         case .boolean: return .value(swift: "Bool", write: "writer.writeBoolean({})", read: "reader.readBoolean()", throwsOnWrite: false)
         case .int:
             if schema.logicalType == .date { return .value(swift: "Date", write: "writer.writeDate({}, as: .date)", read: "reader.readDate(as: .date)", throwsOnWrite: true) }
@@ -146,9 +145,9 @@ struct TypeWriter {
             if case .record = definition.kind { return .named(swift: model.swiftName(of: name), recursive: model.isRecursive(name)) }
             return try shape(definition, context: context, path: path)
         case .array(let items):
-            return .array(try shape(items, context: context + "Item", path: path + "[]"), minItemSize: minimumSize(items))
+            return .array(try shape(items, context: context + "Item", path: path + "[]"), minItemSize: model.minimumSize(items))
         case .map(let values):
-            return .map(try shape(values, context: context + "Value", path: path + "{}"), minItemSize: 1 + minimumSize(values))
+            return .map(try shape(values, context: context + "Value", path: path + "{}"), minItemSize: 1 + model.minimumSize(values))
         case .union(let branches):
             let nullIndex = branches.firstIndex { if case .null = $0.kind { true } else { false } }
             let others = branches.indices.filter { $0 != nullIndex }
@@ -158,7 +157,12 @@ struct TypeWriter {
             var cases: [TypeShape.UnionCase] = []
             for index in others {
                 let branch = branches[index]
-                let caseName = SwiftNames.escaped(unionCaseName(branch))
+                // The case name the coders look for first; the name as written when another
+                // branch has that one (`int` and a record `Int`).
+                let candidates = [unionCaseName(branch), branch.name?.name].compactMap { $0 }
+                guard let caseName = candidates.map(SwiftNames.escaped).first(where: { name in !cases.contains { $0.name == name } }) else {
+                    throw AvroError(.unsupported, "two branches of the union would both be the Swift case \(candidates[0])", path: path + "[\(index)]")
+                }
                 cases.append(.init(name: caseName, index: index, shape: try shape(branch, context: context + SwiftNames.upperCamel(unionCaseName(branch)), path: path + "[\(index)]")))
             }
             let name = context.isEmpty ? "Union" : context
@@ -172,24 +176,6 @@ struct TypeWriter {
     private func unionCaseName(_ schema: AvroSchema) -> String {
         guard let name = schema.name else { return schema.typeName }
         return name.name.prefix(1).lowercased() + name.name.dropFirst()
-    }
-
-    /// The fewest bytes a value of `schema` takes, a lower bound (a record that contains
-    /// itself counts as nothing for the part that does).
-    private func minimumSize(_ schema: AvroSchema, visiting: Set<AvroName> = []) -> Int {
-        switch schema.kind {
-        case .null: return 0
-        case .float: return 4
-        case .double: return 8
-        case .fixed(let fixed): return fixed.size
-        case .record(let record):
-            guard !visiting.contains(record.name) else { return 0 }
-            return record.fields.reduce(0) { $0 + minimumSize($1.type, visiting: visiting.union([record.name])) }
-        case .reference(let name):
-            guard !visiting.contains(name), let definition = model.definition(of: name) else { return 0 }
-            return minimumSize(definition, visiting: visiting)
-        default: return 1
-        }
     }
 
     /// The Swift spelling of a timestamp logical type, or `nil` for other logical types.
