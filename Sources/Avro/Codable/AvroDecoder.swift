@@ -124,38 +124,17 @@ public struct AvroDecoder: Sendable {
     /// Decodes one value of `type` as `schema` from `reader`, which holds data written with
     /// `schema` or, with a `resolution`, with the resolution's writer schema.
     private func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, schema: CompiledSchema, resolution: ResolutionPlan? = nil) throws -> T {
-        if let decodable = coderSchema.binaryCoding(for: T.self, compiled: schema).decodable {
-            return try decodeBinary(type, as: decodable, from: &reader, resolution: resolution)
-        }
         do {
-            return try DecodingState.with(schema: schema, reader: &reader, resolution: resolution, userInfo: userInfo, maxDepth: options.maxDepth, fieldNaming: fieldNaming) { state in
+            return try DecodingState.with(schema: schema, reader: &reader, resolution: resolution, decoding: T.self, userInfo: userInfo,
+                                          maxDepth: options.maxDepth, fieldNaming: fieldNaming) { state, decodable in
+                // A type that reads itself (AvroBinaryDecodable) with its own schema does.
+                if let decodable {
+                    state.reader.maxDepth = options.maxDepth
+                    return try decodable.avroDecode(type, from: &state.reader)
+                }
                 let value = try state.decode(type, at: schema.root)
                 try state.closeFrames(downTo: 0)
                 return value
-            }
-        } catch {
-            throw Self.decodingError(error)
-        }
-    }
-
-    /// Decodes one value with the type's own ``AvroBinaryDecodable/init(avroFrom:)``; with a
-    /// `resolution`, from the writer's bytes transcoded into the reader's.
-    private func decodeBinary<T>(_ type: T.Type, as decodable: any AvroBinaryDecodable.Type, from reader: inout AvroBinaryReader,
-                                 resolution: ResolutionPlan?) throws -> T {
-        do {
-            guard let resolution else {
-                let outerDepth = reader.maxDepth
-                reader.maxDepth = options.maxDepth
-                defer { reader.maxDepth = outerDepth }
-                return try decodable.avroDecode(type, from: &reader)
-            }
-            var transcoded = AvroBinaryWriter()
-            try resolution.transcode(from: &reader, to: &transcoded, maxDepth: options.maxDepth)
-            let budget = reader.zeroSizeItemBudget
-            return try transcoded.bytes.withUnsafeBytes { bytes in
-                var resolved = AvroBinaryReader(bytes, zeroSizeItemLimit: budget)
-                resolved.maxDepth = options.maxDepth
-                return try decodable.avroDecode(type, from: &resolved)
             }
         } catch {
             throw Self.decodingError(error)

@@ -65,37 +65,24 @@ public struct AvroEncoder: Sendable {
         } catch {
             throw Self.encodingError(error, value: value)
         }
-        if let encodable = coderSchema.binaryCoding(for: T.self, compiled: compiled).encodable {
-            return try encodeBinary(value, as: encodable, into: &buffer)
-        }
         let start = buffer.count
         do {
             try EncodingState.with(schema: compiled, appendingTo: &buffer, userInfo: userInfo, fieldNaming: fieldNaming, maxDepth: maxDepth) { state in
                 do {
-                    try state.encode(value, at: compiled.root)
-                    try state.closeFrames(downTo: 0)
+                    // A type that writes itself (AvroBinaryEncodable) with its own schema does.
+                    if let encodable = state.binaryCodings.coding(for: T.self, compiled: compiled).encodable {
+                        state.writer.maxDepth = maxDepth
+                        try encodable.avroEncode(value, to: &state.writer)
+                    } else {
+                        try state.encode(value, at: compiled.root)
+                        try state.closeFrames(downTo: 0)
+                    }
                 } catch {
                     state.writer.truncate(to: start)
                     throw error
                 }
             }
         } catch {
-            throw Self.encodingError(error, value: value)
-        }
-    }
-
-    /// Appends `value` to `buffer` with the type's own ``AvroBinaryEncodable/avroEncode(to:)``.
-    private func encodeBinary<T>(_ value: T, as encodable: any AvroBinaryEncodable.Type, into buffer: inout [UInt8]) throws {
-        var writer = AvroBinaryWriter()
-        writer.maxDepth = maxDepth
-        // The caller's buffer is moved in, and back out.
-        writer.swapBytes(with: &buffer)
-        defer { writer.swapBytes(with: &buffer) }
-        let start = writer.count
-        do {
-            try encodable.avroEncode(value, to: &writer)
-        } catch {
-            writer.truncate(to: start)
             throw Self.encodingError(error, value: value)
         }
     }

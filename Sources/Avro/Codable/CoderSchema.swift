@@ -6,8 +6,6 @@ final class CoderSchema: Sendable {
     /// The coder's schema compiled; `nil` without a schema or when it does not compile.
     let compiled: CompiledSchema?
     private let error: AvroError?
-    /// How values of each type are coded, by type (see ``BinaryCoding``).
-    let binaryCodings = Locked<[ObjectIdentifier: BinaryCoding]>([:])
 
     init(_ schema: AvroSchema?) {
         var compiled: CompiledSchema?

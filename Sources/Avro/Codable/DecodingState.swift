@@ -47,6 +47,8 @@ final class DecodingState: Decoder, CodingState {
     @exclusivity(unchecked) private var currentType: Any.Type?
     /// The coding keys types rename (see ``FieldRenames``).
     @exclusivity(unchecked) private var fieldRenames = FieldRenames()
+    /// The types that code themselves with the schema coded with (see ``BinaryCoding``).
+    @exclusivity(unchecked) var binaryCodings = BinaryCodingMemo()
     /// The array and dictionary types read in one loop (see ``AvroDirectDecodable``).
     @exclusivity(unchecked) var directDecodables = ConformanceMemo<any AvroDirectDecodable.Type>()
 
@@ -72,8 +74,12 @@ final class DecodingState: Decoder, CodingState {
     /// and `reader` is left after the writer's value. A record whose fields are each read as
     /// written or from a default is read in place; any other value is first transcoded into
     /// the state's buffer, which the state then reads.
-    static func with<Result>(schema: CompiledSchema, reader: inout AvroBinaryReader, resolution: ResolutionPlan? = nil, userInfo: [CodingUserInfoKey: any Sendable],
-                             maxDepth: Int, fieldNaming: AvroFieldNaming = .codingKeys, _ body: (DecodingState) throws -> Result) throws -> Result {
+    ///
+    /// `body` is also given the decoded type when it reads itself with `schema`
+    /// (``AvroBinaryDecodable``); such a type is never read in place, but from transcoded bytes.
+    static func with<Result>(schema: CompiledSchema, reader: inout AvroBinaryReader, resolution: ResolutionPlan? = nil, decoding type: Any.Type,
+                             userInfo: [CodingUserInfoKey: any Sendable], maxDepth: Int, fieldNaming: AvroFieldNaming = .codingKeys,
+                             _ body: (DecodingState, (any AvroBinaryDecodable.Type)?) throws -> Result) throws -> Result {
         let place = reusable.place()
         var state = place.take()?.prepared(schema: schema, userInfo: userInfo, maxDepth: maxDepth, fieldNaming: fieldNaming)
             ?? DecodingState(schema: schema, userInfo: userInfo, maxDepth: maxDepth, fieldNaming: fieldNaming)
@@ -81,12 +87,13 @@ final class DecodingState: Decoder, CodingState {
             state.letGoOfInput()
             place.recycle(&state) { $0.clearForReuse() }
         }
+        let decodable = state.binaryCodings.coding(for: type, compiled: schema).decodable
         guard let resolution else {
             state.reader = reader
             defer { reader = state.reader }
-            return try body(state)
+            return try body(state, decodable)
         }
-        if resolution.inPlaceRoot != nil {
+        if resolution.inPlaceRoot != nil, decodable == nil {
             state.reader = reader
             state.inPlaceResolution = resolution
             state.isInPlaceRootPending = true
@@ -95,14 +102,14 @@ final class DecodingState: Decoder, CodingState {
                 state.inPlaceResolution = nil
                 reader = state.inputReader
             }
-            let value = try body(state)
+            let value = try body(state, nil)
             try state.finishInPlaceRoot()
             return value
         }
         try resolution.transcode(from: &reader, to: &state.transcoded, maxDepth: state.maxDepth)
         return try state.transcoded.bytes.withUnsafeBytes { bytes in
             state.reader = AvroBinaryReader(bytes, zeroSizeItemLimit: reader.zeroSizeItemBudget)
-            return try body(state)
+            return try body(state, decodable)
         }
     }
 

@@ -44,6 +44,8 @@ final class EncodingState: Encoder, CodingState {
     private let keyedContainers = ContainerReuse<EncodingState>()
     /// The coding keys types rename (see ``FieldRenames``).
     @exclusivity(unchecked) var fieldRenames = FieldRenames()
+    /// The types that code themselves with the schema coded with (see ``BinaryCoding``).
+    @exclusivity(unchecked) var binaryCodings = BinaryCodingMemo()
     /// The array and dictionary types written in one loop (see ``AvroDirectEncodable``).
     @exclusivity(unchecked) var directEncodables = ConformanceMemo<any AvroDirectEncodable.Type>()
 

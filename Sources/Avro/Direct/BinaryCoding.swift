@@ -24,14 +24,31 @@ struct BinaryCoding: @unchecked Sendable {
     }
 }
 
-extension CoderSchema {
-    /// How values of `type` are coded with `compiled`, the schema ``compiled(for:fieldNaming:)``
-    /// gave for it: found on first use and remembered.
-    func binaryCoding<T>(for type: T.Type, compiled: CompiledSchema) -> BinaryCoding {
-        let key = ObjectIdentifier(type)
-        if let known = binaryCodings.withLock({ $0[key] }), known.compiled === compiled { return known }
+/// The ``BinaryCoding`` of the types a coding state has coded, remembered: a state is used by
+/// one thread at a time, so finding the answer again is a scan of a short array, with no lock
+/// and no conformance lookup (a few hundred instructions).
+struct BinaryCodingMemo {
+    private var types: [ObjectIdentifier] = []
+    private var codings: [BinaryCoding] = []
+
+    /// How values of `type` are coded with `compiled`.
+    mutating func coding(for type: Any.Type, compiled: CompiledSchema) -> BinaryCoding {
+        let id = ObjectIdentifier(type)
+        var index = 0
+        while index < types.count {
+            if types[index] == id {
+                if codings[index].compiled === compiled { return codings[index] }
+                codings[index] = BinaryCoding(type, compiled: compiled)
+                return codings[index]
+            }
+            index &+= 1
+        }
         let coding = BinaryCoding(type, compiled: compiled)
-        binaryCodings.withLock { $0[key] = coding }
+        // The types a program codes are few; beyond 16, the answer is found each time.
+        if types.count < 16 {
+            types.append(id)
+            codings.append(coding)
+        }
         return coding
     }
 }
