@@ -7,7 +7,7 @@ import Testing
 @Suite(.enabled(if: CLITool.isAvailable, "the avro executable was not found next to the test bundle"))
 struct CLICommandTests {
     static let commands = ["getschema", "getmeta", "count", "tojson", "fromjson", "concat", "cat", "recodec",
-                           "canonical", "fingerprint", "compat", "random", "validate"]
+                           "canonical", "fingerprint", "compat", "random", "validate", "generate"]
 
     @Test(arguments: commands)
     func everyCommandHasHelp(command: String) throws {
@@ -26,6 +26,28 @@ struct CLICommandTests {
         let bare = try CLITool.run([])
         #expect(bare.status == 2)
         #expect(bare.errorText.hasPrefix("usage: avro COMMAND"))
+    }
+
+    @Test func generateReadsFilesThatUseEachOthersTypesInAnyOrder() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("generate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // "a" uses the type "b" defines: read in name order, "a" is parsed again after "b".
+        try #"{"type": "record", "name": "Order", "fields": [{"name": "item", "type": "shop.Item"}]}"#
+            .write(to: directory.appendingPathComponent("a.avsc"), atomically: true, encoding: .utf8)
+        try #"{"type": "record", "name": "shop.Item", "fields": [{"name": "sku", "type": "string"}]}"#
+            .write(to: directory.appendingPathComponent("b.avsc"), atomically: true, encoding: .utf8)
+        let result = try CLITool.run(["generate", "--access", "internal", directory.path])
+        #expect(result.status == 0, "\(result.errorText)")
+        #expect(result.text.contains("struct Order: Codable, Hashable, Sendable, AvroBinaryCodable {"))
+        #expect(result.text.contains("    var item: Item"))
+        #expect(result.text.contains("struct Item: "))
+        #expect(!result.text.contains("public "))
+        // A type no file defines: the file, and the path in it.
+        try #"{"type": "record", "name": "Lost", "fields": [{"name": "x", "type": "Nowhere"}]}"#
+            .write(to: directory.appendingPathComponent("c.avsc"), atomically: true, encoding: .utf8)
+        CLITool.expectFailure(try CLITool.run(["generate", directory.path]), mentioning: ["c.avsc", "fields[0].type", "Nowhere"])
+        CLITool.expectFailure(try CLITool.run(["generate", "--access", "open", directory.path]), status: 2, mentioning: ["unknown access level 'open'"])
     }
 
     @Test func usageErrorsExitWithTwoAndOneLine() throws {
