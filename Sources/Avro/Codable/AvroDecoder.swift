@@ -124,12 +124,14 @@ public struct AvroDecoder: Sendable {
     /// Decodes one value of `type` as `schema` from `reader`, which holds data written with
     /// `schema` or, with a `resolution`, with the resolution's writer schema.
     private func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, schema: CompiledSchema, resolution: ResolutionPlan? = nil) throws -> T {
+        // A local, so that the closure below captures a number rather than the decoder.
+        let maxDepth = options.maxDepth
         do {
             return try DecodingState.with(schema: schema, reader: &reader, resolution: resolution, decoding: T.self, userInfo: userInfo,
-                                          maxDepth: options.maxDepth, fieldNaming: fieldNaming) { state, decodable in
+                                          maxDepth: maxDepth, fieldNaming: fieldNaming) { state, decodable in
                 // A type that reads itself (AvroBinaryDecodable) with its own schema does.
                 if let decodable {
-                    state.reader.maxDepth = options.maxDepth
+                    state.reader.maxDepth = maxDepth
                     return try decodable.avroDecode(type, from: &state.reader)
                 }
                 let value = try state.decode(type, at: schema.root)

@@ -66,11 +66,13 @@ public struct AvroEncoder: Sendable {
             throw Self.encodingError(error, value: value)
         }
         let start = buffer.count
+        // A local, so that the closure below captures a number rather than the encoder.
+        let maxDepth = maxDepth
         do {
             try EncodingState.with(schema: compiled, appendingTo: &buffer, userInfo: userInfo, fieldNaming: fieldNaming, maxDepth: maxDepth) { state in
                 do {
                     // A type that writes itself (AvroBinaryEncodable) with its own schema does.
-                    if let encodable = state.binaryCodings.coding(for: T.self, compiled: compiled).encodable {
+                    if let encodable = state.binaryCodings.coding(for: T.self, compiled: compiled)?.encodable {
                         state.writer.maxDepth = maxDepth
                         try encodable.avroEncode(value, to: &state.writer)
                     } else {
