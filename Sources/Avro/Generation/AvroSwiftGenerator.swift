@@ -19,7 +19,9 @@
 ///   ``AvroDuration``; the others (`time-millis`, `big-decimal`…) keep their underlying type;
 /// - `doc` becomes a `///` comment.
 ///
-/// Names are Swift identifiers as they are; Swift keywords are escaped with backquotes.
+/// Names are Swift identifiers as they are; Swift keywords are escaped with backquotes, and a
+/// type named like one the generated code uses (`Int`, `String`, `Data`…) gets `Type` after
+/// its name.
 /// Types are named by their short names unless ``Options/typeNaming`` says otherwise; two
 /// types with the same short name are an error naming both.
 public struct AvroSwiftGenerator: Sendable {

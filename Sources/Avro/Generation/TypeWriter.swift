@@ -21,6 +21,9 @@ struct TypeWriter {
         }
     }
 
+    /// The type's schema as a constant. `try!` cannot fail there: the text is the printed form
+    /// of a schema that was parsed, which parses again (the generator's tests check it for every
+    /// schema of the shared test data).
     private var schemaDeclaration: String {
         "\(access)static let avroSchema: AvroSchema = try! AvroSchema(parsing: \(SwiftNames.rawStringLiteral(type.standalone.jsonString())))"
     }
