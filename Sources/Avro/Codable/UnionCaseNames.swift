@@ -4,8 +4,16 @@ extension CompiledSchema {
     /// letter lowercase (the Swift style, listed first), its name as written and its full
     /// name; the type name of an unnamed type (`string`, `long`…).
     func caseNames(of node: Int) -> [String] {
-        guard let name = name(of: node) else { return [typeName(of: node)] }
-        return [name.name.prefix(1).lowercased() + name.name.dropFirst(), name.name, name.fullname]
+        let preferred = Self.preferredCaseName(name: name(of: node), typeName: typeName(of: node))
+        guard let name = name(of: node) else { return [preferred] }
+        return [preferred, name.name, name.fullname]
+    }
+
+    /// The case name the coders look for first for a union branch: a named type's name with
+    /// its first letter lowercase, or an unnamed type's name. Generated enums use it too.
+    static func preferredCaseName(name: AvroName?, typeName: String) -> String {
+        guard let name else { return typeName }
+        return name.name.prefix(1).lowercased() + name.name.dropFirst()
     }
 
     /// Whether the case name `key` names union branch `node`: its name or full name, the

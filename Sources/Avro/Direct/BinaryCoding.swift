@@ -8,6 +8,8 @@ struct BinaryCoding: @unchecked Sendable {
     let encodable: (any AvroBinaryEncodable.Type)?
     /// The type, when it reads its values itself with `compiled`.
     let decodable: (any AvroBinaryDecodable.Type)?
+    /// Whether the type conforms to either protocol, whatever the schema.
+    let conforms: Bool
 
     /// Finds out, once, how values of `type` are coded with `compiled`. The schemas are
     /// compared whole (names, logical types, defaults and properties too): bytes that the
@@ -17,6 +19,7 @@ struct BinaryCoding: @unchecked Sendable {
         self.compiled = compiled
         let encodable = type as? any AvroBinaryEncodable.Type
         let decodable = type as? any AvroBinaryDecodable.Type
+        conforms = encodable != nil || decodable != nil
         let provided = encodable?.avroSchema ?? decodable?.avroSchema
         let matches = provided.map { compiled.schema.isCopy(of: $0) || compiled.schema == $0 } ?? false
         self.encodable = matches ? encodable : nil
@@ -26,30 +29,20 @@ struct BinaryCoding: @unchecked Sendable {
 
 /// The ``BinaryCoding`` of the types a coding state has coded, remembered: a state is used by
 /// one thread at a time, so finding the answer again is a scan of a short array, with no lock
-/// and no conformance lookup (a few hundred instructions). A type that does not conform costs
-/// a comparison of identifiers per call and retains nothing.
+/// and no conformance lookup (a few hundred instructions).
 struct BinaryCodingMemo {
     private var types: [ObjectIdentifier] = []
-    /// Whether each type conforms to either protocol: the others have no coding to check.
-    private var conforms: [Bool] = []
     private var codings: [BinaryCoding] = []
-    /// The last type found not to conform: checked first, reading no array (reading one
-    /// retains its storage, which cost the Codable path 3% of a small record's decode).
-    private var lastNonConforming: ObjectIdentifier?
 
     /// How values of `type` are coded with `compiled`; `nil` when the type codes itself with
     /// no schema.
     @inline(__always)
     mutating func coding(for type: Any.Type, compiled: CompiledSchema) -> BinaryCoding? {
         let id = ObjectIdentifier(type)
-        if id == lastNonConforming { return nil }
         var index = 0
         while index < types.count {
             if types[index] == id {
-                guard conforms[index] else {
-                    lastNonConforming = id
-                    return nil
-                }
+                guard codings[index].conforms else { return nil }
                 if codings[index].compiled !== compiled { codings[index] = BinaryCoding(type, compiled: compiled) }
                 return codings[index]
             }
@@ -62,12 +55,10 @@ struct BinaryCodingMemo {
     @inline(never)
     private mutating func remember(_ type: Any.Type, compiled: CompiledSchema) -> BinaryCoding? {
         let coding = BinaryCoding(type, compiled: compiled)
-        let typeConforms = type is any AvroBinaryEncodable.Type || type is any AvroBinaryDecodable.Type
         if types.count < 16 {
             types.append(ObjectIdentifier(type))
-            conforms.append(typeConforms)
             codings.append(coding)
         }
-        return typeConforms ? coding : nil
+        return coding.conforms ? coding : nil
     }
 }

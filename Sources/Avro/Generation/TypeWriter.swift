@@ -89,8 +89,7 @@ struct TypeWriter {
     // MARK: - Enums
 
     private func enumDeclaration(_ enumeration: AvroSchema.Enumeration) -> [String] {
-        var names = enumeration.symbols.map(SwiftNames.caseName)
-        if Set(names).count != names.count { names = enumeration.symbols.map(SwiftNames.escaped) }
+        let names = Self.caseNames(enumeration)
         var lines = SwiftNames.docComment(enumeration.doc, indent: "")
         lines.append("\(access)enum \(type.swiftName): String, Codable, Hashable, Sendable, CaseIterable, AvroBinaryCodable {")
         for (name, symbol) in zip(names, enumeration.symbols) { lines.append("    case \(name) = \(SwiftNames.stringLiteral(symbol))") }
@@ -174,11 +173,16 @@ struct TypeWriter {
         }
     }
 
-    /// The case name the Codable coders give union branch `schema`: a named type's name with
-    /// its first letter lowercase, or the type name (`string`, `array`…).
+    /// The case name the Codable coders look for first for union branch `schema`.
     private func unionCaseName(_ schema: AvroSchema) -> String {
-        guard let name = schema.name else { return schema.typeName }
-        return name.name.prefix(1).lowercased() + name.name.dropFirst()
+        CompiledSchema.preferredCaseName(name: schema.name, typeName: schema.typeName)
+    }
+
+    /// The Swift case names of an enum's symbols: lower camel case, or the symbols as written
+    /// when two would clash.
+    private static func caseNames(_ enumeration: AvroSchema.Enumeration) -> [String] {
+        let names = enumeration.symbols.map(SwiftNames.caseName)
+        return Set(names).count == names.count ? names : enumeration.symbols.map(SwiftNames.escaped)
     }
 
     /// The Swift spelling of a timestamp logical type, or `nil` for other logical types.
@@ -211,9 +215,7 @@ struct TypeWriter {
         case (.named(let swift, _), .string(let symbol)):
             guard let name = model.named.first(where: { $0.swiftName == swift }),
                   case .enumeration(let enumeration) = name.definition.kind, enumeration.symbols.contains(symbol) else { return nil }
-            let names = enumeration.symbols.map(SwiftNames.caseName)
-            let caseNames = Set(names).count == names.count ? names : enumeration.symbols.map(SwiftNames.escaped)
-            return "." + caseNames[enumeration.symbols.firstIndex(of: symbol) ?? 0]
+            return "." + Self.caseNames(enumeration)[enumeration.symbols.firstIndex(of: symbol) ?? 0]
         default: return nil
         }
     }
