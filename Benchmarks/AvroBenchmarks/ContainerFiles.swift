@@ -5,12 +5,13 @@ import Foundation
 // in memory, compared with the datum operations of the same workload ("× floor": writing with
 // codable-encode, reading with codable-decode) and with datum + codec ("× datum+codec": the
 // codec-only time of compressing or decompressing the same blocks added), which is what the
-// container layer itself costs.
+// container layer itself costs. The generated types' rows ("generated-file-...") compare with
+// generated-encode and generated-decode.
 enum ContainerFiles {
     static let codecs: [any AvroCodec] = [AvroNullCodec(), AvroDeflateCodec(), AvroSnappyCodec()]
 
-    static func run<T: Codable & Equatable>(_ workload: String, _ values: [T], schema: AvroSchema, avroBytes: Int,
-                                            harness: inout Harness) throws {
+    static func run<T: Codable & Equatable, G: Codable & Equatable>(_ workload: String, _ values: [T], _ generated: [G], schema: AvroSchema,
+                                                                     avroBytes: Int, harness: inout Harness) throws {
         let blocks = try self.blocks(values, schema: schema)
         for codec in codecs {
             let name = codec.name
@@ -30,22 +31,32 @@ enum ContainerFiles {
                 return made
             }
 
-            // A file written must read back as the values.
-            var file = Data()
-            try harness.measure(workload, "file-write-\(name)", records: values.count, avroBytes: avroBytes,
-                                floor: "codable-encode", codec: "codec-compress-\(name)",
-                                check: { (made: Data) in try Check.elements(values)(readAll(T.self, from: made)) }) {
-                let writer = try AvroFileWriter<T>(schema: schema, codec: codec)
-                try writer.append(contentsOf: values)
-                try writer.close()
-                file = writer.data
-                return file
-            }
-            if file.isEmpty { file = try write(values, schema: schema, codec: codec) } // when --filter skipped the write
-            try harness.measure(workload, "file-read-\(name)", records: values.count, avroBytes: avroBytes,
-                                floor: "codable-decode", codec: "codec-decompress-\(name)", check: Check.elements(values)) {
-                try readAll(T.self, from: file)
-            }
+            try files(workload, values, path: "", datum: "codable", schema: schema, codec: codec, avroBytes: avroBytes, harness: &harness)
+            try files(workload, generated, path: "generated-", datum: "generated", schema: schema, codec: codec, avroBytes: avroBytes,
+                      harness: &harness)
+        }
+    }
+
+    /// Writes `values` to a file with `codec` and reads it back, as rows named `path` +
+    /// file-write- or file-read- + the codec's name, compared with the `datum` rows.
+    private static func files<T: Codable & Equatable>(_ workload: String, _ values: [T], path: String, datum: String, schema: AvroSchema,
+                                                      codec: any AvroCodec, avroBytes: Int, harness: inout Harness) throws {
+        let name = codec.name
+        // A file written must read back as the values.
+        var file = Data()
+        try harness.measure(workload, "\(path)file-write-\(name)", records: values.count, avroBytes: avroBytes,
+                            floor: "\(datum)-encode", codec: "codec-compress-\(name)",
+                            check: { (made: Data) in try Check.elements(values)(readAll(T.self, from: made)) }) {
+            let writer = try AvroFileWriter<T>(schema: schema, codec: codec)
+            try writer.append(contentsOf: values)
+            try writer.close()
+            file = writer.data
+            return file
+        }
+        if file.isEmpty { file = try write(values, schema: schema, codec: codec) } // when --filter skipped the write
+        try harness.measure(workload, "\(path)file-read-\(name)", records: values.count, avroBytes: avroBytes,
+                            floor: "\(datum)-decode", codec: "codec-decompress-\(name)", check: Check.elements(values)) {
+            try readAll(T.self, from: file)
         }
     }
 

@@ -12,7 +12,7 @@ enum MemoryBenchmark {
     static func run(harness: inout Harness) throws {
         let url = URL(fileURLWithPath: "/tmp/avro-memory-benchmark-\(ProcessInfo.processInfo.processIdentifier).avro")
         defer { try? FileManager.default.removeItem(at: url) }
-        let schema = try AvroSchema(parsing: Schemas.person)
+        let schema = Schemas.person
         let startRSS = Harness.peakRSS()
 
         let writeStart = ContinuousClock.now

@@ -3,7 +3,8 @@ import Foundation
 
 /// `--peer-data DIR`: reads the exact bytes ../shared/bench-peers/run.sh generated
 /// (`W.avsc`, `W.bin`, and `W.null.avro`, `W.deflate.avro` when present), so the figures compare
-/// with avro-c, Java Avro and fastavro on the same data.
+/// with avro-c, Java Avro and fastavro on the same data. `generated-decode` reads them as the
+/// types generated from the same schemas.
 enum PeerData {
     static func run(directory: String, harness: inout Harness) throws {
         let base = URL(fileURLWithPath: directory)
@@ -13,7 +14,8 @@ enum PeerData {
     }
 
     /// The peers' bytes are checked by writing what was read back: it must be the same bytes.
-    private static func run<T: Codable & Equatable>(_ type: T.Type, _ workload: String, base: URL, harness: inout Harness) throws {
+    private static func run<T: Codable & Equatable & GeneratedTwin>(_ type: T.Type, _ workload: String, base: URL,
+                                                                    harness: inout Harness) throws {
         let binURL = base.appendingPathComponent("\(workload).bin")
         guard FileManager.default.fileExists(atPath: binURL.path) else {
             FileHandle.standardError.write(Data("peer data: no \(binURL.path), skipped\n".utf8))
@@ -32,6 +34,15 @@ enum PeerData {
         guard written == bytes else { throw BenchmarkError(description: "\(binURL.path): the decoded records do not write back to its bytes") }
         try harness.measure(name, "codable-decode", records: count, avroBytes: bytes.count, check: Check.elements(decoded)) {
             try readRecords(in: bytes, count: count) { try decoder.decode(T.self, from: &$0) }
+        }
+        // The generated type's own schema, which must read the peers' bytes as written.
+        guard T.Generated.avroSchema.canonicalForm == schema.canonicalForm else {
+            throw BenchmarkError(description: "\(workload).avsc is not the schema of \(T.Generated.self)")
+        }
+        let generatedDecoder = AvroDecoder(schema: T.Generated.avroSchema)
+        let generated = decoded.map(\.generated)
+        try harness.measure(name, "generated-decode", records: count, avroBytes: bytes.count, check: Check.elements(generated)) {
+            try readRecords(in: bytes, count: count) { try generatedDecoder.decode(T.Generated.self, from: &$0) }
         }
         try harness.measure(name, "value-decode", records: count, avroBytes: bytes.count, check: { (made: [AvroValue]) in
             var writer = AvroBinaryWriter(capacity: bytes.count)

@@ -1,4 +1,5 @@
 import Avro
+import BenchmarkTypes
 import Foundation
 
 // The three workloads of ../shared/bench-peers (same schemas and value shapes), generated
@@ -42,32 +43,36 @@ struct Nested: Codable, Equatable {
     var items: [Item]
 }
 
+/// The workloads' schemas: those of the generated types (BenchmarkTypes' .avsc files), so the
+/// Codable structs above and the generated types code the same bytes.
 enum Schemas {
-    static let person = """
-        {"type":"record","name":"Person","namespace":"bench","fields":[
-          {"name":"name","type":"string"},{"name":"age","type":"int"},{"name":"email","type":"string"}]}
-        """
-    static let wide = """
-        {"type":"record","name":"Wide","namespace":"bench","fields":[
-          {"name":"id","type":"long"},{"name":"score","type":"double"},{"name":"ratio","type":"float"},
-          {"name":"active","type":"boolean"},{"name":"name","type":"string"},{"name":"nickname","type":["null","string"]},
-          {"name":"kind","type":{"type":"enum","name":"Kind","symbols":["ALPHA","BETA","GAMMA","DELTA"]}},
-          {"name":"tags","type":{"type":"array","items":"int"}},{"name":"attrs","type":{"type":"map","values":"long"}},
-          {"name":"created","type":{"type":"long","logicalType":"timestamp-millis"}},
-          {"name":"location","type":{"type":"record","name":"Location","fields":[{"name":"lat","type":"double"},{"name":"lon","type":"double"}]}}]}
-        """
-    static let nested = """
-        {"type":"record","name":"Nested","namespace":"bench","fields":[
-          {"name":"items","type":{"type":"array","items":{"type":"record","name":"Item","fields":[
-            {"name":"k","type":"string"},{"name":"v","type":"long"}]}}}]}
-        """
-    /// The person workload as an older writer wrote it: `fullName` was `name`, `age` was an
-    /// int read as long now, and `country` is new with a default.
-    static let personReader = """
-        {"type":"record","name":"Person","namespace":"bench","fields":[
-          {"name":"fullName","type":"string","aliases":["name"]},{"name":"age","type":"long"},
-          {"name":"email","type":"string"},{"name":"country","type":"string","default":"NL"}]}
-        """
+    static var person: AvroSchema { BenchPerson.avroSchema }
+    static var wide: AvroSchema { BenchWide.avroSchema }
+    static var nested: AvroSchema { BenchNested.avroSchema }
+}
+
+/// A workload's Codable struct and the type generated from its schema, for the rows that
+/// compare the Codable path with the direct path on the same values.
+protocol GeneratedTwin {
+    associatedtype Generated: AvroBinaryCodable & Codable & Equatable
+    /// The same value as the generated type.
+    var generated: Generated { get }
+}
+
+extension Person: GeneratedTwin {
+    var generated: BenchPerson { BenchPerson(name: name, age: age, email: email) }
+}
+
+extension Wide: GeneratedTwin {
+    var generated: BenchWide {
+        BenchWide(id: id, score: score, ratio: ratio, active: active, name: name, nickname: nickname,
+                  kind: BenchKind.allCases[Kind.allCases.firstIndex(of: kind) ?? 0], tags: tags, attrs: attrs,
+                  created: created, location: BenchLocation(lat: location.lat, lon: location.lon))
+    }
+}
+
+extension Nested: GeneratedTwin {
+    var generated: BenchNested { BenchNested(items: items.map { BenchItem(k: $0.k, v: $0.v) }) }
 }
 
 struct PersonV2: Codable, Equatable {

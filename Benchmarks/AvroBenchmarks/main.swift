@@ -4,6 +4,7 @@
 //   swift run -c release AvroBenchmarks [--filter TEXT] [--scale X] [--runs N] [--json] [--peer-data DIR]
 //   swift run -c release AvroBenchmarks --memory [--json]   (only the 1 GiB container-file memory benchmark)
 import Avro
+import BenchmarkTypes
 import Foundation
 
 var filter: String?
@@ -44,10 +45,9 @@ if runsMemory {
 
 /// Measures every operation of one workload of Codable type `T`.
 @MainActor
-func run<T: Codable & Equatable>(_ workload: String, _ values: [T], schemaText: String, arrayLength: Int,
-                                 floorEncode: (T, inout FloorWriter) -> Void,
-                                 floorDecode: (inout FloorReader) throws -> T) throws {
-    let schema = try AvroSchema(parsing: schemaText)
+func run<T: Codable & Equatable & GeneratedTwin>(_ workload: String, _ values: [T], schema: AvroSchema, arrayLength: Int,
+                                                 floorEncode: (T, inout FloorWriter) -> Void,
+                                                 floorDecode: (inout FloorReader) throws -> T) throws {
     let encoder = AvroEncoder(schema: schema)
     let decoder = AvroDecoder(schema: schema)
     var all: [UInt8] = []
@@ -70,6 +70,13 @@ func run<T: Codable & Equatable>(_ workload: String, _ values: [T], schemaText: 
     try harness.measure(workload, "codable-encode", records: count, avroBytes: size, floor: "floor-encode", check: Check.elements(all)) {
         buffer.removeAll(keepingCapacity: true)
         for value in values { try encoder.encode(value, into: &buffer) }
+        return buffer
+    }
+    // The type generated from the schema, through the same encoder: the direct binary path.
+    let generated = values.map(\.generated)
+    try harness.measure(workload, "generated-encode", records: count, avroBytes: size, floor: "floor-encode", check: Check.elements(all)) {
+        buffer.removeAll(keepingCapacity: true)
+        for value in generated { try encoder.encode(value, into: &buffer) }
         return buffer
     }
     // A new buffer per record.
@@ -102,6 +109,9 @@ func run<T: Codable & Equatable>(_ workload: String, _ values: [T], schemaText: 
     }
     try harness.measure(workload, "codable-decode", records: count, avroBytes: size, floor: "floor-decode", check: Check.elements(values)) {
         try readRecords(in: all, count: count) { try decoder.decode(T.self, from: &$0) }
+    }
+    try harness.measure(workload, "generated-decode", records: count, avroBytes: size, floor: "floor-decode", check: Check.elements(generated)) {
+        try readRecords(in: all, count: count) { try decoder.decode(T.Generated.self, from: &$0) }
     }
     // What Codable alone costs: the same values through coders that do nothing (only how
     // many values went through can be checked).
@@ -151,21 +161,21 @@ func run<T: Codable & Equatable>(_ workload: String, _ values: [T], schemaText: 
         for record in jsonRecords { decoded.append(try jsonDecoder.decode(T.self, from: record)) }
         return decoded
     }
-    try ContainerFiles.run(workload, values, schema: schema, avroBytes: size, harness: &harness)
+    try ContainerFiles.run(workload, values, generated, schema: schema, avroBytes: size, harness: &harness)
 }
 
 // A wrong result (or any failure) ends the run with one line on standard error and no table.
 do {
     let people = Workloads.people(Int(1_000_000 * scale))
-    try run("person", people, schemaText: Schemas.person, arrayLength: 0, floorEncode: Floor.encode, floorDecode: Floor.decodePerson)
-    try run("wide", Workloads.wides(Int(200_000 * scale)), schemaText: Schemas.wide, arrayLength: 8, floorEncode: Floor.encode, floorDecode: Floor.decodeWide)
-    try run("nested", Workloads.nesteds(Int(20_000 * scale)), schemaText: Schemas.nested, arrayLength: 50, floorEncode: Floor.encode, floorDecode: Floor.decodeNested)
+    try run("person", people, schema: Schemas.person, arrayLength: 0, floorEncode: Floor.encode, floorDecode: Floor.decodePerson)
+    try run("wide", Workloads.wides(Int(200_000 * scale)), schema: Schemas.wide, arrayLength: 8, floorEncode: Floor.encode, floorDecode: Floor.decodeWide)
+    try run("nested", Workloads.nesteds(Int(20_000 * scale)), schema: Schemas.nested, arrayLength: 50, floorEncode: Floor.encode, floorDecode: Floor.decodeNested)
 
     // Resolving decode: person data written with the old schema, read as PersonV2 (a renamed
     // field through an alias, an added field with a default, int widened to long).
     do {
-        let writerSchema = try AvroSchema(parsing: Schemas.person)
-        let readerSchema = try AvroSchema(parsing: Schemas.personReader)
+        let writerSchema = Schemas.person
+        let readerSchema = try AvroSchema(parsing: personReaderSchema)
         var all: [UInt8] = []
         let encoder = AvroEncoder(schema: writerSchema)
         for person in people { try encoder.encode(person, into: &all) }

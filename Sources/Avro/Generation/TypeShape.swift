@@ -69,7 +69,7 @@ indirect enum TypeShape {
             var lines: [String] = []
             var body = indent
             var subject = value
-            if let nullIndex {
+            if nullIndex != nil {
                 subject = "union\(depth)"
                 lines = [indent + "if let \(subject) = \(value) {"]
                 body = inner
