@@ -16,7 +16,8 @@ public struct AvroBinaryReader {
     @usableFromInline let base: UnsafePointer<UInt8>?
     @usableFromInline let end: Int
     /// The offset of the next byte to read.
-    public private(set) var offset: Int
+    public var offset: Int { cursor }
+    @usableFromInline var cursor: Int
     /// How many items of zero-byte types (null, empty records, fixed of size 0) arrays and
     /// maps may still claim. Such items use no input, so the remaining input cannot bound
     /// their count.
@@ -34,7 +35,7 @@ public struct AvroBinaryReader {
     public init(_ buffer: UnsafeRawBufferPointer, zeroSizeItemLimit: Int? = nil) {
         base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
         end = buffer.count
-        offset = 0
+        cursor = 0
         zeroSizeItemBudget = zeroSizeItemLimit ?? AvroDecoder.Options().zeroSizeItemLimit(forInputOf: buffer.count)
     }
 
@@ -46,7 +47,7 @@ public struct AvroBinaryReader {
     ///   whatever `body` throws.
     @inline(__always)
     public mutating func nested<Result>(_ body: (inout AvroBinaryReader) throws -> Result) throws -> Result {
-        try AvroNesting.enter(below: depth, maxDepth: maxDepth, "the data", offset: offset)
+        try AvroNesting.enter(below: depth, maxDepth: maxDepth, "the data", offset: cursor)
         depth &+= 1
         defer { depth &-= 1 }
         return try body(&self)
@@ -65,60 +66,60 @@ public struct AvroBinaryReader {
     public mutating func readNull() throws(AvroError) -> AvroNull { AvroNull() }
 
     /// The number of bytes not read yet.
-    @inline(__always) public var remaining: Int { end &- offset }
+    @inlinable public var remaining: Int { end &- cursor }
 
     /// Whether every byte has been read.
-    public var isAtEnd: Bool { offset >= end }
+    @inlinable public var isAtEnd: Bool { cursor >= end }
 
-    @inline(__always) mutating func readByte() throws(AvroError) -> UInt8 {
-        guard offset < end, let base else { throw endOfData(needed: 1) }
-        let byte = base[offset]
-        offset &+= 1
+    @inlinable @inline(__always) mutating func readByte() throws(AvroError) -> UInt8 {
+        guard cursor < end, let base else { throw endOfData(needed: 1) }
+        let byte = base[cursor]
+        cursor &+= 1
         return byte
     }
 
     /// Reads a boolean: `00` is false, `01` is true; any other byte is an error.
-    @inline(__always) public mutating func readBoolean() throws(AvroError) -> Bool {
+    @inlinable @inline(__always) public mutating func readBoolean() throws(AvroError) -> Bool {
         let byte = try readByte()
-        guard byte <= 1 else {
-            throw AvroError(.invalidBoolean, "expected a boolean byte 0 or 1, found \(byte)", offset: offset &- 1)
-        }
+        guard byte <= 1 else { throw invalidBoolean(byte) }
         return byte == 1
     }
 
     /// Reads an `int`: a zig-zag varint of at most 5 bytes whose value fits in 32 bits.
-    @inline(__always) public mutating func readInt() throws(AvroError) -> Int32 {
-        let start = offset
+    @inlinable @inline(__always) public mutating func readInt() throws(AvroError) -> Int32 {
+        let start = cursor
         let value = try readLong()
-        guard offset &- start <= 5 else {
-            throw AvroError(.invalidVarint, "the varint of an int is longer than 5 bytes", offset: start)
-        }
-        guard let int = Int32(exactly: value) else {
-            throw AvroError(.valueOutOfRange, "expected an int, found \(value), which needs 64 bits", offset: start)
-        }
+        guard cursor &- start <= 5, let int = Int32(exactly: value) else { throw invalidInt(value, at: start) }
         return int
     }
 
     /// Reads a `long`: a zig-zag varint of at most 10 bytes.
-    @inline(__always) public mutating func readLong() throws(AvroError) -> Int64 {
+    @inlinable @inline(__always) public mutating func readLong() throws(AvroError) -> Int64 {
         let raw = try readVarint()
         return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
     }
 
-    @inline(__always) mutating func readVarint() throws(AvroError) -> UInt64 {
-        guard let base, offset < end else { throw endOfData(needed: 1) }
-        var byte = base[offset]
+    @inlinable @inline(__always) mutating func readVarint() throws(AvroError) -> UInt64 {
+        guard let base, cursor < end else { throw endOfData(needed: 1) }
+        let byte = base[cursor]
         if byte < 0x80 {
-            offset &+= 1
+            cursor &+= 1
             return UInt64(byte)
         }
-        let start = offset
+        return try readLongVarint()
+    }
+
+    /// Reads a varint of more than one byte.
+    @usableFromInline @inline(__always) mutating func readLongVarint() throws(AvroError) -> UInt64 {
+        guard let base else { throw endOfData(needed: 1) }
+        var byte: UInt8
+        let start = cursor
         var result: UInt64 = 0
         var shift: UInt64 = 0
-        var position = offset
+        var position = cursor
         while true {
             guard position < end else {
-                offset = start
+                cursor = start
                 throw AvroError(.endOfData, "the input ends inside a varint", offset: start)
             }
             byte = base[position]
@@ -133,47 +134,41 @@ public struct AvroBinaryReader {
                 throw AvroError(.invalidVarint, "the varint is longer than 10 bytes", offset: start)
             }
         }
-        offset = position
+        cursor = position
         return result
     }
 
     /// Reads a `float`: 4 bytes, little-endian.
-    @inline(__always) public mutating func readFloat() throws(AvroError) -> Float {
+    @inlinable @inline(__always) public mutating func readFloat() throws(AvroError) -> Float {
         guard remaining >= 4, let base else { throw endOfData(needed: 4) }
-        let bits = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self)
-        offset &+= 4
+        let bits = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt32.self)
+        cursor &+= 4
         return Float(bitPattern: UInt32(littleEndian: bits))
     }
 
     /// Reads a `double`: 8 bytes, little-endian.
-    @inline(__always) public mutating func readDouble() throws(AvroError) -> Double {
+    @inlinable @inline(__always) public mutating func readDouble() throws(AvroError) -> Double {
         guard remaining >= 8, let base else { throw endOfData(needed: 8) }
-        let bits = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-        offset &+= 8
+        let bits = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+        cursor &+= 8
         return Double(bitPattern: UInt64(littleEndian: bits))
     }
 
     /// Reads the length of a `bytes` or `string`, checked to be non-negative and no larger
     /// than the input that remains.
-    @inline(__always) public mutating func readLength() throws(AvroError) -> Int {
-        let start = offset
+    @inlinable @inline(__always) public mutating func readLength() throws(AvroError) -> Int {
+        let start = cursor
         let length = try readLong()
-        guard length >= 0, length <= Int64(remaining) else {
-            let available = remaining
-            offset = start
-            throw AvroError(.invalidLength, length < 0
-                ? "found a negative length \(length)"
-                : "found a length of \(length) bytes, but only \(available) remain", offset: start)
-        }
+        guard length >= 0, length <= Int64(remaining) else { throw invalidLength(length, at: start) }
         return Int(length)
     }
 
     /// Reads `count` raw bytes without copying them. The buffer is valid as long as the input.
-    @inline(__always) public mutating func readRawBytes(count: Int) throws(AvroError) -> UnsafeRawBufferPointer {
+    @inlinable @inline(__always) public mutating func readRawBytes(count: Int) throws(AvroError) -> UnsafeRawBufferPointer {
         guard count >= 0, count <= remaining else { throw endOfData(needed: count) }
         guard let base else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        let buffer = UnsafeRawBufferPointer(start: base + offset, count: count)
-        offset &+= count
+        let buffer = UnsafeRawBufferPointer(start: base + cursor, count: count)
+        cursor &+= count
         return buffer
     }
 
@@ -183,16 +178,16 @@ public struct AvroBinaryReader {
     }
 
     /// Reads a `bytes` or `string` value without copying it.
-    @inline(__always) public mutating func readLengthPrefixedBytes() throws(AvroError) -> UnsafeRawBufferPointer {
+    @inlinable @inline(__always) public mutating func readLengthPrefixedBytes() throws(AvroError) -> UnsafeRawBufferPointer {
         try readRawBytes(count: try readLength())
     }
 
     /// Reads a `string`, which must be valid UTF-8.
-    @inline(__always) public mutating func readString() throws(AvroError) -> String {
-        let start = offset
+    @inlinable @inline(__always) public mutating func readString() throws(AvroError) -> String {
+        let start = cursor
         let utf8 = try readLengthPrefixedBytes()
         guard let string = String(validatingAvroUTF8: utf8.bindMemory(to: UInt8.self)) else {
-            throw AvroError(.invalidUTF8, "the string of \(utf8.count) bytes is not valid UTF-8", offset: start)
+            throw Self.invalidUTF8(count: utf8.count, at: start)
         }
         return string
     }
@@ -208,7 +203,7 @@ public struct AvroBinaryReader {
     /// - Parameter minItemSize: The fewest bytes one item can take; the count is checked
     ///   against the input that remains (or the zero-size item budget) before returning.
     public mutating func readBlockCount(minItemSize: Int) throws(AvroError) -> Int {
-        let start = offset
+        let start = cursor
         let count = try readBlockHeader().count
         try claimItems(count, minItemSize: minItemSize, at: start)
         return Int(count)
@@ -217,7 +212,7 @@ public struct AvroBinaryReader {
     /// Reads the header of the next block of an array or map: the item count (0 ends the
     /// array or map), and the block's byte size when the writer gave one (a negative count).
     mutating func readBlockHeader() throws(AvroError) -> (count: Int64, byteSize: Int?) {
-        let start = offset
+        let start = cursor
         let count = try readLong()
         guard count < 0 else { return (count, nil) }
         guard count != .min else { throw AvroError(.invalidLength, "found a block count of \(count)", offset: start) }
@@ -245,28 +240,56 @@ public struct AvroBinaryReader {
     }
 
     /// Skips `count` bytes.
-    @inline(__always) public mutating func skip(count: Int) throws(AvroError) {
+    @inlinable @inline(__always) public mutating func skip(count: Int) throws(AvroError) {
         guard count >= 0, count <= remaining else { throw endOfData(needed: count) }
-        offset &+= count
+        cursor &+= count
     }
 
     /// Skips a `bytes` or `string` value.
-    @inline(__always) public mutating func skipLengthPrefixed() throws(AvroError) {
-        offset &+= try readLength()
+    @inlinable @inline(__always) public mutating func skipLengthPrefixed() throws(AvroError) {
+        cursor &+= try readLength()
     }
 
     /// The input from `start` up to the current offset, without copying.
     func bytes(from start: Int) -> UnsafeRawBufferPointer {
-        guard let base, start >= 0, start <= offset else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(start: base + start, count: offset - start)
+        guard let base, start >= 0, start <= cursor else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: base + start, count: cursor - start)
     }
 
     /// Moves to `offset`, clamped to the input. Used to revisit a value whose start was noted.
     mutating func seek(to offset: Int) {
-        self.offset = Swift.min(Swift.max(offset, 0), end)
+        cursor = Swift.min(Swift.max(offset, 0), end)
     }
 
-    private func endOfData(needed: Int) -> AvroError {
+    // The errors of the inlinable reads, made out of line so that the code inlined into
+    // callers stays small.
+
+    @usableFromInline func endOfData(needed: Int) -> AvroError {
         AvroError(.endOfData, "expected \(needed) more byte\(needed == 1 ? "" : "s"), but \(remaining == 0 ? "the input ends here" : "only \(remaining) remain")", offset: offset)
+    }
+
+    @usableFromInline func invalidBoolean(_ byte: UInt8) -> AvroError {
+        AvroError(.invalidBoolean, "expected a boolean byte 0 or 1, found \(byte)", offset: cursor &- 1)
+    }
+
+    /// An int read as `value` from the varint at `start`: too long, or too large.
+    @usableFromInline func invalidInt(_ value: Int64, at start: Int) -> AvroError {
+        cursor &- start > 5
+            ? AvroError(.invalidVarint, "the varint of an int is longer than 5 bytes", offset: start)
+            : AvroError(.valueOutOfRange, "expected an int, found \(value), which needs 64 bits", offset: start)
+    }
+
+    /// A length read at `start` that is negative or longer than the input; the reader goes back
+    /// to `start`.
+    @usableFromInline mutating func invalidLength(_ length: Int64, at start: Int) -> AvroError {
+        let available = remaining
+        cursor = start
+        return AvroError(.invalidLength, length < 0
+            ? "found a negative length \(length)"
+            : "found a length of \(length) bytes, but only \(available) remain", offset: start)
+    }
+
+    @usableFromInline static func invalidUTF8(count: Int, at start: Int) -> AvroError {
+        AvroError(.invalidUTF8, "the string of \(count) bytes is not valid UTF-8", offset: start)
     }
 }

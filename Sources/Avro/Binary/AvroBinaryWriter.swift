@@ -13,7 +13,8 @@
 /// ```
 public struct AvroBinaryWriter: Sendable {
     /// The bytes written so far.
-    public private(set) var bytes: [UInt8]
+    public var bytes: [UInt8] { storage }
+    @usableFromInline var storage: [UInt8]
     /// How deep values written inside ``nested(_:)`` may nest: ``AvroNesting/defaultMaxDepth``
     /// unless set (``AvroEncoder`` sets its ``AvroEncoder/maxDepth``).
     public var maxDepth = AvroNesting.defaultMaxDepth
@@ -22,13 +23,13 @@ public struct AvroBinaryWriter: Sendable {
 
     /// Creates a writer with room for `capacity` bytes before it has to grow.
     public init(capacity: Int = 0) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        storage = []
+        storage.reserveCapacity(capacity)
     }
 
     /// Creates a writer that appends to `bytes`.
     public init(appendingTo bytes: [UInt8]) {
-        self.bytes = bytes
+        storage = bytes
     }
 
     /// Writes a nested value with `body`, one level deeper: what a type with a recursive
@@ -46,59 +47,59 @@ public struct AvroBinaryWriter: Sendable {
     }
 
     /// The number of bytes written so far.
-    @inline(__always) public var count: Int { bytes.count }
+    @inlinable public var count: Int { storage.count }
 
     /// Makes room for `additional` more bytes.
     public mutating func reserveCapacity(additional: Int) {
-        bytes.reserveCapacity(bytes.count + additional)
+        storage.reserveCapacity(storage.count + additional)
     }
 
     /// Removes every byte after the first `count`.
     public mutating func truncate(to count: Int) {
         if count == 0 {
-            bytes.removeAll(keepingCapacity: true)
+            storage.removeAll(keepingCapacity: true)
         } else {
-            bytes.removeSubrange(count...)
+            storage.removeSubrange(count...)
         }
     }
 
     /// Writes `false` as `00` and `true` as `01`.
-    @inline(__always) public mutating func writeBoolean(_ value: Bool) {
-        bytes.append(value ? 1 : 0)
+    @inlinable @inline(__always) public mutating func writeBoolean(_ value: Bool) {
+        storage.append(value ? 1 : 0)
     }
 
     /// Writes an `int` as a zig-zag varint (1 to 5 bytes).
-    @inline(__always) public mutating func writeInt(_ value: Int32) {
+    @inlinable @inline(__always) public mutating func writeInt(_ value: Int32) {
         writeVarint(UInt64(UInt32(bitPattern: (value << 1) ^ (value >> 31))))
     }
 
     /// Writes a `long` as a zig-zag varint (1 to 10 bytes).
-    @inline(__always) public mutating func writeLong(_ value: Int64) {
+    @inlinable @inline(__always) public mutating func writeLong(_ value: Int64) {
         writeVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
     }
 
     /// Writes a `float` as its 4 IEEE-754 bytes, little-endian (the bit pattern is kept).
-    @inline(__always) public mutating func writeFloat(_ value: Float) {
+    @inlinable @inline(__always) public mutating func writeFloat(_ value: Float) {
         let bits = value.bitPattern
-        bytes.append(UInt8(truncatingIfNeeded: bits))
-        bytes.append(UInt8(truncatingIfNeeded: bits >> 8))
-        bytes.append(UInt8(truncatingIfNeeded: bits >> 16))
-        bytes.append(UInt8(truncatingIfNeeded: bits >> 24))
+        storage.append(UInt8(truncatingIfNeeded: bits))
+        storage.append(UInt8(truncatingIfNeeded: bits >> 8))
+        storage.append(UInt8(truncatingIfNeeded: bits >> 16))
+        storage.append(UInt8(truncatingIfNeeded: bits >> 24))
     }
 
     /// Writes a `double` as its 8 IEEE-754 bytes, little-endian (the bit pattern is kept).
-    @inline(__always) public mutating func writeDouble(_ value: Double) {
-        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+    @inlinable @inline(__always) public mutating func writeDouble(_ value: Double) {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { storage.append(contentsOf: $0) }
     }
 
     /// Writes `bytes`: its length as a `long`, then the bytes.
-    public mutating func writeBytes(_ value: some Collection<UInt8>) {
+    @inlinable public mutating func writeBytes(_ value: some Collection<UInt8>) {
         writeLong(Int64(value.count))
-        bytes.append(contentsOf: value)
+        storage.append(contentsOf: value)
     }
 
     /// Writes a `string`: its UTF-8 length as a `long`, then the UTF-8 bytes.
-    @inline(__always) public mutating func writeString(_ value: String) {
+    @inlinable @inline(__always) public mutating func writeString(_ value: String) {
         // Native strings lend their UTF-8 without a copy of the string (`withUTF8` needs a
         // `var`, which costs a retain); others are made contiguous first.
         if value.utf8.withContiguousStorageIfAvailable({ writeLengthPrefixed($0) }) != nil { return }
@@ -106,35 +107,35 @@ public struct AvroBinaryWriter: Sendable {
         value.withUTF8 { writeLengthPrefixed($0) }
     }
 
-    @inline(__always) private mutating func writeLengthPrefixed(_ utf8: UnsafeBufferPointer<UInt8>) {
+    @inlinable @inline(__always) mutating func writeLengthPrefixed(_ utf8: UnsafeBufferPointer<UInt8>) {
         writeLong(Int64(utf8.count))
-        bytes.append(contentsOf: utf8)
+        storage.append(contentsOf: utf8)
     }
 
     /// Writes the bytes of a `fixed` value, with no length. The caller checks the size.
-    public mutating func writeFixed(_ value: some Collection<UInt8>) {
-        bytes.append(contentsOf: value)
+    @inlinable public mutating func writeFixed(_ value: some Collection<UInt8>) {
+        storage.append(contentsOf: value)
     }
 
     /// Appends bytes that are already Avro binary (a pre-encoded value).
-    public mutating func writeEncoded(_ encoded: some Collection<UInt8>) {
-        bytes.append(contentsOf: encoded)
+    @inlinable public mutating func writeEncoded(_ encoded: some Collection<UInt8>) {
+        storage.append(contentsOf: encoded)
     }
 
     /// Writes an unsigned base-128 varint, low group first.
-    @inline(__always) mutating func writeVarint(_ value: UInt64) {
+    @inlinable @inline(__always) mutating func writeVarint(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            storage.append(UInt8(truncatingIfNeeded: value) | 0x80)
             value >>= 7
         }
-        bytes.append(UInt8(truncatingIfNeeded: value))
+        storage.append(UInt8(truncatingIfNeeded: value))
     }
 
     /// Swaps the written bytes with `other`, moving both arrays without retaining either: a
     /// coding state takes the caller's buffer to append to, and gives it back.
     mutating func swapBytes(with other: inout [UInt8]) {
-        swap(&bytes, &other)
+        swap(&storage, &other)
     }
 
     /// Inserts the encoding of the `long` `value` at `index`, moving what follows. Used to
@@ -142,6 +143,6 @@ public struct AvroBinaryWriter: Sendable {
     mutating func insertLong(_ value: Int64, at index: Int) {
         var encoded = AvroBinaryWriter(capacity: 10)
         encoded.writeLong(value)
-        bytes.insert(contentsOf: encoded.bytes, at: index)
+        storage.insert(contentsOf: encoded.bytes, at: index)
     }
 }

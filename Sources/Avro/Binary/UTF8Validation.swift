@@ -4,9 +4,9 @@
 /// The standard library's `String(validating:as:)` goes through generic code that costs
 /// about a thousand instructions for a short string; this check and the non-generic
 /// `String(decoding:as:)` that follows it cost a few dozen.
-enum UTF8Validation {
+@usableFromInline enum UTF8Validation {
     /// Whether `bytes` are well-formed UTF-8.
-    static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    @usableFromInline static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
         if isASCII(UnsafeRawPointer(base), count: count) { return true }
@@ -73,7 +73,7 @@ extension UTF8Validation {
 
 extension String {
     /// The string of `bytes`, or `nil` when they are not well-formed UTF-8.
-    @inline(__always)
+    @inlinable @inline(__always)
     init?(validatingAvroUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         guard UTF8Validation.isWellFormed(bytes) else { return nil }
         self.init(decoding: bytes, as: UTF8.self)

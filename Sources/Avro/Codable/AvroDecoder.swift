@@ -59,7 +59,7 @@ public struct AvroDecoder: Sendable {
     /// ``resolving(writerSchema:)``.
     public var writerSchema: AvroSchema? { writerResolution?.writer.schema }
     private let coderSchema: CoderSchema
-    private var writerResolution: WriterResolution?
+    private(set) var writerResolution: WriterResolution?
 
     /// Creates a decoder that reads data written with `schema`, or with the schema derived
     /// from each decoded type when `schema` is `nil`.
@@ -96,9 +96,14 @@ public struct AvroDecoder: Sendable {
     /// - Throws: `DecodingError` with the coding path of the value that could not be read and
     ///   an ``AvroError`` (code, path, byte offset) as underlying error.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: some ContiguousBytes) throws -> T {
+        try decodeWhole(type, from: bytes) { try decodeAny(type, from: &$0) }
+    }
+
+    /// Reads one value of `type` from `bytes` with `read`, which must read them all.
+    func decodeWhole<T>(_ type: T.Type, from bytes: some ContiguousBytes, _ read: (inout AvroBinaryReader) throws -> T) throws -> T {
         try bytes.withUnsafeBytes { buffer in
             var reader = AvroBinaryReader(buffer, zeroSizeItemLimit: options.zeroSizeItemLimit(forInputOf: buffer.count))
-            let value = try decode(type, from: &reader)
+            let value = try read(&reader)
             guard reader.isAtEnd else {
                 throw Self.decodingError(AvroError(.trailingData, "\(reader.remaining) bytes remain after the \(T.self) value", offset: reader.offset))
             }
@@ -109,6 +114,12 @@ public struct AvroDecoder: Sendable {
     /// Decodes one value of `type` from `reader`, leaving the reader after it (for a stream
     /// of values, such as a block of an object container file).
     public func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader) throws -> T {
+        try decodeAny(type, from: &reader)
+    }
+
+    /// Decodes one value of any decodable `type` from `reader`: through `Decodable`, or
+    /// through ``AvroBinaryDecodable`` when the type conforms and its schema is the one read.
+    func decodeAny<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader) throws -> T {
         let compiled: CompiledSchema
         do {
             compiled = try compiledSchema(for: T.self)
@@ -126,12 +137,15 @@ public struct AvroDecoder: Sendable {
     private func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, schema: CompiledSchema, resolution: ResolutionPlan? = nil) throws -> T {
         // A local, so that the closure below captures a number rather than the decoder.
         let maxDepth = options.maxDepth
+        let callersDepth = reader.maxDepth
         do {
             return try DecodingState.with(schema: schema, reader: &reader, resolution: resolution, decoding: T.self, userInfo: userInfo,
                                           maxDepth: maxDepth, fieldNaming: fieldNaming) { state, decodable in
-                // A type that reads itself (AvroBinaryDecodable) with its own schema does.
+                // A type that reads itself (AvroBinaryDecodable) with its own schema does, with
+                // the decoder's depth limit; the caller's reader keeps its own.
                 if let decodable {
                     state.reader.maxDepth = maxDepth
+                    defer { state.reader.maxDepth = callersDepth }
                     return try decodable.avroDecode(type, from: &state.reader)
                 }
                 let value = try state.decode(type, at: schema.root)
@@ -157,14 +171,7 @@ public struct AvroDecoder: Sendable {
     /// - Throws: `DecodingError` whose underlying ``AvroError`` has the code
     ///   ``AvroError/Code/incompatibleSchemas`` when the data cannot be read as the reader's schema.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: some ContiguousBytes, writerSchema: AvroSchema) throws -> T {
-        try bytes.withUnsafeBytes { buffer in
-            var reader = AvroBinaryReader(buffer, zeroSizeItemLimit: options.zeroSizeItemLimit(forInputOf: buffer.count))
-            let value = try decode(type, from: &reader, writerSchema: writerSchema)
-            guard reader.isAtEnd else {
-                throw Self.decodingError(AvroError(.trailingData, "\(reader.remaining) bytes remain after the \(T.self) value", offset: reader.offset))
-            }
-            return value
-        }
+        try decodeWhole(type, from: bytes) { try decode(type, from: &$0, writerSchema: writerSchema) }
     }
 
     /// Decodes one value of `type` written with `writerSchema` from `reader`, leaving the
@@ -184,11 +191,11 @@ public struct AvroDecoder: Sendable {
         try decode(type, from: &reader, schema: resolution.reader, resolution: resolution.isIdentity ? nil : resolution)
     }
 
-    private func compiledSchema<T>(for type: T.Type) throws -> CompiledSchema {
+    func compiledSchema<T>(for type: T.Type) throws -> CompiledSchema {
         try coderSchema.compiled(for: type, fieldNaming: fieldNaming)
     }
 
-    private static func decodingError(_ error: any Error) -> any Error {
+    static func decodingError(_ error: any Error) -> any Error {
         guard let avroError = error as? AvroError else { return error }
         let path = AvroCodingKey.path(avroError.path)
         let context = DecodingError.Context(codingPath: path, debugDescription: avroError.description, underlyingError: avroError)

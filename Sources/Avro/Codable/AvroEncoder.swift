@@ -59,6 +59,12 @@ public struct AvroEncoder: Sendable {
     /// Appends the Avro binary encoding of `value` to `buffer`. When encoding fails,
     /// `buffer` is left as it was.
     public func encode<T: Encodable>(_ value: T, into buffer: inout [UInt8]) throws {
+        try encodeAny(value, into: &buffer)
+    }
+
+    /// Appends the encoding of any encodable `value` to `buffer`: through `Encodable`, or
+    /// through ``AvroBinaryEncodable`` when the type conforms and its schema is the one written.
+    func encodeAny<T: Encodable>(_ value: T, into buffer: inout [UInt8]) throws {
         let compiled: CompiledSchema
         do {
             compiled = try compiledSchema(for: T.self)
@@ -102,11 +108,11 @@ public struct AvroEncoder: Sendable {
         try compiledSchema(for: type).schema
     }
 
-    private func compiledSchema<T>(for type: T.Type) throws -> CompiledSchema {
+    func compiledSchema<T>(for type: T.Type) throws -> CompiledSchema {
         try coderSchema.compiled(for: type, fieldNaming: fieldNaming)
     }
 
-    private static func encodingError(_ error: any Error, value: Any) -> any Error {
+    static func encodingError(_ error: any Error, value: Any) -> any Error {
         guard let avroError = error as? AvroError else { return error }
         let context = EncodingError.Context(codingPath: AvroCodingKey.path(avroError.path), debugDescription: avroError.description, underlyingError: avroError)
         return EncodingError.invalidValue(value, context)

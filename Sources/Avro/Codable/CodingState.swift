@@ -8,6 +8,8 @@ protocol CodingState: FrameStack, SlotObject {
     var sendableUserInfo: [CodingUserInfoKey: any Sendable] { get set }
     var maxDepth: Int { get set }
     var fieldNaming: AvroFieldNaming { get set }
+    /// How the types this state coded code themselves (see ``AvroBinaryEncodable``).
+    var binaryCodings: BinaryCodingMemo { get set }
 
     /// The state each thread keeps between calls (see ``ThreadLocalSlot``).
     static var reusable: ThreadLocalSlot<Self> { get }
@@ -30,6 +32,14 @@ extension CodingState {
         self.maxDepth = maxDepth
         self.fieldNaming = fieldNaming
         return self
+    }
+
+    /// How values of `type` are coded with `schema`, as the calling thread's reusable state
+    /// remembers it (left in its slot: only this thread touches it there); `nil` when the
+    /// thread has no free state yet or the type does not code itself.
+    @inline(__always)
+    static func binaryCoding(for type: Any.Type, schema: CompiledSchema) -> BinaryCoding? {
+        reusable.place().peek()?.binaryCodings.coding(for: type, compiled: schema)
     }
 
     /// Lets go of the calling thread's reusable state (see ``ProcessCaches``).

@@ -57,6 +57,12 @@ final class ThreadLocalSlot<Object: SlotObject>: Sendable {
             holder?._withUnsafeGuaranteedRef { $0.object.take() }
         }
 
+        /// The object in the slot, left there, for reading or updating what only the slot's
+        /// thread touches.
+        func peek() -> Object? {
+            holder?._withUnsafeGuaranteedRef { $0.object }
+        }
+
         /// Gives `object` back for the next call on this thread, after `reset`, unless
         /// something else holds a reference to it (an `init(from:)` that kept its decoder):
         /// then it is left to that holder and never reused.

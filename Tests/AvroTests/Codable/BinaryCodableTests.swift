@@ -277,4 +277,72 @@ private final class DirectList: AvroBinaryCodable, Equatable, Sendable {
         encoder.maxDepth = 20
         expectEncodingError(.limitExceeded, at: []) { _ = try encoder.encodeBytes(list) }
     }
+
+    /// A caller that knows the type reaches the coders' `AvroBinaryCodable` entry points; a
+    /// generic caller (`T: Codable`) reaches the general ones, which find the conformance at run
+    /// time. Both give the same bytes, values and errors.
+    @Test func typedAndGenericCallersAgree() throws {
+        var random = SeededRandom(seed: 23)
+        for _ in 0..<100 {
+            let person = DirectPerson.random(&random)
+            let typed = try AvroEncoder().encodeBytes(person)
+            #expect(try Self.encodeGenerically(person, with: AvroEncoder()) == typed, "seed \(random.seed)")
+            #expect(try Self.decodeGenerically(DirectPerson.self, from: typed, with: AvroDecoder()) == person)
+            #expect(try AvroDecoder().decode(DirectPerson.self, from: typed) == person)
+            for length in [0, typed.count / 2, typed.count - 1] where length < typed.count {
+                let cut = Array(typed[..<length])
+                let direct = Self.avroError { _ = try AvroDecoder().decode(DirectPerson.self, from: cut) }
+                let generic = Self.avroError { _ = try Self.decodeGenerically(DirectPerson.self, from: cut, with: AvroDecoder()) }
+                #expect(direct != nil && direct?.code == generic?.code && direct?.offset == generic?.offset, "cut at \(length)")
+            }
+        }
+        // Another schema sends both through Codable.
+        let other = try AvroSchema(parsing: """
+            {"type": "record", "name": "OnlyDirect", "doc": "other", "fields": [
+              {"name": "id", "type": "long"}, {"name": "name", "type": "string"}]}
+            """)
+        #expect(throws: CodableWasUsed.self) { try Self.encodeGenerically(OnlyDirect(id: 1, name: ""), with: AvroEncoder(schema: other)) }
+        #expect(throws: CodableWasUsed.self) { try Self.decodeGenerically(OnlyDirect.self, from: [0x02, 0x00], with: AvroDecoder(schema: other)) }
+        // The depth limits apply both ways, and a failed encoding leaves the buffer as it was.
+        let list = DirectList.chain(30)
+        var encoder = AvroEncoder()
+        encoder.maxDepth = 20
+        var typedBuffer: [UInt8] = [1, 2, 3]
+        var genericBuffer: [UInt8] = [1, 2, 3]
+        expectEncodingError(.limitExceeded, at: []) { try encoder.encode(list, into: &typedBuffer) }
+        expectEncodingError(.limitExceeded, at: []) { try Self.encodeGenerically(list, with: encoder, into: &genericBuffer) }
+        #expect(typedBuffer == [1, 2, 3] && genericBuffer == [1, 2, 3])
+        let bytes = try AvroEncoder().encodeBytes(list)
+        var options = AvroDecoder.Options()
+        options.maxDepth = 20
+        expectDecodingError(.limitExceeded) { _ = try AvroDecoder(options: options).decode(DirectList.self, from: bytes) }
+        expectDecodingError(.limitExceeded) { _ = try Self.decodeGenerically(DirectList.self, from: bytes, with: AvroDecoder(options: options)) }
+        // The decoder's limit applies while it reads, and the caller's reader keeps its own.
+        try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws in
+            var reader = AvroBinaryReader(buffer)
+            reader.maxDepth = 7
+            #expect(try AvroDecoder().decode(DirectList.self, from: &reader) == list)
+            #expect(reader.maxDepth == 7 && reader.isAtEnd)
+            var generic = AvroBinaryReader(buffer)
+            generic.maxDepth = 7
+            #expect(try Self.decodeGenerically(DirectList.self, from: &generic, with: AvroDecoder()) == list)
+            #expect(generic.maxDepth == 7 && generic.isAtEnd)
+        }
+    }
+
+    private static func encodeGenerically<T: Encodable>(_ value: T, with encoder: AvroEncoder) throws -> [UInt8] {
+        try encoder.encodeBytes(value)
+    }
+
+    private static func encodeGenerically<T: Encodable>(_ value: T, with encoder: AvroEncoder, into buffer: inout [UInt8]) throws {
+        try encoder.encode(value, into: &buffer)
+    }
+
+    private static func decodeGenerically<T: Decodable>(_ type: T.Type, from bytes: [UInt8], with decoder: AvroDecoder) throws -> T {
+        try decoder.decode(type, from: bytes)
+    }
+
+    private static func decodeGenerically<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, with decoder: AvroDecoder) throws -> T {
+        try decoder.decode(type, from: &reader)
+    }
 }

@@ -1,0 +1,88 @@
+import Foundation
+
+// The coders' entry points for types that code themselves (AvroBinaryEncodable,
+// AvroBinaryDecodable), chosen by the compiler over the `Encodable`/`Decodable` ones when the
+// type is known where the coder is called. They skip the Codable machinery altogether: no
+// coding state is set up, and the type's code runs on the caller's writer or reader. Generic
+// callers (`T: Decodable`) reach the same code through the coding state, which finds the
+// conformance at run time and remembers it; these entry points ask the thread's free state
+// what it remembers (a first call on a thread takes the general path and fills it in).
+
+extension AvroEncoder {
+    /// Returns the Avro binary encoding of `value`, a type that writes itself.
+    ///
+    /// The value writes itself (``AvroBinaryEncodable/avroEncode(to:)``) when the encoder's
+    /// schema is the type's own ``AvroSchemaProviding/avroSchema`` (or the encoder has none);
+    /// with any other schema it is encoded through `Encodable`, as any value.
+    ///
+    /// - Throws: `EncodingError.invalidValue` with an ``AvroError`` as underlying error.
+    public func encode<T: AvroBinaryEncodable>(_ value: T) throws -> Data {
+        Data(try encodeBytes(value))
+    }
+
+    /// Returns the Avro binary encoding of `value`, a type that writes itself, as bytes.
+    public func encodeBytes<T: AvroBinaryEncodable>(_ value: T) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try encode(value, into: &bytes)
+        return bytes
+    }
+
+    /// Appends the Avro binary encoding of `value`, a type that writes itself, to `buffer`.
+    /// When encoding fails, `buffer` is left as it was.
+    public func encode<T: AvroBinaryEncodable>(_ value: T, into buffer: inout [UInt8]) throws {
+        do {
+            guard EncodingState.binaryCoding(for: T.self, schema: try compiledSchema(for: T.self))?.encodable != nil else {
+                return try encodeAny(value, into: &buffer)
+            }
+        } catch {
+            throw Self.encodingError(error, value: value)
+        }
+        var writer = AvroBinaryWriter()
+        writer.maxDepth = maxDepth
+        writer.swapBytes(with: &buffer)
+        defer { writer.swapBytes(with: &buffer) }
+        let start = writer.count
+        do {
+            try value.avroEncode(to: &writer)
+        } catch {
+            writer.truncate(to: start)
+            throw Self.encodingError(error, value: value)
+        }
+    }
+}
+
+extension AvroDecoder {
+    /// Decodes a value of `type`, a type that reads itself, from `bytes`, which must hold
+    /// exactly one value.
+    ///
+    /// The type reads itself (``AvroBinaryDecodable/init(avroFrom:)``) when the decoder's
+    /// schema is the type's own ``AvroSchemaProviding/avroSchema`` (or the decoder has none)
+    /// and no writer schema is to be resolved; otherwise the value is decoded as any value
+    /// (through `Decodable`, or resolved first and then read by the type).
+    ///
+    /// - Throws: `DecodingError` with an ``AvroError`` (code, path, byte offset) as
+    ///   underlying error.
+    public func decode<T: AvroBinaryDecodable>(_ type: T.Type, from bytes: some ContiguousBytes) throws -> T {
+        try decodeWhole(type, from: bytes) { try decode(type, from: &$0) }
+    }
+
+    /// Decodes one value of `type`, a type that reads itself, from `reader`, leaving the
+    /// reader after it.
+    public func decode<T: AvroBinaryDecodable>(_ type: T.Type, from reader: inout AvroBinaryReader) throws -> T {
+        do {
+            guard writerResolution == nil, DecodingState.binaryCoding(for: T.self, schema: try compiledSchema(for: T.self))?.decodable != nil else {
+                return try decodeAny(type, from: &reader)
+            }
+        } catch {
+            throw Self.decodingError(error)
+        }
+        let callersDepth = reader.maxDepth
+        reader.maxDepth = options.maxDepth
+        defer { reader.maxDepth = callersDepth }
+        do {
+            return try T(avroFrom: &reader)
+        } catch {
+            throw Self.decodingError(error)
+        }
+    }
+}
