@@ -22,7 +22,7 @@ let package = Package(
         .executableTarget(name: "Person", dependencies: ["Avro"], path: "Examples/Person"),
         .executableTarget(name: "DeriveSchema", dependencies: ["Avro"], path: "Examples/DeriveSchema"),
         .executableTarget(name: "SchemaEvolution", dependencies: ["Avro"], path: "Examples/SchemaEvolution"),
-        .executableTarget(name: "ReadmeExamples", dependencies: ["Avro"], path: "Examples/ReadmeExamples"),
+        .executableTarget(name: "ReadmeExamples", dependencies: ["Avro"], path: "Examples/ReadmeExamples", plugins: ["AvroGenerate"]),
         .executableTarget(name: "GeneratedTypes", dependencies: ["Avro"], path: "Examples/GeneratedTypes", plugins: ["AvroGenerate"]),
         // The benchmark's workloads as generated types, in a module of their own as a user's would be.
         .target(name: "BenchmarkTypes", dependencies: ["Avro"], path: "Benchmarks/BenchmarkTypes", plugins: ["AvroGenerate"]),

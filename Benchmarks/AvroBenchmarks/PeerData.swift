@@ -13,7 +13,8 @@ enum PeerData {
         try run(Nested.self, "nested", base: base, harness: &harness)
     }
 
-    /// The peers' bytes are checked by writing what was read back: it must be the same bytes.
+    /// The peers' bytes are checked by writing what was read back: the same bytes, but for the
+    /// order of map entries.
     private static func run<T: Codable & Equatable & GeneratedTwin>(_ type: T.Type, _ workload: String, base: URL,
                                                                     harness: inout Harness) throws {
         let binURL = base.appendingPathComponent("\(workload).bin")
@@ -31,7 +32,11 @@ enum PeerData {
         let decoded = try readRecords(in: bytes, count: count) { try decoder.decode(T.self, from: &$0) }
         var written: [UInt8] = []
         for value in decoded { try encoder.encode(value, into: &written) }
-        guard written == bytes else { throw BenchmarkError(description: "\(binURL.path): the decoded records do not write back to its bytes") }
+        // A map's entries come back in the Dictionary's order, not the peer's: the bytes written
+        // back have the same length and read as the same values.
+        guard written.count == bytes.count, try readRecords(in: written, count: count, { try decoder.decode(T.self, from: &$0) }) == decoded else {
+            throw BenchmarkError(description: "\(binURL.path): the decoded records do not write back to its bytes")
+        }
         try harness.measure(name, "codable-decode", records: count, avroBytes: bytes.count, check: Check.elements(decoded)) {
             try readRecords(in: bytes, count: count) { try decoder.decode(T.self, from: &$0) }
         }

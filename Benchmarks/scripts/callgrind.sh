@@ -14,9 +14,11 @@ workload=$1 operation=$2 scale=${3:-0.02}
 
 # The function each operation enters (mangled names, as callgrind's --toggle-collect needs).
 case $operation in
-  codable-decode*|resolving-decode*|generated-decode*) entry='$s4Avro0A7DecoderV6decode_4fromxxm_AA0A12BinaryReaderVztKSeRzlF' ;;
-  codable-encode*|generated-encode*) entry='$s4Avro0A7EncoderV6encode_4intoyx_Says5UInt8VGztKSERzlF' ;;
-  file-read*) entry='*FileReaderC4nextxSgyKF' ;;
+  codable-decode*|resolving-decode*) entry='$s4Avro0A7DecoderV6decode_4fromxxm_AA0A12BinaryReaderVztKSeRzlF' ;;
+  codable-encode*) entry='$s4Avro0A7EncoderV6encode_4intoyx_Says5UInt8VGztKSERzlF' ;;
+  generated-decode*) entry='$s4Avro0A7DecoderV6decode_4fromxxm_AA0A12BinaryReaderVztKAA0aE9DecodableRzlF' ;;
+  generated-encode*) entry='$s4Avro0A7EncoderV6encode_4intoyx_Says5UInt8VGztKAA0A15BinaryEncodableRzlF' ;;
+  file-read*|generated-file-read*) entry='*FileReaderC4nextxSgyKF' ;;
   value-decode) entry='$s4Avro0A5ValueO6decode4from2asAcA0A12BinaryReaderVz_AA0A6SchemaVtKFZ' ;;
   *) echo "no entry point known for operation '$operation'; add it to $0" >&2; exit 2 ;;
 esac

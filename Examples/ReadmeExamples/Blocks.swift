@@ -2,7 +2,7 @@ import Avro
 import Foundation
 
 /// The README's blocks after the first, in order.
-@MainActor let readmeBlocks: [@MainActor () throws -> Void] = [block2, block3, block4, block5, block6, block7, block8, block9, block10, block11, block12, block13]
+@MainActor let readmeBlocks: [@MainActor () throws -> Void] = [block2, block3, block4, block5, block6, block7, block8, block9, block10, block11, block12, block13, block14]
 
 @MainActor func block2() throws {
     // README block 2
@@ -90,51 +90,65 @@ import Foundation
 }
 
 @MainActor func block8() throws {
-    let schema = try AvroSchema(parsing: personSchemaText)
     // README block 8
+    // Account and AccountKind were generated from Account.avsc at build time.
+    let account = Account(id: 7, owner: "Ada", opened: Date(timeIntervalSince1970: 0), email: "ada@example.com")
+    let encoded = try AvroEncoder().encodeBytes(account)   // the type's own code, straight to the writer
+    let read = try AvroDecoder().decode(Account.self, from: encoded)
+    print(read.kind, read == account)                        // checking true
+    print(try AvroSchema(deriving: Account.self) == Account.avroSchema)   // the .avsc's schema: true
+    // End of README block 8
+    try expect(read == account && read.kind == .checking, "block 8's account")
+    try expect(encoded == [0x0e, 0x06, 0x41, 0x64, 0x61, 0x00, 0x00, 0x02, 0x1e] + Array("ada@example.com".utf8), "block 8's bytes")
+    try expect(try AvroSchema(deriving: Account.self) == Account.avroSchema, "block 8's schema")
+}
+
+@MainActor func block9() throws {
+    let schema = try AvroSchema(parsing: personSchemaText)
+    // README block 9
     let alice: AvroValue = .record([("name", "Alice"), ("age", .int(30)), ("email", .union(branch: 1, value: "alice@example.com"))])
     let bytes = try alice.encoded(as: schema)
     let value = try AvroValue(decoding: bytes, as: schema)
     try alice.validate(against: schema)   // ranges, symbols, fixed sizes, union branches, missing fields
-    // End of README block 8
-    try expect(value == alice, "block 8's round trip")
+    // End of README block 9
+    try expect(value == alice, "block 9's round trip")
 }
 
-@MainActor func block9() throws {
+@MainActor func block10() throws {
     let (v1, v2) = (try AvroSchema(parsing: personV1Text), try AvroSchema(parsing: personV2Text))
     let data = try AvroValue.record([("name", "Ann"), ("age", .int(41)), ("email", "ann@example.com"), ("phone", "555")]).encoded(as: v1)
     let messages = [data, data]
-    // README block 9
+    // README block 10
     let person = try AvroDecoder(schema: v2).decode(Person.self, from: data, writerSchema: v1)
     let value = try AvroValue(decoding: data, writerSchema: v1, readerSchema: v2)
 
     // Many values from one writer (a producer's messages): prepare the decoder once.
     let fromV1 = try AvroDecoder(schema: v2).resolving(writerSchema: v1)
     let people = try messages.map { try fromV1.decode(Person.self, from: $0) }
-    // End of README block 9
-    try expect(person.age == 41 && value["age"] == .long(41) && people.map(\.name) == ["Ann", "Ann"], "block 9's values")
+    // End of README block 10
+    try expect(person.age == 41 && value["age"] == .long(41) && people.map(\.name) == ["Ann", "Ann"], "block 10's values")
 }
 
-@MainActor func block10() throws {
+@MainActor func block11() throws {
     let (v1, v2) = (try AvroSchema(parsing: personV1Text), try AvroSchema(parsing: personV2Text))
     let v3 = try AvroSchema(parsing: #"{"type":"record","name":"Person","fields":[{"name":"name","type":"string"},{"name":"age","type":"long"},{"name":"email","type":"string"},{"name":"nickname","type":["null","string"],"default":null}]}"#)
-    // README block 10
+    // README block 11
     for problem in AvroSchemaCompatibility.check(reader: v1, writer: v2) { print(problem) }
     // age: the writer's long cannot be read as the reader's int
     // phone: the reader's field 'phone' of Person is not in the writer's schema and has no default
     let problems = AvroSchemaCompatibility.check(v3, against: [v1, v2], mode: .fullTransitive)   // what registries enforce
-    // End of README block 10
+    // End of README block 11
     try expect(AvroSchemaCompatibility.check(reader: v1, writer: v2).map(\.description) == [
         "age: the writer's long cannot be read as the reader's int",
         "phone: the reader's field 'phone' of Person is not in the writer's schema and has no default",
-    ], "block 10's problems")
-    try expect(!problems.isEmpty, "block 10's registry check")
+    ], "block 11's problems")
+    try expect(!problems.isEmpty, "block 11's registry check")
 }
 
-@MainActor func block11() throws {
+@MainActor func block12() throws {
     let url = URL(fileURLWithPath: "people.avro")
     let people = [person, Person(name: "Bob", age: 52, email: "bob@example.com")]
-    // README block 11
+    // README block 12
     let writer = try AvroFileWriter<Person>(url: url, codec: AvroZstandardCodec(), metadata: ["team": Array("data".utf8)])
     try writer.append(contentsOf: people)      // whole blocks of about 64 KB, then flush() or close()
     try writer.close()
@@ -144,30 +158,30 @@ import Foundation
     for person in reader { print(person.name) }
     if let error = reader.error { throw error }          // or `try reader.next()`, or `for try await p in reader.values`
     let count = try AvroFileReader<AvroValue>.count(url: url)   // from block counts, no decoding
-    // End of README block 11
-    try expect(count == 2, "block 11's count")
+    // End of README block 12
+    try expect(count == 2, "block 12's count")
     let appender = try AvroFileWriter<Person>(appendingTo: url)
     try appender.append(person)
     try appender.close()
-    try expect(try AvroFileReader<AvroValue>.count(url: url) == 3, "appending to block 11's file")
+    try expect(try AvroFileReader<AvroValue>.count(url: url) == 3, "appending to block 12's file")
 }
 
-@MainActor func block12() throws {
+@MainActor func block13() throws {
     let schema = try AvroSchema(parsing: #"{"type":"record","name":"P","fields":[{"name":"name","type":"string"},{"name":"nickname","type":["null","string"]}]}"#)
     let value: AvroValue = .record([("name", "Ann"), ("nickname", .union(branch: 1, value: "A"))])
-    // README block 12
+    // README block 13
     let text = try value.avroJSONString(as: schema)     // {"name":"Ann","nickname":{"string":"A"}}
     let back = try AvroValue(avroJSONString: text, as: schema)
     let json = try AvroEncoder().encodeAvroJSON(person)  // Codable types too
     let decoded = try AvroDecoder().decode(Person.self, fromAvroJSON: json)
-    // End of README block 12
-    try expect(text == #"{"name":"Ann","nickname":{"string":"A"}}"# && back == value && decoded.name == person.name, "block 12's JSON")
+    // End of README block 13
+    try expect(text == #"{"name":"Ann","nickname":{"string":"A"}}"# && back == value && decoded.name == person.name, "block 13's JSON")
 }
 
-@MainActor func block13() throws {
+@MainActor func block14() throws {
     let personV1 = try AvroSchema(deriving: Person.self)
     let personV2 = try AvroSchema(deriving: PersonV2.self)
-    // README block 13
+    // README block 14
     let store = AvroSchemaStore()
     store.add(personV1)                 // found by its CRC-64-AVRO fingerprint
     store.add(personV1, id: 42)         // or by a schema registry's id
@@ -175,7 +189,7 @@ import Foundation
     let kafka = try AvroEncoder(schema: personV1).encodeConfluent(person, schemaID: 42)  // 00 + id + value
     let today = try AvroDecoder(schema: personV2).decodeSingleObject(PersonV2.self, from: message, schemas: store)
     let fromKafka = try AvroDecoder(schema: personV2).decodeConfluent(PersonV2.self, from: kafka, schemas: store)
-    // End of README block 13
+    // End of README block 14
     let expected = PersonV2(name: person.name, age: Int64(person.age), email: person.email)
-    try expect(today == expected && fromKafka == expected && Array(message.prefix(2)) == [0xC3, 0x01] && kafka.first == 0, "block 13's messages")
+    try expect(today == expected && fromKafka == expected && Array(message.prefix(2)) == [0xC3, 0x01] && kafka.first == 0, "block 14's messages")
 }

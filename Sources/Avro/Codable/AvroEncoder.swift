@@ -78,7 +78,7 @@ public struct AvroEncoder: Sendable {
             try EncodingState.with(schema: compiled, appendingTo: &buffer, userInfo: userInfo, fieldNaming: fieldNaming, maxDepth: maxDepth) { state in
                 do {
                     // A type that writes itself (AvroBinaryEncodable) with its own schema does.
-                    if let encodable = state.binaryCodings.coding(for: T.self, compiled: compiled)?.encodable {
+                    if let encodable = state.binaryCodings.encodable(T.self, compiled: compiled) {
                         state.writer.maxDepth = maxDepth
                         try encodable.avroEncode(value, to: &state.writer)
                     } else {

@@ -34,12 +34,13 @@ extension CodingState {
         return self
     }
 
-    /// How values of `type` are coded with `schema`, as the calling thread's reusable state
-    /// remembers it (left in its slot: only this thread touches it there); `nil` when the
-    /// thread has no free state yet or the type does not code itself.
+    /// Whether values of `type` code themselves with `schema` (``AvroBinaryEncodable``,
+    /// ``AvroBinaryDecodable``), as the calling thread's reusable state remembers it (left in
+    /// its slot: only this thread touches it there); `none` when the thread has no free state yet.
     @inline(__always)
-    static func binaryCoding(for type: Any.Type, schema: CompiledSchema) -> BinaryCoding? {
-        reusable.place().peek()?.binaryCodings.coding(for: type, compiled: schema)
+    static func binaryCodings<Answer>(orElse none: Answer, _ ask: (inout BinaryCodingMemo) -> Answer) -> Answer {
+        guard let state = reusable.place().peek() else { return none }
+        return ask(&state.binaryCodings)
     }
 
     /// Lets go of the calling thread's reusable state (see ``ProcessCaches``).

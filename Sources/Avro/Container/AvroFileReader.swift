@@ -54,6 +54,9 @@ public final class AvroFileReader<T: Decodable> {
 
     private let blocks: AvroFileBlocks
     private let decoder: AvroDecoder
+    /// `T`, when its values read themselves (``AvroBinaryDecodable``) with the file's schema
+    /// (or a reader schema that reads it as written).
+    private let selfDecoding: (any AvroBinaryDecodable.Type)?
     private let resolution: ResolutionPlan?
     /// The block being read and how many of its objects are left.
     private var block: AvroFileBlock?
@@ -106,6 +109,7 @@ public final class AvroFileReader<T: Decodable> {
             resolution = Self.ownSchemaResolution(writer: writer)
         }
         decoder = AvroDecoder(schema: resolution?.reader.schema ?? header.schema, options: options.decoding)
+        selfDecoding = resolution?.isIdentity ?? true ? decoder.selfDecoding(T.self) : nil
     }
 
     /// The plan that resolves the file's values into `T`'s own schema, when `T` has one that
@@ -204,7 +208,9 @@ public final class AvroFileReader<T: Decodable> {
     private func decodeObject() throws -> T {
         blockReader.zeroSizeItemBudget = zeroSizeItemLimit // the limit is per object
         do {
-            let value = if let resolution {
+            let value = if let selfDecoding {
+                try decoder.decode(T.self, readingItselfAs: selfDecoding, from: &blockReader)
+            } else if let resolution {
                 try decoder.decode(T.self, from: &blockReader, resolution: resolution)
             } else {
                 try decoder.decode(T.self, from: &blockReader)

@@ -37,6 +37,8 @@ public final class AvroFileWriter<T: Encodable> {
     private let output: AvroFileOutput
     private let codec: any AvroCodec
     private let encoder: AvroEncoder
+    /// `T`, when its values write themselves (``AvroBinaryEncodable``) with the writer's schema.
+    private let selfEncoding: (any AvroBinaryEncodable.Type)?
     /// The encoded values of the current block, and how many there are. (Stored properties
     /// used per value skip the dynamic exclusivity checks, some 70 instructions per access: a
     /// writer is used from one thread at a time; see the rules of the unsafe core in
@@ -113,6 +115,7 @@ public final class AvroFileWriter<T: Encodable> {
         self.codec = codec
         self.blockSize = blockSize
         encoder = AvroEncoder(schema: schema)
+        selfEncoding = encoder.selfEncoding(T.self)
         if writesHeader { try output.write(header.encoded()) }
     }
 
@@ -127,7 +130,11 @@ public final class AvroFileWriter<T: Encodable> {
     ///   cannot be compressed or written, or the writer is closed.
     public func append(_ value: T) throws {
         try checkOpen()
-        try encoder.encode(value, into: &block)
+        if let selfEncoding {
+            try encoder.encode(value, writingItselfAs: selfEncoding, into: &block)
+        } else {
+            try encoder.encode(value, into: &block)
+        }
         blockCount += 1
         if block.count >= blockSize || blockCount >= blockSize { try writeBlock() }
     }

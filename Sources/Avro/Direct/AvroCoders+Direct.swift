@@ -31,19 +31,38 @@ extension AvroEncoder {
     /// When encoding fails, `buffer` is left as it was.
     public func encode<T: AvroBinaryEncodable>(_ value: T, into buffer: inout [UInt8]) throws {
         do {
-            guard EncodingState.binaryCoding(for: T.self, schema: try compiledSchema(for: T.self))?.encodable != nil else {
+            let compiled = try compiledSchema(for: T.self)
+            guard EncodingState.binaryCodings(orElse: nil, { $0.encodable(T.self, compiled: compiled) }) != nil else {
                 return try encodeAny(value, into: &buffer)
             }
         } catch {
             throw Self.encodingError(error, value: value)
         }
+        try encode(value, into: &buffer) { try $0.avroEncode(to: &$1) }
+    }
+
+    /// The type, when values of `type` write themselves with this encoder's schema: asked once
+    /// by callers that encode many values of one type (the file writer).
+    func selfEncoding<T>(_ type: T.Type) -> (any AvroBinaryEncodable.Type)? {
+        guard let compiled = try? compiledSchema(for: T.self) else { return nil }
+        return BinaryCoding(T.self, compiled: compiled).encodable
+    }
+
+    /// Appends `value`, which writes itself as `encodable` (from ``selfEncoding(_:)``), to `buffer`.
+    func encode<T>(_ value: T, writingItselfAs encodable: any AvroBinaryEncodable.Type, into buffer: inout [UInt8]) throws {
+        try encode(value, into: &buffer) { try encodable.avroEncode($0, to: &$1) }
+    }
+
+    /// Appends `value` to `buffer` with `write`, the value's own code, on a writer with the
+    /// encoder's depth limit; leaves `buffer` as it was when `write` throws.
+    private func encode<T>(_ value: T, into buffer: inout [UInt8], _ write: (T, inout AvroBinaryWriter) throws -> Void) throws {
         var writer = AvroBinaryWriter()
         writer.maxDepth = maxDepth
         writer.swapBytes(with: &buffer)
         defer { writer.swapBytes(with: &buffer) }
         let start = writer.count
         do {
-            try value.avroEncode(to: &writer)
+            try write(value, &writer)
         } catch {
             writer.truncate(to: start)
             throw Self.encodingError(error, value: value)
@@ -70,17 +89,37 @@ extension AvroDecoder {
     /// reader after it.
     public func decode<T: AvroBinaryDecodable>(_ type: T.Type, from reader: inout AvroBinaryReader) throws -> T {
         do {
-            guard writerResolution == nil, DecodingState.binaryCoding(for: T.self, schema: try compiledSchema(for: T.self))?.decodable != nil else {
+            let compiled = try compiledSchema(for: T.self)
+            guard writerResolution == nil, DecodingState.binaryCodings(orElse: nil, { $0.decodable(T.self, compiled: compiled) }) != nil else {
                 return try decodeAny(type, from: &reader)
             }
         } catch {
             throw Self.decodingError(error)
         }
+        return try decode(from: &reader) { try T(avroFrom: &$0) }
+    }
+
+    /// The type, when values of `type` read themselves with this decoder's schema and no
+    /// writer schema is to be resolved: asked once by callers that decode many values of one
+    /// type (the file reader).
+    func selfDecoding<T>(_ type: T.Type) -> (any AvroBinaryDecodable.Type)? {
+        guard writerResolution == nil, let compiled = try? compiledSchema(for: T.self) else { return nil }
+        return BinaryCoding(T.self, compiled: compiled).decodable
+    }
+
+    /// Decodes a value of `type`, which reads itself as `decodable` (from ``selfDecoding(_:)``).
+    func decode<T>(_ type: T.Type, readingItselfAs decodable: any AvroBinaryDecodable.Type, from reader: inout AvroBinaryReader) throws -> T {
+        try decode(from: &reader) { try decodable.avroDecode(type, from: &$0) }
+    }
+
+    /// Reads a value with `read`, the type's own code, with the decoder's depth limit (the
+    /// caller's reader keeps its own).
+    private func decode<T>(from reader: inout AvroBinaryReader, _ read: (inout AvroBinaryReader) throws -> T) throws -> T {
         let callersDepth = reader.maxDepth
         reader.maxDepth = options.maxDepth
         defer { reader.maxDepth = callersDepth }
         do {
-            return try T(avroFrom: &reader)
+            return try read(&reader)
         } catch {
             throw Self.decodingError(error)
         }

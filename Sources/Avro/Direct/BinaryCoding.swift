@@ -29,36 +29,52 @@ struct BinaryCoding: @unchecked Sendable {
 
 /// The ``BinaryCoding`` of the types a coding state has coded, remembered: a state is used by
 /// one thread at a time, so finding the answer again is a scan of a short array, with no lock
-/// and no conformance lookup (a few hundred instructions).
+/// and no conformance lookup. Only metatypes come out, so that asking retains nothing.
 struct BinaryCodingMemo {
     private var types: [ObjectIdentifier] = []
     private var codings: [BinaryCoding] = []
 
-    /// How values of `type` are coded with `compiled`; `nil` when the type codes itself with
-    /// no schema.
+    /// The type, when it writes its values itself with `compiled`.
     @inline(__always)
-    mutating func coding(for type: Any.Type, compiled: CompiledSchema) -> BinaryCoding? {
+    mutating func encodable(_ type: Any.Type, compiled: CompiledSchema) -> (any AvroBinaryEncodable.Type)? {
+        let index = self.index(of: type, compiled: compiled)
+        return codings[index].encodable
+    }
+
+    /// The type, when it reads its values itself with `compiled`.
+    @inline(__always)
+    mutating func decodable(_ type: Any.Type, compiled: CompiledSchema) -> (any AvroBinaryDecodable.Type)? {
+        let index = self.index(of: type, compiled: compiled)
+        return codings[index].decodable
+    }
+
+    /// Where the answer for `type` with `compiled` is, found again or worked out.
+    @inline(__always)
+    private mutating func index(of type: Any.Type, compiled: CompiledSchema) -> Int {
         let id = ObjectIdentifier(type)
         var index = 0
         while index < types.count {
             if types[index] == id {
-                guard codings[index].conforms else { return nil }
-                if codings[index].compiled !== compiled { codings[index] = BinaryCoding(type, compiled: compiled) }
-                return codings[index]
+                if codings[index].conforms, codings[index].compiled !== compiled { codings[index] = BinaryCoding(type, compiled: compiled) }
+                return index
             }
             index &+= 1
         }
         return remember(type, compiled: compiled)
     }
 
-    /// Finds out how `type` is coded and remembers it (the first 16 types a state codes).
+    /// Works out how `type` is coded and remembers it, in place of the last type remembered
+    /// once 16 are.
     @inline(never)
-    private mutating func remember(_ type: Any.Type, compiled: CompiledSchema) -> BinaryCoding? {
+    private mutating func remember(_ type: Any.Type, compiled: CompiledSchema) -> Int {
         let coding = BinaryCoding(type, compiled: compiled)
-        if types.count < 16 {
-            types.append(ObjectIdentifier(type))
-            codings.append(coding)
+        guard types.count < 16 else {
+            types[15] = ObjectIdentifier(type)
+            codings[15] = coding
+            return 15
         }
-        return coding.conforms ? coding : nil
+        types.append(ObjectIdentifier(type))
+        codings.append(coding)
+        return types.count - 1
     }
 }

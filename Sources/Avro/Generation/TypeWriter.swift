@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes the declaration of one named type (see ``AvroSwiftGenerator``).
 struct TypeWriter {
     let model: GeneratorModel
@@ -47,7 +49,7 @@ struct TypeWriter {
         }
         lines.append("")
         let arguments = fields.map { field in
-            "\(field.property): \(field.shape.swiftType)" + (field.field.defaultValue.flatMap { defaultLiteral(field.shape, $0) }.map { " = " + $0 } ?? "")
+            "\(field.property): \(field.shape.swiftType)" + (field.field.defaultValue.flatMap { defaultLiteral(field.field.type, field.shape, $0) }.map { " = " + $0 } ?? "")
         }
         lines.append("    \(access)init(\(arguments.joined(separator: ", "))) {")
         lines += fields.map { "        self.\($0.property) = \($0.property)" }
@@ -200,23 +202,120 @@ struct TypeWriter {
 
     // MARK: - Defaults
 
-    /// The Swift literal of a field's default, or `nil` when it has no simple one (records,
-    /// unions of several types, bytes, logical types).
-    private func defaultLiteral(_ shape: TypeShape, _ json: AvroJSON) -> String? {
+    /// The Swift expression of a default, `json`, of a value of `schema` held as `shape`; `nil`
+    /// when it has none (a nanosecond timestamp, which a `Date` cannot hold exactly, or a value
+    /// that does not fit the Swift type), and the argument then has no default.
+    private func defaultLiteral(_ schema: AvroSchema, _ shape: TypeShape, _ json: AvroJSON) -> String? {
+        var schema = schema
+        if case .reference(let name) = schema.kind, let definition = model.definition(of: name) { schema = definition }
         switch (shape, json) {
         case (.optional, .null), (.union(_, _, _?), .null): return "nil"
-        case (.optional(let wrapped, _, _), _): return defaultLiteral(wrapped, json)
-        case (.array, .array(let items)) where items.isEmpty: return "[]"
-        case (.map, .object(let object)) where object.isEmpty: return "[:]"
-        case (.value(let swift, _, _, _), .bool(let value)) where swift == "Bool": return String(value)
-        case (.value(let swift, _, _, _), .integer(let value)) where ["Int32", "Int64", "Float", "Double"].contains(swift): return String(value)
-        case (.value(let swift, _, _, _), .double(let value)) where ["Float", "Double"].contains(swift) && value.isFinite: return "\(value)"
-        case (.value(let swift, _, _, _), .string(let value)) where swift == "String": return SwiftNames.stringLiteral(value)
-        case (.named(let swift, _), .string(let symbol)):
-            guard let name = model.named.first(where: { $0.swiftName == swift }),
-                  case .enumeration(let enumeration) = name.definition.kind, enumeration.symbols.contains(symbol) else { return nil }
-            return "." + Self.caseNames(enumeration)[enumeration.symbols.firstIndex(of: symbol) ?? 0]
-        default: return nil
+        case (.optional(let wrapped, _, let valueIndex), _):
+            guard case .union(let branches) = schema.kind else { return nil }
+            return defaultLiteral(branches[valueIndex], wrapped, json)
+        case (.union(_, let cases, _), _):
+            // A union's default is a value of its first branch.
+            guard case .union(let branches) = schema.kind, let first = cases.first(where: { $0.index == 0 }),
+                  let value = defaultLiteral(branches[0], first.shape, json) else { return nil }
+            return ".\(first.name)(\(value))"
+        case (.array(let items, _), .array(let values)):
+            guard case .array(let itemSchema) = schema.kind else { return nil }
+            let literals = values.compactMap { defaultLiteral(itemSchema, items, $0) }
+            return literals.count == values.count ? "[" + literals.joined(separator: ", ") + "]" : nil
+        case (.map(let values, _), .object(let object)):
+            guard case .map(let valueSchema) = schema.kind else { return nil }
+            if object.isEmpty { return "[:]" }
+            let literals = object.compactMap { entry in defaultLiteral(valueSchema, values, entry.value).map { SwiftNames.stringLiteral(entry.key) + ": " + $0 } }
+            return literals.count == object.count ? "[" + literals.joined(separator: ", ") + "]" : nil
+        case (.fixed, .string(let text)):
+            return Self.bytes(of: text).map(Self.dataLiteral)
+        case (.named(let swift, _), _):
+            return namedLiteral(schema, swift: swift, json)
+        case (.value(let swift, _, _, _), _):
+            return valueLiteral(schema, swift: swift, json)
+        default:
+            return nil
         }
+    }
+
+    /// The default of a primitive or logical-type value held as `swift`.
+    private func valueLiteral(_ schema: AvroSchema, swift: String, _ json: AvroJSON) -> String? {
+        switch (swift, json) {
+        case ("Bool", .bool(let value)): return String(value)
+        case ("Int32", .integer(let value)): return Int32(exactly: value).map { String($0) }
+        case ("Int64", .integer(let value)), ("Float", .integer(let value)), ("Double", .integer(let value)): return String(value)
+        case ("Float", .double(let value)), ("Double", .double(let value)): return value.isFinite ? "\(value)" : nil
+        case ("String", .string(let value)): return SwiftNames.stringLiteral(value)
+        case ("Data", .string(let text)): return Self.bytes(of: text).map(Self.dataLiteral)
+        case ("Date", .integer(let count)):
+            // Days for `date`; units of the timestamp otherwise. Nanoseconds do not all fit a
+            // Double's 53 bits.
+            if schema.logicalType == .date { return "Date(timeIntervalSince1970: \(Int64(count) * 86_400))" }
+            let unitsPerSecond: Double
+            switch schema.logicalType {
+            case .timestampMillis?, .localTimestampMillis?: unitsPerSecond = 1_000
+            case .timestampMicros?, .localTimestampMicros?: unitsPerSecond = 1_000_000
+            default: return nil
+            }
+            return "Date(timeIntervalSince1970: \(Double(count) / unitsPerSecond))"
+        case ("UUID", .string(let text)):
+            guard let uuid = UUID(uuidString: text) else { return nil }
+            let bytes = withUnsafeBytes(of: uuid.uuid) { Array($0) }
+            return "UUID(uuid: (" + bytes.map { String(format: "0x%02x", $0) }.joined(separator: ", ") + "))"
+        case ("Decimal", .string(let text)):
+            // The two's-complement bytes of the unscaled value, when it fits in 64 bits.
+            guard case .decimal(_, let scale)? = schema.logicalType, let bytes = Self.bytes(of: text), !bytes.isEmpty, bytes.count <= 8 else { return nil }
+            var unscaled = Int64(Int8(bitPattern: bytes[0]))
+            for byte in bytes.dropFirst() { unscaled = unscaled << 8 | Int64(byte) }
+            guard unscaled != .min else { return nil }
+            let sign = unscaled < 0 ? ".minus" : ".plus"
+            return "Decimal(sign: \(sign), exponent: \(-scale), significand: \(unscaled.magnitude))"
+        case ("AvroDuration", .string(let text)):
+            guard let bytes = Self.bytes(of: text), bytes.count == 12 else { return nil }
+            let parts = stride(from: 0, to: 12, by: 4).map { start in
+                bytes[start..<start + 4].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            }
+            return "AvroDuration(months: \(parts[0]), days: \(parts[1]), milliseconds: \(parts[2]))"
+        default:
+            return nil
+        }
+    }
+
+    /// The default of an enum (a symbol) or a record (an object whose missing fields take
+    /// their own defaults) named `swift`.
+    private func namedLiteral(_ schema: AvroSchema, swift: String, _ json: AvroJSON) -> String? {
+        guard let named = model.named.first(where: { $0.swiftName == swift }) else { return nil }
+        switch (named.definition.kind, json) {
+        case (.enumeration(let enumeration), .string(let symbol)):
+            guard let index = enumeration.symbols.firstIndex(of: symbol) else { return nil }
+            return "." + Self.caseNames(enumeration)[index]
+        case (.record(let record), .object(let object)):
+            // The record's own writer names its fields' shapes (and their nested unions).
+            var writer = TypeWriter(model: model, type: named)
+            var arguments: [String] = []
+            for field in record.fields {
+                guard let value = object[field.name] ?? field.defaultValue,
+                      let shape = try? writer.shape(field.type, context: SwiftNames.upperCamel(field.name), path: ""),
+                      let literal = defaultLiteral(field.type, shape, value) else { return nil }
+                arguments.append("\(SwiftNames.escaped(field.name)): \(literal)")
+            }
+            return "\(swift)(" + arguments.joined(separator: ", ") + ")"
+        default:
+            return nil
+        }
+    }
+
+    /// The bytes of a `bytes` or `fixed` default: each character one byte (ISO-8859-1).
+    private static func bytes(of text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            guard scalar.value <= 0xFF else { return nil }
+            bytes.append(UInt8(scalar.value))
+        }
+        return bytes
+    }
+
+    private static func dataLiteral(_ bytes: [UInt8]) -> String {
+        bytes.isEmpty ? "Data()" : "Data([" + bytes.map { String(format: "0x%02x", $0) }.joined(separator: ", ") + "])"
     }
 }

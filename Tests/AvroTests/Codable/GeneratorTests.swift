@@ -61,6 +61,30 @@ import Testing
         }
     }
 
+    /// Every default of the golden `Settings` is a default argument: the initializer without
+    /// arguments gives what the schema's defaults give when the library fills them in (a
+    /// record written with no fields, read through resolution).
+    @Test func defaultsBecomeDefaultArguments() throws {
+        let empty = try AvroSchema(parsing: #"{"type": "record", "name": "golden.Settings", "fields": []}"#)
+        let fromSchema = try AvroDecoder().decode(GoldenSettings.self, from: [UInt8](), writerSchema: empty)
+        let defaults = GoldenSettings()
+        #expect(defaults == fromSchema)
+        // The values themselves, as the schema gives them.
+        #expect(defaults.tags == ["a", "b"] && defaults.limits == ["x": 1, "y": -2])
+        #expect(defaults.start == Date(timeIntervalSince1970: 1_577_836_800.123) && defaults.micros == Date(timeIntervalSince1970: -1.5))
+        #expect(defaults.day == Date(timeIntervalSince1970: 18_262 * 86_400))
+        #expect(defaults.token == UUID(uuidString: "6F1D0C9E-3A51-4A53-9A4E-2F6A1B9B8C7D"))
+        #expect(defaults.price == Decimal(string: "-12.34") && defaults.pad == Data([0, 255]) && defaults.blob == Data("ab".utf8))
+        #expect(defaults.period == AvroDuration(months: 1, days: 2, milliseconds: 259))
+        #expect(defaults.choice == .long(5) && defaults.nickname == "none" && defaults.level == nil)
+        #expect(defaults.place == GoldenAddress(zip: "1000", lines: ["x"]) && defaults.nested == [["a": nil, "b": 2.5], [:]])
+        // A record's default names some fields; the others take their own defaults.
+        var expected = defaults
+        expected.theme = "dark"
+        expected.place = GoldenAddress(zip: "2000", lines: [])
+        #expect(Self.sampleAccounts()[0].settings == expected)
+    }
+
     @Test(.enabled(if: PythonPeer.fastavroIsInstalled))
     func fastavroReadsAndWritesBackGeneratedTypes() throws {
         let accounts = Self.sampleAccounts()

@@ -28,8 +28,10 @@ final class GoldenAccount: Codable, Hashable, Sendable, AvroBinaryCodable {
     let parent: GoldenAccount?
     let children: [GoldenAccount]
     let home: GoldenAddress?
+    /// Defaults of every kind, each a default argument.
+    let settings: GoldenSettings
 
-    init(name: String, age: Int32 = 0, email: String? = nil, opened: Date, birthday: Date, id: UUID, balance: Decimal, limit: Decimal, grace: AvroDuration, level: GoldenLevel = .goldPlus, ratio: Float = 1.5, weight: Double = 2, active: Bool = true, scores: [Double] = [], counters: [String: Int64?] = [:], contact: GoldenAccount.Contact?, data: Data, hash: Data, `class`: Int64, parent: GoldenAccount? = nil, children: [GoldenAccount] = [], home: GoldenAddress? = nil) {
+    init(name: String, age: Int32 = 0, email: String? = nil, opened: Date, birthday: Date, id: UUID, balance: Decimal, limit: Decimal, grace: AvroDuration, level: GoldenLevel = .goldPlus, ratio: Float = 1.5, weight: Double = 2, active: Bool = true, scores: [Double] = [], counters: [String: Int64?] = [:], contact: GoldenAccount.Contact?, data: Data, hash: Data, `class`: Int64, parent: GoldenAccount? = nil, children: [GoldenAccount] = [], home: GoldenAddress? = nil, settings: GoldenSettings = GoldenSettings(theme: "dark", tags: ["a", "b"], limits: ["x": 1, "y": -2], start: Date(timeIntervalSince1970: 1577836800.123), micros: Date(timeIntervalSince1970: -1.5), day: Date(timeIntervalSince1970: 1577836800), token: UUID(uuid: (0x6f, 0x1d, 0x0c, 0x9e, 0x3a, 0x51, 0x4a, 0x53, 0x9a, 0x4e, 0x2f, 0x6a, 0x1b, 0x9b, 0x8c, 0x7d)), price: Decimal(sign: .minus, exponent: -2, significand: 1234), pad: Data([0x00, 0xff]), blob: Data([0x61, 0x62]), period: AvroDuration(months: 1, days: 2, milliseconds: 259), choice: .long(5), nickname: "none", level: nil, place: GoldenAddress(zip: "2000", lines: []), nested: [["a": nil, "b": 2.5], [:]])) {
         self.name = name
         self.age = age
         self.email = email
@@ -52,9 +54,10 @@ final class GoldenAccount: Codable, Hashable, Sendable, AvroBinaryCodable {
         self.parent = parent
         self.children = children
         self.home = home
+        self.settings = settings
     }
 
-    static let avroSchema: AvroSchema = try! AvroSchema(parsing: #"{"type":"record","name":"Account","namespace":"golden","doc":"An account, with every kind of field the generator maps.","fields":[{"name":"name","type":"string","doc":"Who holds it."},{"name":"age","type":"int","default":0},{"name":"email","type":["null","string"],"default":null},{"name":"opened","type":{"type":"long","logicalType":"timestamp-millis"}},{"name":"birthday","type":{"type":"int","logicalType":"date"}},{"name":"id","type":{"type":"string","logicalType":"uuid"}},{"name":"balance","type":{"type":"bytes","logicalType":"decimal","precision":12,"scale":2}},{"name":"limit","type":{"type":"fixed","name":"Amount","size":8,"logicalType":"decimal","precision":18,"scale":4}},{"name":"grace","type":{"type":"fixed","name":"Grace","size":12,"logicalType":"duration"}},{"name":"level","type":{"type":"enum","name":"Level","symbols":["BASIC","GOLD_PLUS","default"],"default":"BASIC"},"default":"GOLD_PLUS"},{"name":"ratio","type":"float","default":1.5},{"name":"weight","type":"double","default":2},{"name":"active","type":"boolean","default":true},{"name":"scores","type":{"type":"array","items":"double"},"default":[]},{"name":"counters","type":{"type":"map","values":["null","long"]},"default":{}},{"name":"contact","type":["null","string","Level",{"type":"record","name":"Address","aliases":["Location"],"fields":[{"name":"zip","type":"string","order":"descending"},{"name":"lines","type":{"type":"array","items":"string"}}]}]},{"name":"data","type":"bytes"},{"name":"hash","type":{"type":"fixed","name":"MD5","size":16}},{"name":"class","type":"long","aliases":["kind"]},{"name":"parent","type":["null","Account"],"default":null},{"name":"children","type":{"type":"array","items":"Account"},"default":[]},{"name":"home","type":["null","Address"],"default":null}],"owner":"team-x"}"#)
+    static let avroSchema: AvroSchema = try! AvroSchema(parsing: #"{"type":"record","name":"Account","namespace":"golden","doc":"An account, with every kind of field the generator maps.","fields":[{"name":"name","type":"string","doc":"Who holds it."},{"name":"age","type":"int","default":0},{"name":"email","type":["null","string"],"default":null},{"name":"opened","type":{"type":"long","logicalType":"timestamp-millis"}},{"name":"birthday","type":{"type":"int","logicalType":"date"}},{"name":"id","type":{"type":"string","logicalType":"uuid"}},{"name":"balance","type":{"type":"bytes","logicalType":"decimal","precision":12,"scale":2}},{"name":"limit","type":{"type":"fixed","name":"Amount","size":8,"logicalType":"decimal","precision":18,"scale":4}},{"name":"grace","type":{"type":"fixed","name":"Grace","size":12,"logicalType":"duration"}},{"name":"level","type":{"type":"enum","name":"Level","symbols":["BASIC","GOLD_PLUS","default"],"default":"BASIC"},"default":"GOLD_PLUS"},{"name":"ratio","type":"float","default":1.5},{"name":"weight","type":"double","default":2},{"name":"active","type":"boolean","default":true},{"name":"scores","type":{"type":"array","items":"double"},"default":[]},{"name":"counters","type":{"type":"map","values":["null","long"]},"default":{}},{"name":"contact","type":["null","string","Level",{"type":"record","name":"Address","aliases":["Location"],"fields":[{"name":"zip","type":"string","order":"descending"},{"name":"lines","type":{"type":"array","items":"string"}}]}]},{"name":"data","type":"bytes"},{"name":"hash","type":{"type":"fixed","name":"MD5","size":16}},{"name":"class","type":"long","aliases":["kind"]},{"name":"parent","type":["null","Account"],"default":null},{"name":"children","type":{"type":"array","items":"Account"},"default":[]},{"name":"home","type":["null","Address"],"default":null},{"name":"settings","type":{"type":"record","name":"Settings","fields":[{"name":"theme","type":"string","default":"light"},{"name":"tags","type":{"type":"array","items":"string"},"default":["a","b"]},{"name":"limits","type":{"type":"map","values":"int"},"default":{"x":1,"y":-2}},{"name":"start","type":{"type":"long","logicalType":"timestamp-millis"},"default":1577836800123},{"name":"micros","type":{"type":"long","logicalType":"timestamp-micros"},"default":-1500000},{"name":"day","type":{"type":"int","logicalType":"date"},"default":18262},{"name":"token","type":{"type":"string","logicalType":"uuid"},"default":"6f1d0c9e-3a51-4a53-9a4e-2f6a1b9b8c7d"},{"name":"price","type":{"type":"bytes","logicalType":"decimal","precision":6,"scale":2},"default":"û."},{"name":"pad","type":{"type":"fixed","name":"Pad","size":2},"default":"\u0000ÿ"},{"name":"blob","type":"bytes","default":"ab"},{"name":"period","type":{"type":"fixed","name":"Period","size":12,"logicalType":"duration"},"default":"\u0001\u0000\u0000\u0000\u0002\u0000\u0000\u0000\u0003\u0001\u0000\u0000"},{"name":"choice","type":["long","string"],"default":5},{"name":"nickname","type":["string","null"],"default":"none"},{"name":"level","type":["null","Level"],"default":null},{"name":"place","type":"Address","default":{"zip":"1000","lines":["x"]}},{"name":"nested","type":{"type":"array","items":{"type":"map","values":["null","double"]}},"default":[{"a":null,"b":2.5},{}]}]},"doc":"Defaults of every kind, each a default argument.","default":{"theme":"dark","place":{"zip":"2000","lines":[]}}}],"owner":"team-x"}"#)
 
     func avroEncode(to writer: inout AvroBinaryWriter) throws {
         writer.writeString(self.name)
@@ -172,6 +175,11 @@ final class GoldenAccount: Codable, Hashable, Sendable, AvroBinaryCodable {
             }
         } catch {
             throw AvroError.prefixingPath("home", to: error)
+        }
+        do {
+            try self.settings.avroEncode(to: &writer)
+        } catch {
+            throw AvroError.prefixingPath("settings", to: error)
         }
     }
 
@@ -336,7 +344,7 @@ final class GoldenAccount: Codable, Hashable, Sendable, AvroBinaryCodable {
         }
         do {
             var items1: [GoldenAccount] = []
-            while case let count1 = try reader.readBlockCount(minItemSize: 65), count1 > 0 {
+            while case let count1 = try reader.readBlockCount(minItemSize: 94), count1 > 0 {
                 items1.reserveCapacity(items1.count + count1)
                 for _ in 0..<count1 {
                     let item1: GoldenAccount
@@ -361,6 +369,11 @@ final class GoldenAccount: Codable, Hashable, Sendable, AvroBinaryCodable {
         } catch {
             throw AvroError.prefixingPath("home", to: error)
         }
+        do {
+            self.settings = try reader.read() as GoldenSettings
+        } catch {
+            throw AvroError.prefixingPath("settings", to: error)
+        }
     }
 
     private static func badBranch(_ branch: Int64, at offset: Int) -> AvroError {
@@ -368,7 +381,7 @@ final class GoldenAccount: Codable, Hashable, Sendable, AvroBinaryCodable {
     }
 
     static func == (lhs: GoldenAccount, rhs: GoldenAccount) -> Bool {
-        lhs.name == rhs.name && lhs.age == rhs.age && lhs.email == rhs.email && lhs.opened == rhs.opened && lhs.birthday == rhs.birthday && lhs.id == rhs.id && lhs.balance == rhs.balance && lhs.limit == rhs.limit && lhs.grace == rhs.grace && lhs.level == rhs.level && lhs.ratio == rhs.ratio && lhs.weight == rhs.weight && lhs.active == rhs.active && lhs.scores == rhs.scores && lhs.counters == rhs.counters && lhs.contact == rhs.contact && lhs.data == rhs.data && lhs.hash == rhs.hash && lhs.`class` == rhs.`class` && lhs.parent == rhs.parent && lhs.children == rhs.children && lhs.home == rhs.home
+        lhs.name == rhs.name && lhs.age == rhs.age && lhs.email == rhs.email && lhs.opened == rhs.opened && lhs.birthday == rhs.birthday && lhs.id == rhs.id && lhs.balance == rhs.balance && lhs.limit == rhs.limit && lhs.grace == rhs.grace && lhs.level == rhs.level && lhs.ratio == rhs.ratio && lhs.weight == rhs.weight && lhs.active == rhs.active && lhs.scores == rhs.scores && lhs.counters == rhs.counters && lhs.contact == rhs.contact && lhs.data == rhs.data && lhs.hash == rhs.hash && lhs.`class` == rhs.`class` && lhs.parent == rhs.parent && lhs.children == rhs.children && lhs.home == rhs.home && lhs.settings == rhs.settings
     }
 
     func hash(into hasher: inout Hasher) {
@@ -394,6 +407,7 @@ final class GoldenAccount: Codable, Hashable, Sendable, AvroBinaryCodable {
         hasher.combine(parent)
         hasher.combine(children)
         hasher.combine(home)
+        hasher.combine(settings)
     }
 
     enum Contact: Codable, Hashable, Sendable {
@@ -483,3 +497,306 @@ struct GoldenAddress: Codable, Hashable, Sendable, AvroBinaryCodable {
 }
 
 // The fixed golden.MD5 is held as Data.
+
+struct GoldenSettings: Codable, Hashable, Sendable, AvroBinaryCodable {
+    var theme: String
+    var tags: [String]
+    var limits: [String: Int32]
+    var start: Date
+    var micros: Date
+    var day: Date
+    var token: UUID
+    var price: Decimal
+    var pad: Data
+    var blob: Data
+    var period: AvroDuration
+    var choice: GoldenSettings.Choice
+    var nickname: String?
+    var level: GoldenLevel?
+    var place: GoldenAddress
+    var nested: [[String: Double?]]
+
+    init(theme: String = "light", tags: [String] = ["a", "b"], limits: [String: Int32] = ["x": 1, "y": -2], start: Date = Date(timeIntervalSince1970: 1577836800.123), micros: Date = Date(timeIntervalSince1970: -1.5), day: Date = Date(timeIntervalSince1970: 1577836800), token: UUID = UUID(uuid: (0x6f, 0x1d, 0x0c, 0x9e, 0x3a, 0x51, 0x4a, 0x53, 0x9a, 0x4e, 0x2f, 0x6a, 0x1b, 0x9b, 0x8c, 0x7d)), price: Decimal = Decimal(sign: .minus, exponent: -2, significand: 1234), pad: Data = Data([0x00, 0xff]), blob: Data = Data([0x61, 0x62]), period: AvroDuration = AvroDuration(months: 1, days: 2, milliseconds: 259), choice: GoldenSettings.Choice = .long(5), nickname: String? = "none", level: GoldenLevel? = nil, place: GoldenAddress = GoldenAddress(zip: "1000", lines: ["x"]), nested: [[String: Double?]] = [["a": nil, "b": 2.5], [:]]) {
+        self.theme = theme
+        self.tags = tags
+        self.limits = limits
+        self.start = start
+        self.micros = micros
+        self.day = day
+        self.token = token
+        self.price = price
+        self.pad = pad
+        self.blob = blob
+        self.period = period
+        self.choice = choice
+        self.nickname = nickname
+        self.level = level
+        self.place = place
+        self.nested = nested
+    }
+
+    static let avroSchema: AvroSchema = try! AvroSchema(parsing: #"{"type":"record","name":"Settings","namespace":"golden","fields":[{"name":"theme","type":"string","default":"light"},{"name":"tags","type":{"type":"array","items":"string"},"default":["a","b"]},{"name":"limits","type":{"type":"map","values":"int"},"default":{"x":1,"y":-2}},{"name":"start","type":{"type":"long","logicalType":"timestamp-millis"},"default":1577836800123},{"name":"micros","type":{"type":"long","logicalType":"timestamp-micros"},"default":-1500000},{"name":"day","type":{"type":"int","logicalType":"date"},"default":18262},{"name":"token","type":{"type":"string","logicalType":"uuid"},"default":"6f1d0c9e-3a51-4a53-9a4e-2f6a1b9b8c7d"},{"name":"price","type":{"type":"bytes","logicalType":"decimal","precision":6,"scale":2},"default":"û."},{"name":"pad","type":{"type":"fixed","name":"Pad","size":2},"default":"\u0000ÿ"},{"name":"blob","type":"bytes","default":"ab"},{"name":"period","type":{"type":"fixed","name":"Period","size":12,"logicalType":"duration"},"default":"\u0001\u0000\u0000\u0000\u0002\u0000\u0000\u0000\u0003\u0001\u0000\u0000"},{"name":"choice","type":["long","string"],"default":5},{"name":"nickname","type":["string","null"],"default":"none"},{"name":"level","type":["null",{"type":"enum","name":"Level","symbols":["BASIC","GOLD_PLUS","default"],"default":"BASIC"}],"default":null},{"name":"place","type":{"type":"record","name":"Address","aliases":["Location"],"fields":[{"name":"zip","type":"string","order":"descending"},{"name":"lines","type":{"type":"array","items":"string"}}]},"default":{"zip":"1000","lines":["x"]}},{"name":"nested","type":{"type":"array","items":{"type":"map","values":["null","double"]}},"default":[{"a":null,"b":2.5},{}]}]}"#)
+
+    func avroEncode(to writer: inout AvroBinaryWriter) throws {
+        writer.writeString(self.theme)
+        if !self.tags.isEmpty {
+            writer.writeLong(Int64(self.tags.count))
+            for item1 in self.tags {
+                writer.writeString(item1)
+            }
+        }
+        writer.writeLong(0)
+        if !self.limits.isEmpty {
+            writer.writeLong(Int64(self.limits.count))
+            for (key1, value1) in self.limits {
+                writer.writeString(key1)
+                writer.writeInt(value1)
+            }
+        }
+        writer.writeLong(0)
+        do {
+            try writer.writeDate(self.start, as: .timestampMillis)
+        } catch {
+            throw AvroError.prefixingPath("start", to: error)
+        }
+        do {
+            try writer.writeDate(self.micros, as: .timestampMicros)
+        } catch {
+            throw AvroError.prefixingPath("micros", to: error)
+        }
+        do {
+            try writer.writeDate(self.day, as: .date)
+        } catch {
+            throw AvroError.prefixingPath("day", to: error)
+        }
+        writer.writeUUID(self.token)
+        do {
+            try writer.writeDecimal(self.price, scale: 2, precision: 6)
+        } catch {
+            throw AvroError.prefixingPath("price", to: error)
+        }
+        do {
+            guard self.pad.count == 2 else { throw AvroError(.valueOutOfRange, "expected 2 bytes for the fixed, found \(self.pad.count)") }
+            writer.writeFixed(self.pad)
+        } catch {
+            throw AvroError.prefixingPath("pad", to: error)
+        }
+        writer.writeBytes(self.blob)
+        writer.writeDuration(self.period)
+        switch self.choice {
+        case .long(let value1):
+            writer.writeLong(0)
+            writer.writeLong(value1)
+        case .string(let value1):
+            writer.writeLong(1)
+            writer.writeString(value1)
+        }
+        if let value1 = self.nickname {
+            writer.writeLong(0)
+            writer.writeString(value1)
+        } else {
+            writer.writeLong(1)
+        }
+        do {
+            if let value1 = self.level {
+                writer.writeLong(1)
+                try value1.avroEncode(to: &writer)
+            } else {
+                writer.writeLong(0)
+            }
+        } catch {
+            throw AvroError.prefixingPath("level", to: error)
+        }
+        do {
+            try self.place.avroEncode(to: &writer)
+        } catch {
+            throw AvroError.prefixingPath("place", to: error)
+        }
+        if !self.nested.isEmpty {
+            writer.writeLong(Int64(self.nested.count))
+            for item1 in self.nested {
+                if !item1.isEmpty {
+                    writer.writeLong(Int64(item1.count))
+                    for (key2, value2) in item1 {
+                        writer.writeString(key2)
+                        if let value3 = value2 {
+                            writer.writeLong(1)
+                            writer.writeDouble(value3)
+                        } else {
+                            writer.writeLong(0)
+                        }
+                    }
+                }
+                writer.writeLong(0)
+            }
+        }
+        writer.writeLong(0)
+    }
+
+    init(avroFrom reader: inout AvroBinaryReader) throws {
+        do {
+            self.theme = try reader.readString()
+        } catch {
+            throw AvroError.prefixingPath("theme", to: error)
+        }
+        do {
+            var items1: [String] = []
+            while case let count1 = try reader.readBlockCount(minItemSize: 1), count1 > 0 {
+                items1.reserveCapacity(items1.count + count1)
+                for _ in 0..<count1 {
+                    let item1: String
+                    item1 = try reader.readString()
+                    items1.append(item1)
+                }
+            }
+            self.tags = items1
+        } catch {
+            throw AvroError.prefixingPath("tags", to: error)
+        }
+        do {
+            var map1: [String: Int32] = [:]
+            while case let count1 = try reader.readBlockCount(minItemSize: 2), count1 > 0 {
+                for _ in 0..<count1 {
+                    let key1 = try reader.readString()
+                    let value1: Int32
+                    value1 = try reader.readInt()
+                    map1[key1] = value1
+                }
+            }
+            self.limits = map1
+        } catch {
+            throw AvroError.prefixingPath("limits", to: error)
+        }
+        do {
+            self.start = try reader.readDate(as: .timestampMillis)
+        } catch {
+            throw AvroError.prefixingPath("start", to: error)
+        }
+        do {
+            self.micros = try reader.readDate(as: .timestampMicros)
+        } catch {
+            throw AvroError.prefixingPath("micros", to: error)
+        }
+        do {
+            self.day = try reader.readDate(as: .date)
+        } catch {
+            throw AvroError.prefixingPath("day", to: error)
+        }
+        do {
+            self.token = try reader.readUUID()
+        } catch {
+            throw AvroError.prefixingPath("token", to: error)
+        }
+        do {
+            self.price = try reader.readDecimal(scale: 2, precision: 6)
+        } catch {
+            throw AvroError.prefixingPath("price", to: error)
+        }
+        do {
+            self.pad = try Data(reader.readRawBytes(count: 2))
+        } catch {
+            throw AvroError.prefixingPath("pad", to: error)
+        }
+        do {
+            self.blob = try Data(reader.readLengthPrefixedBytes())
+        } catch {
+            throw AvroError.prefixingPath("blob", to: error)
+        }
+        do {
+            self.period = try reader.readDuration()
+        } catch {
+            throw AvroError.prefixingPath("period", to: error)
+        }
+        do {
+            let start1 = reader.offset
+            switch try reader.readLong() {
+            case 0:
+                let value1: Int64
+                value1 = try reader.readLong()
+                self.choice = GoldenSettings.Choice.long(value1)
+            case 1:
+                let value1: String
+                value1 = try reader.readString()
+                self.choice = GoldenSettings.Choice.string(value1)
+            case let branch: throw Self.badBranch(branch, at: start1)
+            }
+        } catch {
+            throw AvroError.prefixingPath("choice", to: error)
+        }
+        do {
+            let start1 = reader.offset
+            switch try reader.readLong() {
+            case 1: self.nickname = nil
+            case 0:
+                let value1: String
+                value1 = try reader.readString()
+                self.nickname = value1
+            case let branch: throw Self.badBranch(branch, at: start1)
+            }
+        } catch {
+            throw AvroError.prefixingPath("nickname", to: error)
+        }
+        do {
+            let start1 = reader.offset
+            switch try reader.readLong() {
+            case 0: self.level = nil
+            case 1:
+                let value1: GoldenLevel
+                value1 = try reader.read() as GoldenLevel
+                self.level = value1
+            case let branch: throw Self.badBranch(branch, at: start1)
+            }
+        } catch {
+            throw AvroError.prefixingPath("level", to: error)
+        }
+        do {
+            self.place = try reader.read() as GoldenAddress
+        } catch {
+            throw AvroError.prefixingPath("place", to: error)
+        }
+        do {
+            var items1: [[String: Double?]] = []
+            while case let count1 = try reader.readBlockCount(minItemSize: 1), count1 > 0 {
+                items1.reserveCapacity(items1.count + count1)
+                for _ in 0..<count1 {
+                    let item1: [String: Double?]
+                    var map2: [String: Double?] = [:]
+                    while case let count2 = try reader.readBlockCount(minItemSize: 2), count2 > 0 {
+                        for _ in 0..<count2 {
+                            let key2 = try reader.readString()
+                            let value2: Double?
+                            let start3 = reader.offset
+                            switch try reader.readLong() {
+                            case 0: value2 = nil
+                            case 1:
+                                let value3: Double
+                                value3 = try reader.readDouble()
+                                value2 = value3
+                            case let branch: throw Self.badBranch(branch, at: start3)
+                            }
+                            map2[key2] = value2
+                        }
+                    }
+                    item1 = map2
+                    items1.append(item1)
+                }
+            }
+            self.nested = items1
+        } catch {
+            throw AvroError.prefixingPath("nested", to: error)
+        }
+    }
+
+    private static func badBranch(_ branch: Int64, at offset: Int) -> AvroError {
+        AvroError(.invalidUnionBranch, "the union has no branch \(branch)", offset: offset)
+    }
+
+    enum Choice: Codable, Hashable, Sendable {
+        case long(Int64)
+        case string(String)
+    }
+}
+
+// The fixed golden.Pad is held as Data.
+
+// The fixed golden.Period is held as AvroDuration.
