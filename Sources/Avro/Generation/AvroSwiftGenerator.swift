@@ -6,8 +6,10 @@
 /// schema it came from:
 ///
 /// - a record becomes a struct with a memberwise initializer whose arguments default to the
-///   fields' defaults; a record that contains itself other than through an array or a map
-///   becomes a final class, since a struct cannot contain itself;
+///   fields' defaults (of every type; not a nanosecond timestamp, which a `Date` cannot hold
+///   exactly, nor a decimal whose unscaled value needs more than 64 bits); a record that
+///   contains itself other than through an array or a map becomes a final class, since a
+///   struct cannot contain itself;
 /// - an enum becomes an enum of `String` raw values, its symbols;
 /// - `["null", T]` becomes `T?`; any other union becomes an enum with a case per branch (named
 ///   as the Codable coders name union branches: the type's name, first letter lowercase),
@@ -18,6 +20,9 @@
 /// - logical types become `Date` (`date`, timestamps), `UUID`, `Decimal` (`decimal`) and
 ///   ``AvroDuration``; the others (`time-millis`, `big-decimal`…) keep their underlying type;
 /// - `doc` becomes a `///` comment.
+///
+/// A schema whose top level has no name (a union, an array…) contributes the named types
+/// inside it.
 ///
 /// Names are Swift identifiers as they are; Swift keywords are escaped with backquotes, and a
 /// type named like one the generated code uses (`Int`, `String`, `Data`…) gets `Type` after
@@ -40,17 +45,22 @@ public struct AvroSwiftGenerator: Sendable {
             case namespacePrefixed
         }
 
+        /// The access level of the declarations: `public` unless set.
         public var accessLevel: AccessLevel
+        /// How types are named: by their short names unless set.
         public var typeNaming: TypeNaming
 
+        /// Creates options with the given access level and naming.
         public init(accessLevel: AccessLevel = .public, typeNaming: TypeNaming = .shortName) {
             self.accessLevel = accessLevel
             self.typeNaming = typeNaming
         }
     }
 
+    /// How the generated code looks.
     public var options: Options
 
+    /// Creates a generator with `options`.
     public init(options: Options = .init()) {
         self.options = options
     }
