@@ -113,7 +113,7 @@ func run<T: AvroBinaryCodable & Equatable>(_ type: T.Type, _ workload: String, c
         return try (0..<count).map { _ in try decoder.decode(T.self, from: &reader) }
     }
     emit(workload, "datum-encode", records: count, bytes: size, encodeTimes,
-         "\"bytes_equal\": \(encoded == bytes), \"len_equal\": \(encoded.count == bytes.count), \"equal\": \(reread == records)")
+         "\"bytes_equal\": \(encoded == bytes), \"len_equal\": \(encoded.count == bytes.count), \"cs_reencoded\": \(checksum(reread)), \"equal\": \(reread == records)")
 }
 
 let arguments = CommandLine.arguments
