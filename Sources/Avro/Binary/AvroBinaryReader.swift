@@ -17,6 +17,8 @@ public struct AvroBinaryReader {
     @usableFromInline let end: Int
     /// The offset of the next byte to read.
     public var offset: Int { cursor }
+    /// The storage of ``offset``, which the inlinable reads (compiled into callers' modules)
+    /// move: a `private(set)` setter cannot be used from inlinable code.
     @usableFromInline var cursor: Int
     /// How many items of zero-byte types (null, empty records, fixed of size 0) arrays and
     /// maps may still claim. Such items use no input, so the remaining input cannot bound

@@ -14,6 +14,8 @@
 public struct AvroBinaryWriter: Sendable {
     /// The bytes written so far.
     public var bytes: [UInt8] { storage }
+    /// The storage of ``bytes``, which the inlinable writes (compiled into callers' modules)
+    /// append to: a `private(set)` setter cannot be used from inlinable code.
     @usableFromInline var storage: [UInt8]
     /// How deep values written inside ``nested(_:)`` may nest: ``AvroNesting/defaultMaxDepth``
     /// unless set (``AvroEncoder`` sets its ``AvroEncoder/maxDepth``).
