@@ -137,16 +137,12 @@ public struct AvroDecoder: Sendable {
     private func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, schema: CompiledSchema, resolution: ResolutionPlan? = nil) throws -> T {
         // A local, so that the closure below captures a number rather than the decoder.
         let maxDepth = options.maxDepth
-        let callersDepth = reader.maxDepth
         do {
             return try DecodingState.with(schema: schema, reader: &reader, resolution: resolution, decoding: T.self, userInfo: userInfo,
                                           maxDepth: maxDepth, fieldNaming: fieldNaming) { state, decodable in
-                // A type that reads itself (AvroBinaryDecodable) with its own schema does, with
-                // the decoder's depth limit; the caller's reader keeps its own.
+                // A type that reads itself (AvroBinaryDecodable) with its own schema does.
                 if let decodable {
-                    state.reader.maxDepth = maxDepth
-                    defer { state.reader.maxDepth = callersDepth }
-                    return try decodable.avroDecode(type, from: &state.reader)
+                    return try Self.readItself(from: &state.reader, maxDepth: maxDepth) { try decodable.avroDecode(type, from: &$0) }
                 }
                 let value = try state.decode(type, at: schema.root)
                 try state.closeFrames(downTo: 0)

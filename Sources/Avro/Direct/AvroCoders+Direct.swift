@@ -96,7 +96,7 @@ extension AvroDecoder {
         } catch {
             throw Self.decodingError(error)
         }
-        return try decode(from: &reader) { try T(avroFrom: &$0) }
+        return try Self.readItself(from: &reader, maxDepth: options.maxDepth) { try T(avroFrom: &$0) }
     }
 
     /// The type, when values of `type` read themselves with this decoder's schema and no
@@ -109,19 +109,20 @@ extension AvroDecoder {
 
     /// Decodes a value of `type`, which reads itself as `decodable` (from ``selfDecoding(_:)``).
     func decode<T>(_ type: T.Type, readingItselfAs decodable: any AvroBinaryDecodable.Type, from reader: inout AvroBinaryReader) throws -> T {
-        try decode(from: &reader) { try decodable.avroDecode(type, from: &$0) }
+        try Self.readItself(from: &reader, maxDepth: options.maxDepth) { try decodable.avroDecode(type, from: &$0) }
     }
 
-    /// Reads a value with `read`, the type's own code, with the decoder's depth limit (the
-    /// caller's reader keeps its own).
-    private func decode<T>(from reader: inout AvroBinaryReader, _ read: (inout AvroBinaryReader) throws -> T) throws -> T {
+    /// Reads a value with `read`, the type's own code, with the depth limit `maxDepth` (the
+    /// caller's reader keeps its own). Static, so that the coding state's closure, which also
+    /// calls it, captures a number rather than the decoder.
+    static func readItself<T>(from reader: inout AvroBinaryReader, maxDepth: Int, _ read: (inout AvroBinaryReader) throws -> T) throws -> T {
         let callersDepth = reader.maxDepth
-        reader.maxDepth = options.maxDepth
+        reader.maxDepth = maxDepth
         defer { reader.maxDepth = callersDepth }
         do {
             return try read(&reader)
         } catch {
-            throw Self.decodingError(error)
+            throw decodingError(error)
         }
     }
 }
