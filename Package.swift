@@ -15,7 +15,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "CAvroCodecs", path: "Sources/CAvroCodecs"),
         .target(name: "CAvroStack", path: "Sources/CAvroStack"),
-        .target(name: "Avro", dependencies: ["CZlib", "CAvroCodecs", "CAvroStack"], path: "Sources/Avro"),
+        .target(name: "CAvroAtomic", path: "Sources/CAvroAtomic"),
+        .target(name: "Avro", dependencies: ["CZlib", "CAvroCodecs", "CAvroStack", "CAvroAtomic"], path: "Sources/Avro"),
         .executableTarget(name: "AvroCLI", dependencies: ["Avro"], path: "Sources/AvroCLI"),
         // Swift types from the .avsc files of a target, at build time (`avro generate`).
         .plugin(name: "AvroGenerate", capability: .buildTool(), dependencies: [.target(name: "AvroCLI")], path: "Plugins/AvroGenerate"),

@@ -26,7 +26,8 @@ public struct AvroBinaryWriter: Sendable {
     /// Creates a writer with room for `capacity` bytes before it has to grow.
     public init(capacity: Int = 0) {
         storage = []
-        storage.reserveCapacity(capacity)
+        // Reserving on the shared empty array allocates even for no room at all.
+        if capacity > 0 { storage.reserveCapacity(capacity) }
     }
 
     /// Creates a writer that appends to `bytes`.

@@ -58,7 +58,7 @@ public struct AvroDecoder: Sendable {
     /// The schema data is written with when it differs from ``schema``: set by
     /// ``resolving(writerSchema:)``.
     public var writerSchema: AvroSchema? { writerResolution?.writer.schema }
-    private let coderSchema: CoderSchema
+    let coderSchema: CoderSchema
     private(set) var writerResolution: WriterResolution?
 
     /// Creates a decoder that reads data written with `schema`, or with the schema derived

@@ -32,7 +32,7 @@ public struct AvroEncoder: Sendable {
     /// deeper value is an error, never a stack overflow. The default is the decoder's
     /// (``AvroDecoder/Options/maxDepth``).
     public var maxDepth = AvroNesting.defaultMaxDepth
-    private let coderSchema: CoderSchema
+    let coderSchema: CoderSchema
 
     /// Creates an encoder that writes values with `schema`, or with the schema derived from
     /// each value's type when `schema` is `nil`.

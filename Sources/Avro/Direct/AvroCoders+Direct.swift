@@ -30,13 +30,16 @@ extension AvroEncoder {
     /// Appends the Avro binary encoding of `value`, a type that writes itself, to `buffer`.
     /// When encoding fails, `buffer` is left as it was.
     public func encode<T: AvroBinaryEncodable>(_ value: T, into buffer: inout [UInt8]) throws {
-        do {
-            let compiled = try compiledSchema(for: T.self)
-            guard EncodingState.binaryCodings(orElse: nil, { $0.encodable(T.self, compiled: compiled) }) != nil else {
-                return try encodeAny(value, into: &buffer)
+        if !coderSchema.writesItself.holds(T.self) {
+            do {
+                let compiled = try compiledSchema(for: T.self)
+                guard EncodingState.binaryCodings(orElse: nil, { $0.encodable(T.self, compiled: compiled) }) != nil else {
+                    return try encodeAny(value, into: &buffer)
+                }
+            } catch {
+                throw Self.encodingError(error, value: value)
             }
-        } catch {
-            throw Self.encodingError(error, value: value)
+            coderSchema.writesItself.remember(T.self)
         }
         try encode(value, into: &buffer) { try $0.avroEncode(to: &$1) }
     }
@@ -88,13 +91,17 @@ extension AvroDecoder {
     /// Decodes one value of `type`, a type that reads itself, from `reader`, leaving the
     /// reader after it.
     public func decode<T: AvroBinaryDecodable>(_ type: T.Type, from reader: inout AvroBinaryReader) throws -> T {
-        do {
-            let compiled = try compiledSchema(for: T.self)
-            guard writerResolution == nil, DecodingState.binaryCodings(orElse: nil, { $0.decodable(T.self, compiled: compiled) }) != nil else {
-                return try decodeAny(type, from: &reader)
+        guard writerResolution == nil else { return try decodeAny(type, from: &reader) }
+        if !coderSchema.readsItself.holds(T.self) {
+            do {
+                let compiled = try compiledSchema(for: T.self)
+                guard DecodingState.binaryCodings(orElse: nil, { $0.decodable(T.self, compiled: compiled) }) != nil else {
+                    return try decodeAny(type, from: &reader)
+                }
+            } catch {
+                throw Self.decodingError(error)
             }
-        } catch {
-            throw Self.decodingError(error)
+            coderSchema.readsItself.remember(T.self)
         }
         return try Self.readItself(from: &reader, maxDepth: options.maxDepth) { try T(avroFrom: &$0) }
     }

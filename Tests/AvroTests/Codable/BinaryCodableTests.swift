@@ -201,6 +201,53 @@ private final class DirectList: AvroBinaryCodable, Equatable, Sendable {
         #expect(throws: CodableWasUsed.self) { try AvroDecoder(schema: other).decode(OnlyDirect.self, from: [0x02, 0x00]) }
     }
 
+    /// A coder remembers, for every thread, the last type that codes itself with it. Types
+    /// that take turns on one coder, from many threads at once, each keep their own way: the
+    /// direct type its code, the other schema and the Codable type their `Codable` code, and a
+    /// resolving copy of a decoder that remembered a type still resolves.
+    @Test func typesTakingTurnsOnSharedCodersKeepTheirOwnWay() throws {
+        let other = try AvroSchema(parsing: """
+            {"type": "record", "name": "OnlyDirect", "doc": "other", "fields": [
+              {"name": "id", "type": "long"}, {"name": "name", "type": "string"}]}
+            """)
+        let writer = try AvroSchema(parsing: """
+            {"type": "record", "name": "OnlyDirect", "fields": [{"name": "id", "type": "int"}]}
+            """)
+        var random = SeededRandom(seed: 7)
+        let people = (0..<64).map { _ in DirectPerson.random(&random) }
+        // A map's entries come out in the dictionary's order, which Codable may not keep: the
+        // people's bytes are compared by what they read back as through Codable alone.
+        let codableDecoder = AvroDecoder(schema: DirectPerson.avroSchema)
+        let encoder = AvroEncoder()
+        let decoder = AvroDecoder()
+        let otherEncoder = AvroEncoder(schema: other)
+        let failures = Locked<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 256) { iteration in
+            let index = iteration % people.count
+            let person = people[index]
+            func check(_ condition: Bool, _ what: String) {
+                if !condition { failures.withLock { $0.append("\(iteration): \(what)") } }
+            }
+            do {
+                let direct = OnlyDirect(id: Int64(iteration), name: "n")
+                let directBytes = try encoder.encodeBytes(direct)
+                let personBytes = try encoder.encodeBytes(person)
+                let codableBytes = try encoder.encodeBytes(CodablePerson(person))
+                check(try directBytes == AvroValue.record([("id", .long(Int64(iteration))), ("name", .string("n"))]).encoded(as: OnlyDirect.avroSchema), "direct bytes")
+                check(try codableDecoder.decode(CodablePerson.self, from: personBytes) == CodablePerson(person), "person bytes")
+                check(try codableDecoder.decode(CodablePerson.self, from: codableBytes) == CodablePerson(person), "Codable bytes")
+                check(try decoder.decode(OnlyDirect.self, from: directBytes) == direct, "direct value")
+                check(try decoder.decode(DirectPerson.self, from: personBytes) == person, "person value")
+                check(try decoder.decode(CodablePerson.self, from: personBytes) == CodablePerson(person), "Codable value")
+                check(try decoder.resolving(writerSchema: writer).decode(OnlyDirect.self, from: [0x54]) == OnlyDirect(id: 42, name: "none"), "resolved value")
+                check((try? otherEncoder.encodeBytes(direct)) == nil, "another schema took the direct path")
+            } catch {
+                check(false, "\(error)")
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+    }
+
     @Test func resolutionAppliesBeforeTheDirectPath() throws {
         let writer = try AvroSchema(parsing: """
             {"type": "record", "name": "OnlyDirect", "fields": [{"name": "id", "type": "int"}, {"name": "extra", "type": "string"}]}

@@ -201,7 +201,7 @@ enum SwiftCompiler {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("generated-\(UUID().uuidString).swift")
         try source.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let moduleMaps = ["CAvroStack", "CAvroCodecs"].flatMap { ["-Xcc", "-fmodule-map-file=" + folder.appendingPathComponent("\($0).build/module.modulemap").path] }
+        let moduleMaps = ["CAvroStack", "CAvroCodecs", "CAvroAtomic"].flatMap { ["-Xcc", "-fmodule-map-file=" + folder.appendingPathComponent("\($0).build/module.modulemap").path] }
         let zlib = TestData.repositoryRoot.appendingPathComponent("Sources/CZlib/module.modulemap").path
         let result = try run(["swiftc", "-typecheck", "-swift-version", "6", "-I", folder.appendingPathComponent("Modules").path]
                              + moduleMaps + ["-Xcc", "-fmodule-map-file=" + zlib, file.path])
