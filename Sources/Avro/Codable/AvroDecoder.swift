@@ -119,6 +119,7 @@ public struct AvroDecoder: Sendable {
 
     /// Decodes one value of any decodable `type` from `reader`: through `Decodable`, or
     /// through ``AvroBinaryDecodable`` when the type conforms and its schema is the one read.
+    @inline(__always)
     func decodeAny<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader) throws -> T {
         let compiled: CompiledSchema
         do {
@@ -135,14 +136,12 @@ public struct AvroDecoder: Sendable {
     /// Decodes one value of `type` as `schema` from `reader`, which holds data written with
     /// `schema` or, with a `resolution`, with the resolution's writer schema.
     private func decode<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader, schema: CompiledSchema, resolution: ResolutionPlan? = nil) throws -> T {
-        // A local, so that the closure below captures a number rather than the decoder.
-        let maxDepth = options.maxDepth
         do {
             return try DecodingState.with(schema: schema, reader: &reader, resolution: resolution, decoding: T.self, userInfo: userInfo,
-                                          maxDepth: maxDepth, fieldNaming: fieldNaming) { state, decodable in
+                                          maxDepth: options.maxDepth, fieldNaming: fieldNaming) { state, decodable in
                 // A type that reads itself (AvroBinaryDecodable) with its own schema does.
                 if let decodable {
-                    return try Self.readItself(from: &state.reader, maxDepth: maxDepth) { try decodable.avroDecode(type, from: &$0) }
+                    return try Self.readItself(from: &state.reader, maxDepth: state.maxDepth) { try decodable.avroDecode(type, from: &$0) }
                 }
                 let value = try state.decode(type, at: schema.root)
                 try state.closeFrames(downTo: 0)

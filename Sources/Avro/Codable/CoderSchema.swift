@@ -6,11 +6,11 @@ final class CoderSchema: Sendable {
     /// The coder's schema compiled; `nil` without a schema or when it does not compile.
     let compiled: CompiledSchema?
     private let error: AvroError?
-    /// The last type found to write itself with the schema this coder uses for it (see
-    /// ``AvroBinaryEncodable``): the answer never changes, because the coder's schema does
-    /// not, and a type's own schema is what derivation gives it whatever the field naming.
+    /// Whether the last type asked about writes itself with the schema this coder uses for it
+    /// (see ``AvroBinaryEncodable``). The answer never changes: the coder's schema does not, and
+    /// a type's own schema is what derivation gives it whatever the field naming.
     let writesItself = SharedTypeAnswer()
-    /// The last type found to read itself with the schema this coder uses for it.
+    /// Whether the last type asked about reads itself with the schema this coder uses for it.
     let readsItself = SharedTypeAnswer()
 
     init(_ schema: AvroSchema?) {

@@ -87,7 +87,7 @@ final class DecodingState: Decoder, CodingState {
             state.letGoOfInput()
             place.recycle(&state) { $0.clearForReuse() }
         }
-        let decodable = state.binaryCodings.decodable(type, compiled: schema)
+        let decodable = schema.readByItself.answer(for: type) == false ? nil : state.binaryCodings.decodable(type, compiled: schema)
         guard let resolution else {
             state.reader = reader
             defer { reader = state.reader }

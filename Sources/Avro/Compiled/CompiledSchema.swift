@@ -15,6 +15,11 @@ final class CompiledSchema: Sendable {
     let fieldNames: [String]
     let fieldTypes: [Int]
     let branchNodes: [Int]
+    /// Whether the last type asked about writes its values itself with this schema (see
+    /// ``AvroBinaryEncodable``), for every thread: an answer that never changes.
+    let writtenByItself = SharedTypeAnswer()
+    /// Whether the last type asked about reads its values itself with this schema.
+    let readByItself = SharedTypeAnswer()
 
     /// Compiles `schema`. Throws when it refers to a named type it does not define.
     convenience init(_ schema: AvroSchema) throws(AvroError) {

@@ -30,17 +30,18 @@ extension AvroEncoder {
     /// Appends the Avro binary encoding of `value`, a type that writes itself, to `buffer`.
     /// When encoding fails, `buffer` is left as it was.
     public func encode<T: AvroBinaryEncodable>(_ value: T, into buffer: inout [UInt8]) throws {
-        if !coderSchema.writesItself.holds(T.self) {
+        var writesItself = coderSchema.writesItself.answer(for: T.self)
+        if writesItself == nil {
             do {
                 let compiled = try compiledSchema(for: T.self)
-                guard EncodingState.binaryCodings(orElse: nil, { $0.encodable(T.self, compiled: compiled) }) != nil else {
-                    return try encodeAny(value, into: &buffer)
-                }
+                // No answer yet when the thread has no free state (its first call).
+                writesItself = EncodingState.binaryCodings(orElse: nil, { $0.encodable(T.self, compiled: compiled) != nil })
             } catch {
                 throw Self.encodingError(error, value: value)
             }
-            coderSchema.writesItself.remember(T.self)
+            if let writesItself { coderSchema.writesItself.remember(writesItself, for: T.self) }
         }
+        guard writesItself == true else { return try encodeAny(value, into: &buffer) }
         try encode(value, into: &buffer) { try $0.avroEncode(to: &$1) }
     }
 
@@ -92,17 +93,18 @@ extension AvroDecoder {
     /// reader after it.
     public func decode<T: AvroBinaryDecodable>(_ type: T.Type, from reader: inout AvroBinaryReader) throws -> T {
         guard writerResolution == nil else { return try decodeAny(type, from: &reader) }
-        if !coderSchema.readsItself.holds(T.self) {
+        var readsItself = coderSchema.readsItself.answer(for: T.self)
+        if readsItself == nil {
             do {
                 let compiled = try compiledSchema(for: T.self)
-                guard DecodingState.binaryCodings(orElse: nil, { $0.decodable(T.self, compiled: compiled) }) != nil else {
-                    return try decodeAny(type, from: &reader)
-                }
+                // No answer yet when the thread has no free state (its first call).
+                readsItself = DecodingState.binaryCodings(orElse: nil, { $0.decodable(T.self, compiled: compiled) != nil })
             } catch {
                 throw Self.decodingError(error)
             }
-            coderSchema.readsItself.remember(T.self)
+            if let readsItself { coderSchema.readsItself.remember(readsItself, for: T.self) }
         }
+        guard readsItself == true else { return try decodeAny(type, from: &reader) }
         return try Self.readItself(from: &reader, maxDepth: options.maxDepth) { try T(avroFrom: &$0) }
     }
 

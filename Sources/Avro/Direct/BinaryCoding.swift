@@ -34,18 +34,26 @@ struct BinaryCodingMemo {
     private var types: [ObjectIdentifier] = []
     private var codings: [BinaryCoding] = []
 
-    /// The type, when it writes its values itself with `compiled`.
+    /// The type, when it writes its values itself with `compiled`. The answer is also left in
+    /// `compiled`, where every thread finds it.
     @inline(__always)
     mutating func encodable(_ type: Any.Type, compiled: CompiledSchema) -> (any AvroBinaryEncodable.Type)? {
-        let index = self.index(of: type, compiled: compiled)
-        return codings[index].encodable
+        let known = compiled.writtenByItself.answer(for: type)
+        if known == false { return nil }
+        let encodable = codings[index(of: type, compiled: compiled)].encodable
+        if known == nil { compiled.writtenByItself.remember(encodable != nil, for: type) }
+        return encodable
     }
 
-    /// The type, when it reads its values itself with `compiled`.
+    /// The type, when it reads its values itself with `compiled`. The answer is also left in
+    /// `compiled`, where every thread finds it.
     @inline(__always)
     mutating func decodable(_ type: Any.Type, compiled: CompiledSchema) -> (any AvroBinaryDecodable.Type)? {
-        let index = self.index(of: type, compiled: compiled)
-        return codings[index].decodable
+        let known = compiled.readByItself.answer(for: type)
+        if known == false { return nil }
+        let decodable = codings[index(of: type, compiled: compiled)].decodable
+        if known == nil { compiled.readByItself.remember(decodable != nil, for: type) }
+        return decodable
     }
 
     /// Where the answer for `type` with `compiled` is, found again or worked out.

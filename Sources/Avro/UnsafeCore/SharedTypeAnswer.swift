@@ -1,12 +1,13 @@
 import CAvroAtomic
 
-/// One type a coder has found to code itself (see ``AvroBinaryEncodable``), remembered for
-/// every thread that uses the coder: asking is one atomic load and a comparison, with no lock
-/// and no thread-local lookup. A type is remembered only once its answer is known and cannot
-/// change (the coder's schema never changes), so a thread that reads a stale word only takes
-/// the longer way, which gives the same answer.
+/// A yes-or-no answer about one type, remembered for every thread: asking is one atomic load
+/// and a comparison, with no lock and no thread-local lookup. It holds the last type answered
+/// for (the coder or compiled schema that keeps it asks about one type at a time, as a rule).
+/// Only answers that never change are remembered, so a thread that reads a stale word finds
+/// no answer, or another type's, and works it out again, to the same answer.
 final class SharedTypeAnswer: @unchecked Sendable {
-    /// The identity of the type remembered, 0 for none; read and written only atomically.
+    /// The type's identity with the answer in its lowest bit (a type's metadata is
+    /// pointer-aligned, so the bit is free); 0 for none. Read and written only atomically.
     private let word: UnsafeMutablePointer<UInt>
 
     init() {
@@ -16,14 +17,22 @@ final class SharedTypeAnswer: @unchecked Sendable {
 
     deinit { word.deallocate() }
 
-    /// Whether `type` is the type remembered.
+    /// The answer remembered for `type`; `nil` when none is.
     @inline(__always)
-    func holds(_ type: Any.Type) -> Bool {
-        avro_atomic_load(word) == UInt(bitPattern: ObjectIdentifier(type))
+    func answer(for type: Any.Type) -> Bool? {
+        let identity = UInt(bitPattern: ObjectIdentifier(type))
+        switch avro_atomic_load(word) {
+        case identity | 1: return true
+        case identity: return false
+        default: return nil
+        }
     }
 
-    /// Remembers `type`, in place of the type remembered before.
-    func remember(_ type: Any.Type) {
-        avro_atomic_store(word, UInt(bitPattern: ObjectIdentifier(type)))
+    /// Remembers `answer` for `type`, in place of what was remembered before.
+    func remember(_ answer: Bool, for type: Any.Type) {
+        let identity = UInt(bitPattern: ObjectIdentifier(type))
+        // An identity that needs its lowest bit could not be told apart from an answer.
+        guard identity & 1 == 0 else { return }
+        avro_atomic_store(word, identity | (answer ? 1 : 0))
     }
 }

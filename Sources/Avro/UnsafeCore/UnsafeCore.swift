@@ -41,10 +41,11 @@
 //    bad one. Its indexes are the states' own frame numbers, never values from input; a
 //    container used after its frame closed finds out by its serial number and throws.
 //
-// 7. Words shared between threads are read and written atomically. `SharedTypeAnswer` keeps
-//    one word that any thread using a coder may read or replace; it goes only through the
-//    atomic load and store of `CAvroAtomic`, and the word is freed only with its object,
-//    which every thread reaches through a coder that retains it.
+// 7. Words shared between threads are read and written atomically. A `SharedTypeAnswer`
+//    (kept by coders and compiled schemas, which any thread may use) holds one word that any
+//    thread may read or replace; it goes only through the atomic load and store of
+//    `CAvroAtomic`, and the word is freed only with its object, which every thread reaches
+//    through a reference that retains it.
 //
 // Elsewhere, unsafe pointers appear only at the edges, where bytes are handed over: the
 // binary reader and writer, `Data` and `[UInt8]` buffers passed to the C codec libraries
