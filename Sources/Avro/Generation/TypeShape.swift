@@ -20,6 +20,9 @@ indirect enum TypeShape {
         let name: String
         let index: Int
         let shape: TypeShape
+        /// The name Codable writes for the case when it is not the case's own: the branch's
+        /// full name, for a branch whose simple name another branch shares.
+        var codingKey: String? = nil
     }
 
     /// The Swift type.

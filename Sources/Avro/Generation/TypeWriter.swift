@@ -48,11 +48,17 @@ struct TypeWriter {
             lines.append("    \(access)\(isClass ? "let" : "var") \(field.property): \(field.shape.swiftType)")
         }
         lines.append("")
-        let arguments = fields.map { field in
-            "\(field.property): \(field.shape.swiftType)" + (field.field.defaultValue.flatMap { defaultLiteral(field.field.type, field.shape, $0) }.map { " = " + $0 } ?? "")
+        // A parameter named `self` would hide `self` in the initializer: it keeps its label and
+        // is given an inner name no other field has.
+        var selfParameter = "self_"
+        while fields.contains(where: { $0.property == selfParameter }) { selfParameter += "_" }
+        let parameters = fields.map { $0.property == "`self`" ? selfParameter : $0.property }
+        let arguments = zip(fields, parameters).map { field, parameter in
+            (parameter == field.property ? parameter : "\(field.property) \(parameter)") + ": \(field.shape.swiftType)"
+                + (field.field.defaultValue.flatMap { defaultLiteral(field.field.type, field.shape, $0) }.map { " = " + $0 } ?? "")
         }
         lines.append("    \(access)init(\(arguments.joined(separator: ", "))) {")
-        lines += fields.map { "        self.\($0.property) = \($0.property)" }
+        lines += zip(fields, parameters).map { "        self.\($0.property) = \($1)" }
         lines += ["    }", "", "    " + schemaDeclaration, ""]
         lines.append("    \(access)func avroEncode(to writer: inout AvroBinaryWriter) throws {")
         for field in fields {
@@ -75,6 +81,11 @@ struct TypeWriter {
         for union in unions {
             lines += ["", "    \(access)enum \(union.name): Codable, Hashable, Sendable {"]
             lines += union.cases.map { "        case \($0.name)(\($0.shape.swiftType))" }
+            if union.cases.contains(where: { $0.codingKey != nil }) {
+                lines += ["", "        enum CodingKeys: String, CodingKey {"]
+                lines += union.cases.map { "            case \($0.name)" + ($0.codingKey.map { " = \"\($0)\"" } ?? "") }
+                lines.append("        }")
+            }
             lines.append("    }")
         }
         lines.append("}")
@@ -159,8 +170,20 @@ struct TypeWriter {
                 return .optional(try shape(branches[others[0]], context: context, path: path + "[\(others[0])]"), nullIndex: nullIndex, valueIndex: others[0])
             }
             var cases: [TypeShape.UnionCase] = []
+            // Named branches whose simple names differ only in case or namespace (`a.Item` and
+            // `b.Item`) would each match the other's case name: they are named by full name.
+            let simpleNames = others.compactMap { branches[$0].name?.name.lowercased() }
             for index in others {
                 let branch = branches[index]
+                if let name = branch.name, simpleNames.filter({ $0 == name.name.lowercased() }).count > 1 {
+                    let caseName = SwiftNames.escaped(SwiftNames.caseName(name.fullname.replacingOccurrences(of: ".", with: "_")))
+                    guard !cases.contains(where: { $0.name == caseName }) else {
+                        throw AvroError(.unsupported, "two branches of the union would both be the Swift case \(caseName)", path: path + "[\(index)]")
+                    }
+                    let shape = try shape(branch, context: context + SwiftNames.upperCamel(caseName), path: path + "[\(index)]")
+                    cases.append(.init(name: caseName, index: index, shape: shape, codingKey: name.fullname))
+                    continue
+                }
                 // The case name the coders look for first; the name as written when another
                 // branch has that one (`int` and a record `Int`).
                 let candidates = [unionCaseName(branch), branch.name?.name].compactMap { $0 }

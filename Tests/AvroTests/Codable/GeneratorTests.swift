@@ -7,14 +7,22 @@ import Testing
 /// shared test data compiled.
 @Suite struct GeneratorTests {
     static let goldenSchemaURL = TestData.fixture("generate/golden.avsc")
-    static let goldenSourceURL = TestData.repositoryRoot.appendingPathComponent("Tests/AvroTests/Generated/GoldenTypes.swift")
     static let goldenOptions = AvroSwiftGenerator.Options(accessLevel: .internal, typeNaming: .namespacePrefixed)
+    /// The golden schemas (in `Fixtures/generate`) and the files generated from them (in
+    /// `Tests/AvroTests/Generated`): every kind of field and default; a recursive union of
+    /// records; names Swift reserves or that clash once mapped; every logical type.
+    static let goldenFiles = [("golden", "GoldenTypes"), ("expressions", "ExpressionsTypes"), ("names", "NamesTypes"), ("logical", "LogicalTypes")]
 
-    @Test func theGoldenSourceIsWhatTheGeneratorWrites() throws {
-        let schema = try AvroSchema(parsing: Data(contentsOf: Self.goldenSchemaURL))
+    @Test(arguments: goldenFiles)
+    func theGoldenSourcesAreWhatTheGeneratorWrites(schemaName: String, sourceName: String) throws {
+        let schema = try AvroSchema(parsing: Data(contentsOf: TestData.fixture("generate/\(schemaName).avsc")))
         let source = try AvroSwiftGenerator(options: Self.goldenOptions).generate([schema])
-        let golden = try String(contentsOf: Self.goldenSourceURL, encoding: .utf8)
-        #expect(source == golden, "regenerate: avro generate --namespace-prefix --access internal Tests/AvroTests/Fixtures/generate/golden.avsc -o Tests/AvroTests/Generated/GoldenTypes.swift")
+        let sourceURL = TestData.repositoryRoot.appendingPathComponent("Tests/AvroTests/Generated/\(sourceName).swift")
+        let golden = try String(contentsOf: sourceURL, encoding: .utf8)
+        #expect(source == golden, "regenerate: avro generate --namespace-prefix --access internal Tests/AvroTests/Fixtures/generate/\(schemaName).avsc -o Tests/AvroTests/Generated/\(sourceName).swift")
+        // Each type carries its schema exactly as written.
+        let types: [String: any AvroSchemaProviding.Type] = ["golden": GoldenAccount.self, "expressions": ExprExpression.self, "names": NamesType.self, "logical": LogicalMeasurement.self]
+        #expect(types[schemaName]?.avroSchema == schema)
     }
 
     @Test func generatedTypesCarryTheSchemaTheyCameFrom() throws {
@@ -46,18 +54,55 @@ import Testing
                                            hash: Data(count: 16), class: 0)]
     }
 
+    static func sampleExpressions() -> [ExprExpression] {
+        let x = ExprExpression(node: .variable(ExprVariable(name: "x")))
+        let two = ExprExpression(node: .literal(ExprLiteral(value: 2.5)))
+        let sum = ExprExpression(node: .binary(ExprBinary(op: .add, left: x, right: two)),
+                                 annotations: ["note": .string("x + 2.5"), "depth": .long(-2), "none": nil, "inner": .expression(two)])
+        let call = ExprExpression(node: .call(ExprCall(function: "max", arguments: [sum, x, ExprExpression(node: nil)])))
+        return [x, sum, call, ExprExpression(node: .binary(ExprBinary(op: .div, left: call, right: sum))), ExprExpression(node: nil)]
+    }
+
+    static func sampleNames() -> [NamesType] {
+        [NamesType(self: "me", default: 7, protocol: "p", Type: true, in: .`Self`, first: NamesAItem(id: -1), second: NamesBItem(id: "b"),
+                   where: .namesBItem(NamesBItem(id: "w")), snake_case_field: 9, _underscore: 0.5),
+         NamesType(self: "", Type: false, in: .none, first: NamesAItem(id: .max), second: NamesBItem(id: "ü"),
+                   where: .namesAItem(NamesAItem(id: 3)), snake_case_field: .min, _underscore: -.infinity)]
+    }
+
+    static func sampleMeasurements() -> [LogicalMeasurement] {
+        [LogicalMeasurement(date: Date(timeIntervalSince1970: 86_400 * 19_000), timeMillis: 3_723_004, timeMicros: 3_723_000_005,
+                            timestampMillis: Date(timeIntervalSince1970: 1_700_000_000.125), timestampMicros: Date(timeIntervalSince1970: -0.5),
+                            timestampNanos: Date(timeIntervalSince1970: 1.25), localMillis: Date(timeIntervalSince1970: 86_400.5),
+                            localMicros: Date(timeIntervalSince1970: 0.25), uuid: UUID(uuidString: "6f1d0c9e-3a51-4a53-9a4e-2f6a1b9b8c7d")!,
+                            fixedUUID: Data(0..<16), amount: Decimal(string: "-12345678901234567890.0123456789")!, price: Decimal(string: "1234567.891")!,
+                            duration: AvroDuration(months: 1, days: 2, milliseconds: 3), maybeDate: Date(timeIntervalSince1970: -86_400), unknown: "red"),
+         LogicalMeasurement(date: Date(timeIntervalSince1970: 0), timeMillis: 0, timeMicros: 0, timestampMillis: Date(timeIntervalSince1970: 0),
+                            timestampMicros: Date(timeIntervalSince1970: 0), timestampNanos: Date(timeIntervalSince1970: 0), localMillis: Date(timeIntervalSince1970: 0),
+                            localMicros: Date(timeIntervalSince1970: 0), uuid: UUID(uuidString: "00000000-0000-0000-0000-000000000001")!, fixedUUID: Data(count: 16),
+                            amount: 0, price: Decimal(string: "-0.001")!, duration: AvroDuration(), unknown: "")]
+    }
+
     @Test func generatedCodeAndCodableWriteAndReadTheSameBytes() throws {
-        // The same schema with another doc: the coders go through Codable with it.
-        var codableSchema = GoldenAccount.avroSchema
+        try Self.checkDirectAndCodableAgree(Self.sampleAccounts())
+        try Self.checkDirectAndCodableAgree(Self.sampleExpressions())
+        try Self.checkDirectAndCodableAgree(Self.sampleNames())
+        try Self.checkDirectAndCodableAgree(Self.sampleMeasurements())
+    }
+
+    /// The generated code and the type's Codable conformance (used with the same schema under
+    /// another doc) write the same bytes, and each reads what the other wrote.
+    static func checkDirectAndCodableAgree<T: AvroBinaryCodable & Codable & Equatable>(_ values: [T], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var codableSchema = T.avroSchema
         guard case .record(var record) = codableSchema.kind else { return }
         record.doc = "coded through Codable"
         codableSchema.kind = .record(record)
-        for account in Self.sampleAccounts() {
-            let direct = try AvroEncoder().encodeBytes(account)
-            let codable = try AvroEncoder(schema: codableSchema).encodeBytes(account)
-            #expect(direct == codable)
-            #expect(try AvroDecoder().decode(GoldenAccount.self, from: codable) == account)
-            #expect(try AvroDecoder(schema: codableSchema).decode(GoldenAccount.self, from: direct) == account)
+        for value in values {
+            let direct = try AvroEncoder().encodeBytes(value)
+            let codable = try AvroEncoder(schema: codableSchema).encodeBytes(value)
+            #expect(direct == codable, sourceLocation: sourceLocation)
+            #expect(try AvroDecoder().decode(T.self, from: codable) == value, sourceLocation: sourceLocation)
+            #expect(try AvroDecoder(schema: codableSchema).decode(T.self, from: direct) == value, sourceLocation: sourceLocation)
         }
     }
 
@@ -87,9 +132,17 @@ import Testing
 
     @Test(.enabled(if: PythonPeer.fastavroIsInstalled))
     func fastavroReadsAndWritesBackGeneratedTypes() throws {
-        let accounts = Self.sampleAccounts()
-        let writer = try AvroFileWriter<GoldenAccount>()
-        try writer.append(contentsOf: accounts)
+        try Self.checkFastavroWritesBack(Self.sampleAccounts())
+        try Self.checkFastavroWritesBack(Self.sampleExpressions())
+        try Self.checkFastavroWritesBack(Self.sampleNames())
+        try Self.checkFastavroWritesBack(Self.sampleMeasurements())
+    }
+
+    /// Writes `values` to a container file, has fastavro read it and write what it read to a
+    /// file of its own, and reads that back as `T`: every value comes back equal.
+    static func checkFastavroWritesBack<T: AvroBinaryCodable & Codable & Equatable>(_ values: [T], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let writer = try AvroFileWriter<T>()
+        try writer.append(contentsOf: values)
         try writer.close()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("generated-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -106,15 +159,15 @@ import Testing
             print(len(records))
             """
         let result = try PythonPeer.runText(["-c", script, input.path, output.path])
-        #expect(result.status == 0)
-        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "\(accounts.count)")
-        let reader = try AvroFileReader<GoldenAccount>(data: Data(contentsOf: output))
-        var read: [GoldenAccount] = []
-        while let account = try reader.next() { read.append(account) }
-        #expect(read.count == accounts.count)
-        for (back, account) in zip(read, accounts) {
-            let (backJSON, accountJSON) = (try AvroEncoder().encodeAvroJSON(back), try AvroEncoder().encodeAvroJSON(account))
-            #expect(back == account, "\(backJSON) is not \(accountJSON)")
+        #expect(result.status == 0, "\(result.output)", sourceLocation: sourceLocation)
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "\(values.count)", sourceLocation: sourceLocation)
+        let reader = try AvroFileReader<T>(data: Data(contentsOf: output))
+        var read: [T] = []
+        while let value = try reader.next() { read.append(value) }
+        #expect(read.count == values.count, sourceLocation: sourceLocation)
+        for (back, value) in zip(read, values) {
+            let (backJSON, valueJSON) = (try AvroEncoder().encodeAvroJSON(back), try AvroEncoder().encodeAvroJSON(value))
+            #expect(back == value, "\(backJSON) is not \(valueJSON)", sourceLocation: sourceLocation)
         }
     }
 
