@@ -10,7 +10,7 @@ import Foundation
 enum ContainerFiles {
     static let codecs: [any AvroCodec] = [AvroNullCodec(), AvroDeflateCodec(), AvroSnappyCodec()]
 
-    static func run<T: Codable & Equatable, G: Codable & Equatable>(_ workload: String, _ values: [T], _ generated: [G], schema: AvroSchema,
+    static func run<T: Codable & Equatable, G: AvroBinaryCodable & Codable & Equatable>(_ workload: String, _ values: [T], _ generated: [G], schema: AvroSchema,
                                                                      avroBytes: Int, harness: inout Harness) throws {
         let blocks = try self.blocks(values, schema: schema)
         for codec in codecs {
@@ -31,16 +31,19 @@ enum ContainerFiles {
                 return made
             }
 
-            try files(workload, values, path: "", datum: "codable", schema: schema, codec: codec, avroBytes: avroBytes, harness: &harness)
+            // Each closure appends with the overload its type's conformances pick, as a caller would.
+            try files(workload, values, path: "", datum: "codable", schema: schema, codec: codec, avroBytes: avroBytes,
+                      harness: &harness) { try $0.append(contentsOf: $1) }
             try files(workload, generated, path: "generated-", datum: "generated", schema: schema, codec: codec, avroBytes: avroBytes,
-                      harness: &harness)
+                      harness: &harness) { try $0.append(contentsOf: $1) }
         }
     }
 
     /// Writes `values` to a file with `codec` and reads it back, as rows named `path` +
     /// file-write- or file-read- + the codec's name, compared with the `datum` rows.
     private static func files<T: Codable & Equatable>(_ workload: String, _ values: [T], path: String, datum: String, schema: AvroSchema,
-                                                      codec: any AvroCodec, avroBytes: Int, harness: inout Harness) throws {
+                                                      codec: any AvroCodec, avroBytes: Int, harness: inout Harness,
+                                                      append: (AvroFileWriter<T>, [T]) throws -> Void) throws {
         let name = codec.name
         // A file written must read back as the values.
         var file = Data()
@@ -48,7 +51,7 @@ enum ContainerFiles {
                             floor: "\(datum)-encode", codec: "codec-compress-\(name)",
                             check: { (made: Data) in try Check.elements(values)(readAll(T.self, from: made)) }) {
             let writer = try AvroFileWriter<T>(schema: schema, codec: codec)
-            try writer.append(contentsOf: values)
+            try append(writer, values)
             try writer.close()
             file = writer.data
             return file

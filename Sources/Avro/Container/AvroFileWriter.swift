@@ -135,6 +135,11 @@ public final class AvroFileWriter<T: Encodable> {
         } else {
             try encoder.encode(value, into: &block)
         }
+        try valueAppended()
+    }
+
+    /// Counts the value just added to the block, and writes the block when it is full.
+    private func valueAppended() throws {
         blockCount += 1
         if block.count >= blockSize || blockCount >= blockSize { try writeBlock() }
     }
@@ -215,5 +220,25 @@ public final class AvroFileWriter<T: Encodable> {
         _ = try CompiledSchema.cached(schema)
         let marker = syncMarker ?? (0..<AvroFileHeader.syncMarkerSize).map { _ in UInt8.random(in: .min ... .max) }
         return try AvroFileHeader(writing: schema, codecName: codec.name, userMetadata: metadata, syncMarker: marker)
+    }
+}
+
+extension AvroFileWriter where T: AvroBinaryEncodable {
+    /// Encodes `value`, a type that writes itself (``AvroBinaryEncodable``), and adds it to the
+    /// current block, writing the block when it is full. The compiler picks it over the
+    /// general `append(_:)` where `T` is known to conform: the value's own code is then called
+    /// through `T`'s conformance, as ``AvroEncoder``'s typed entry points call it.
+    ///
+    /// - Throws: as the general `append(_:)`.
+    public func append(_ value: T) throws {
+        try checkOpen()
+        try encoder.encode(value, into: &block)
+        try valueAppended()
+    }
+
+    /// Appends every value of `values`, in order, each as ``append(_:)`` does for a type that
+    /// writes itself. Stops at the first value that throws; the values before it are appended.
+    public func append(contentsOf values: some Sequence<T>) throws {
+        for value in values { try append(value) }
     }
 }

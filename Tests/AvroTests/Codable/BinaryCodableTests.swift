@@ -269,6 +269,15 @@ private final class DirectList: AvroBinaryCodable, Equatable, Sendable {
         var read: [OnlyDirect] = []
         while let value = try reader.next() { read.append(value) }
         #expect(read == values)
+        // A caller that knows `T` only as Encodable takes the general append, which finds the
+        // type's own code too: the same file.
+        func appendGenerically<T: Encodable>(_ values: [T], to writer: AvroFileWriter<T>) throws {
+            for value in values { try writer.append(value) }
+        }
+        let generic = try AvroFileWriter<OnlyDirect>(codec: AvroDeflateCodec(), blockSize: 1000, syncMarker: writer.header.syncMarker)
+        try appendGenerically(values, to: generic)
+        try generic.close()
+        #expect(generic.data == writer.data)
         let message = try AvroEncoder().encodeSingleObject(values[3])
         let store = AvroSchemaStore()
         store.add(OnlyDirect.avroSchema)
