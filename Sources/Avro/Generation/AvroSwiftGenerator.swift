@@ -12,13 +12,17 @@
 ///   struct cannot contain itself;
 /// - an enum becomes an enum of `String` raw values, its symbols;
 /// - `["null", T]` becomes `T?`; any other union becomes an enum with a case per branch (named
-///   as the Codable coders name union branches: the type's name, first letter lowercase),
+///   as the Codable coders name union branches: the type's name, first letter lowercase; the
+///   full name, in lower camel case with `CodingKeys` giving it as written, for branches whose
+///   simple names are the same),
 ///   nested in the record that uses it; a union with `null` and several other branches is an
 ///   optional of that enum;
 /// - `bytes` and `fixed` become `Data` (a fixed's size is checked when writing), `null`
 ///   ``AvroNull``;
 /// - logical types become `Date` (`date`, timestamps), `UUID`, `Decimal` (`decimal`) and
-///   ``AvroDuration``; the others (`time-millis`, `big-decimal`…) keep their underlying type;
+///   ``AvroDuration``; the others (`time-millis`, `big-decimal`…) keep their underlying type.
+///   A `uuid` on a `fixed` stays `Data`; a nanosecond timestamp's `Date` holds it to the
+///   precision of its `Double` only;
 /// - `doc` becomes a `///` comment.
 ///
 /// A schema whose top level has no name (a union, an array…) contributes the named types
