@@ -1,6 +1,9 @@
 /// The `avro` tool: finds the command, runs it, and turns its outcome into an exit status and
 /// at most one line on standard error.
 enum CLI {
+    /// The package's version: the top entry of `CHANGELOG.md`, with `-dev` while it is unreleased.
+    static let version = "0.1.0-dev"
+
     /// Every command, in the order of the overall help.
     static let commands: [Command] = [
         .getSchema, .getMeta, .count, .toJSON, .fromJSON, .concat, .recodec,
@@ -16,6 +19,9 @@ enum CLI {
         }
         if first == "--help" || first == "-h" || first == "help" {
             return help(for: arguments.dropFirst().first, console: console)
+        }
+        if first == "--version" || first == "version" {
+            return print("avro \(version) (swift-avro, Avro specification 1.12)\n", console: console)
         }
         guard let command = commands.first(where: { $0.names.contains(first) }) else {
             console.writeError("avro: unknown command '\(first)' (see 'avro --help')\n")
@@ -77,7 +83,8 @@ enum CLI {
             let names = command.names.joined(separator: ", ")
             text += "  " + names + String(repeating: " ", count: width - names.count + 2) + command.summary + "\n"
         }
-        text += "\nRun 'avro COMMAND --help' for the options and an example of each command.\n"
+        text += "\nRun 'avro COMMAND --help' for the options and an example of each command;\n"
+        text += "'avro --version' prints the version.\n"
         return text
     }
 }

@@ -28,6 +28,24 @@ struct CLICommandTests {
         #expect(bare.errorText.hasPrefix("usage: avro COMMAND"))
     }
 
+    /// `avro --version` (and `avro version`, as avro-tools spells it) prints the version the
+    /// changelog's top entry gives, with `-dev` while that entry is unreleased.
+    @Test func versionIsTheChangelogs() throws {
+        let changelog = try String(contentsOf: TestData.repositoryRoot.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        let heading = try #require(changelog.split(separator: "\n").first { $0.hasPrefix("## ") })
+        let expected: String
+        if let open = heading.firstIndex(of: "("), let close = heading.firstIndex(of: ")"), heading.hasPrefix("## Unreleased") {
+            expected = heading[heading.index(after: open)..<close] + "-dev"
+        } else {
+            expected = String(heading.dropFirst(3).prefix { $0 != " " })
+        }
+        for spelling in ["--version", "version"] {
+            let result = try CLITool.run([spelling])
+            #expect(result.status == 0)
+            #expect(result.lines == ["avro \(expected) (swift-avro, Avro specification 1.12)"])
+        }
+    }
+
     @Test func generateReadsFilesThatUseEachOthersTypesInAnyOrder() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("generate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
