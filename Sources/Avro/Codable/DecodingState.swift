@@ -87,6 +87,8 @@ final class DecodingState: Decoder, CodingState {
             state.letGoOfInput()
             place.recycle(&state) { $0.clearForReuse() }
         }
+        // Most types are Codable only: the schema's shared answer says so before the memo's
+        // code runs (checking it here, not only in the memo, saves some 100 instructions a call).
         let decodable = schema.readByItself.answer(for: type) == false ? nil : state.binaryCodings.decodable(type, compiled: schema)
         guard let resolution else {
             state.reader = reader
