@@ -20,16 +20,26 @@ extension Command {
     static let getMeta = Command(
         name: "getmeta",
         summary: "Print the header metadata of a container file, one key<TAB>value per line.",
-        synopsis: "getmeta FILE",
+        synopsis: "getmeta FILE [--key K]",
         discussion: """
             Keys are sorted. A value that is UTF-8 text is printed as it is, with control
             characters escaped (\\n, \\t, \\r, \\u00XX) so that each entry stays on one line; any
-            other value is printed as `0x` and its bytes in hex.
+            other value is printed as `0x` and its bytes in hex. With --key, only that key's
+            value is printed, and a file without the key is a failure.
             """,
+        options: [.value("--key", valueName: "K", help: "Print only the value of the metadata key K.")],
         operands: 1...1,
-        example: "getmeta weather.avro",
+        example: "getmeta --key avro.codec weather.avro",
         run: { arguments, console in
-            let reader = try InputFile(path: arguments.operands[0]).openContainer()
+            let input = InputFile(path: arguments.operands[0])
+            let reader = try input.openContainer()
+            if let key = arguments.value("--key") {
+                guard let value = reader.header.metadata[key] else {
+                    throw CLIError.failure("\(input.name) has no metadata key '\(key)'")
+                }
+                try console.writeLine(metadataText(value))
+                return 0
+            }
             for (key, value) in reader.header.metadata.sorted(by: { $0.key < $1.key }) {
                 try console.writeLine(escaped(key) + "\t" + metadataText(value))
             }

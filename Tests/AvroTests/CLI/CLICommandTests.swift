@@ -111,6 +111,24 @@ struct CLICommandTests {
         #expect(sync.lines[2] == "avro.sync\t0xd7519805a1ab7b9873fa3473fc0af5de")
     }
 
+    /// `getmeta --key K` prints only K's value, as avro-tools does; a missing key fails.
+    @Test func getmetaWithAKeyPrintsItsValueOnly() throws {
+        try CLITool.withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("notes.avro")
+            let writer = try AvroFileWriter<Int64>(codec: AvroDeflateCodec(), metadata: ["user.note": Array("two\tparts".utf8)])
+            try writer.append(5)
+            try writer.close()
+            try writer.data.write(to: file)
+            let note = try CLITool.run(["getmeta", "--key", "user.note", file.path])
+            #expect(note.status == 0 && note.lines == ["two\\tparts"])
+            let codec = try CLITool.run(["getmeta", file.path, "--key", "avro.codec"])
+            #expect(codec.status == 0 && codec.lines == ["deflate"])
+            let missing = try CLITool.run(["getmeta", "--key", "user.none", file.path])
+            CLITool.expectFailure(missing, mentioning: ["notes.avro", "no metadata key 'user.none'"])
+            #expect(missing.output.isEmpty)
+        }
+    }
+
     @Test(.enabled(if: TestData.isAvailable), arguments: [
         ("share-test-data/weather.avro", 5), ("share-test-data/syncInMeta.avro", 6001),
         ("generated/avro-py/interop-100-records-10-blocks-deflate.avro", 100), ("generated/avro-py/interop-empty.avro", 0),
