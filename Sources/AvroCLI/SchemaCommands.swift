@@ -17,24 +17,32 @@ extension Command {
     static let fingerprint = Command(
         name: "fingerprint",
         summary: "Print the fingerprint of a schema's canonical form, in hex.",
-        synopsis: "fingerprint [--algorithm crc64|md5|sha256] S.avsc",
+        synopsis: "fingerprint [--algorithm crc64|md5|sha256] S.avsc [S.avsc...]",
         discussion: """
             crc64 is CRC-64-AVRO (the Rabin fingerprint of single-object encoding), printed as
             its 8 bytes in little-endian order, as they appear in single-object messages and as
-            Python's avro prints it; md5 and sha256 are printed in the usual byte order.
+            Python's avro prints it; md5 and sha256 are printed in the usual byte order. With
+            several schemas, each line is the fingerprint, a space and the file's name, as
+            avro-tools prints them; avro-tools' spelling --fingerprint CRC-64-AVRO|MD5|SHA-256
+            is accepted too.
             """,
         options: [
-            .value("--algorithm", valueName: "ALGORITHM", help: "crc64 (the default), md5 or sha256."),
+            .value("--algorithm", "--fingerprint", valueName: "ALGORITHM", help: "crc64 (the default), md5 or sha256."),
         ],
-        operands: 1...1,
+        operands: 1...Int.max,
         example: "fingerprint --algorithm sha256 weather.avsc",
         run: { arguments, console in
             let name = arguments.value("--algorithm") ?? AvroFingerprintAlgorithm.crc64Avro.rawValue
-            guard let algorithm = AvroFingerprintAlgorithm(rawValue: name) else {
+            // avro-tools names the algorithms as Java's MessageDigest does.
+            let javaNames: [String: AvroFingerprintAlgorithm] = ["CRC-64-AVRO": .crc64Avro, "MD5": .md5, "SHA-256": .sha256]
+            guard let algorithm = AvroFingerprintAlgorithm(rawValue: name) ?? javaNames[name] else {
                 throw CLIError.usage("unknown algorithm '\(name)'; expected one of \(AvroFingerprintAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let bytes = try InputFile(path: arguments.operands[0]).readSchema().fingerprint(algorithm)
-            try console.writeLine(bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
+            for path in arguments.operands {
+                let input = InputFile(path: path)
+                let hex = try input.readSchema().fingerprint(algorithm).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+                try console.writeLine(arguments.operands.count == 1 ? hex : hex + " " + input.name)
+            }
             return 0
         })
 

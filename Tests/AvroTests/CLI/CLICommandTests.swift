@@ -157,6 +157,10 @@ struct CLICommandTests {
         #expect(try CLITool.run(["fingerprint", "--algorithm", "crc64", path]).lines == [expected["crc64_avro_little_endian_bytes_hex"]?.stringValue ?? "?"])
         #expect(try CLITool.run(["fingerprint", "--algorithm=md5", path]).lines == [expected["md5_hex"]?.stringValue ?? "?"])
         #expect(try CLITool.run(["fingerprint", "--algorithm", "sha256", path]).lines == [expected["sha256_hex"]?.stringValue ?? "?"])
+        // avro-tools' spelling, and several files: the fingerprint and the name on each line.
+        #expect(try CLITool.run(["fingerprint", "--fingerprint", "SHA-256", path]).lines == [expected["sha256_hex"]?.stringValue ?? "?"])
+        let md5 = expected["md5_hex"]?.stringValue ?? "?"
+        #expect(try CLITool.run(["fingerprint", "--fingerprint", "MD5", path, path]).lines == [md5 + " " + path, md5 + " " + path])
     }
 
     @Test func canonicalReadsStandardInput() throws {
