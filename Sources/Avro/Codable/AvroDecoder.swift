@@ -119,7 +119,6 @@ public struct AvroDecoder: Sendable {
 
     /// Decodes one value of any decodable `type` from `reader`: through `Decodable`, or
     /// through ``AvroBinaryDecodable`` when the type conforms and its schema is the one read.
-    @inline(__always)
     func decodeAny<T: Decodable>(_ type: T.Type, from reader: inout AvroBinaryReader) throws -> T {
         let compiled: CompiledSchema
         do {
