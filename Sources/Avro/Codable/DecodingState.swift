@@ -140,6 +140,8 @@ final class DecodingState: Decoder, CodingState {
 
     func willLeaveSlot() { keyedContainers.handOver() }
 
+    var lendsWhatIsStillHeld: Bool { keyedContainers.isAnyHeld }
+
     var userInfo: [CodingUserInfoKey: Any] { sendableUserInfo }
 
     var codingPath: [any CodingKey] {

@@ -128,6 +128,8 @@ final class EncodingState: Encoder, CodingState {
 
     func willLeaveSlot() { keyedContainers.handOver() }
 
+    var lendsWhatIsStillHeld: Bool { keyedContainers.isAnyHeld }
+
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         UnkeyedEncoding(state: self, frame: openArrayFrame(at: node))
     }

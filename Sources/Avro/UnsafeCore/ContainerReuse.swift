@@ -111,6 +111,17 @@ final class ContainerReuse<State: AnyObject> {
         return -1
     }
 
+    /// Whether somebody still holds one of the kept containers (it was kept past the call that
+    /// lent it).
+    var isAnyHeld: Bool {
+        var index = 0
+        while index < entries.count {
+            if !isKnownUniquelyReferenced(&entries[index].box) { return true }
+            index &+= 1
+        }
+        return false
+    }
+
     /// Lets go of the kept containers, as the state will not be reused: the cells of those
     /// somebody still holds hold the state from now on, so that it lives as long as they do.
     func handOver() {

@@ -64,11 +64,14 @@ final class ThreadLocalSlot<Object: SlotObject>: Sendable {
         }
 
         /// Gives `object` back for the next call on this thread, after `reset`, unless
-        /// something else holds a reference to it (an `init(from:)` that kept its decoder):
-        /// then it is left to that holder and never reused.
+        /// something else holds a reference to it (an `init(from:)` that kept its decoder) or
+        /// to something it lent (a container kept past its call): then it is left to those
+        /// holders and never reused. A holder may take what it holds to another thread, where
+        /// it only reads the object (to find that its call is over); reusing the object here
+        /// would make those reads race with this thread's next call.
         func recycle(_ object: inout Object, reset: (Object) -> Void) {
-            guard isKnownUniquelyReferenced(&object) else { return object.willLeaveSlot() }
             reset(object)
+            guard isKnownUniquelyReferenced(&object), !object.lendsWhatIsStillHeld else { return object.willLeaveSlot() }
             put(object)
         }
 
@@ -86,6 +89,9 @@ final class ThreadLocalSlot<Object: SlotObject>: Sendable {
 
 /// An object a ``ThreadLocalSlot`` keeps between calls.
 protocol SlotObject: AnyObject {
+    /// Whether something the object lent during its call (a container) is still held by
+    /// somebody, who may use it later, on any thread.
+    var lendsWhatIsStillHeld: Bool { get }
     /// Tells the object that it will not be reused: it was not put back, or its thread ended.
     func willLeaveSlot()
 }

@@ -9,7 +9,11 @@
 // 1. One thread per coding state. An `EncodingState` or `DecodingState`, with its
 //    `UnsharedArray`s and `ContainerReuse`, is used by one thread at a time: the one that took
 //    it from its `ThreadLocalSlot`, or made it. The states and the containers and coders they
-//    hand out are not `Sendable`, so the compiler keeps them on that thread.
+//    hand out are not `Sendable`, so the compiler keeps them on that thread. Code outside
+//    the compiler's checks can still keep a container or coder past its call and use it on
+//    another thread, where it only reads its state to find its call over and throws. So a
+//    state is reused (put back in its slot) only when nothing but the call holds it or any
+//    container it lent (`ThreadLocalSlot.Place.recycle`); otherwise it runs no call again.
 //
 // 2. No overlapping access to `@exclusivity(unchecked)` properties. The coding states'
 //    properties, and those of `AvroFileReader` and `AvroFileWriter` read per value, skip

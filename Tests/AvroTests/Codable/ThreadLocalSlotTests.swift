@@ -14,6 +14,7 @@ import Musl
     final class Kept: SlotObject, @unchecked Sendable {
         let name: String
         private(set) var departures = 0
+        var lendsWhatIsStillHeld = false
         init(_ name: String) { self.name = name }
         func willLeaveSlot() { departures += 1 }
     }
@@ -38,7 +39,7 @@ import Musl
         #expect(slot.place().take() === first)
     }
 
-    @Test func recycleKeepsOnlyAnObjectNobodyElseHolds() {
+    @Test func recycleKeepsOnlyAnObjectNobodyElseHoldsThatLendsNothingStillHeld() {
         let slot = ThreadLocalSlot<Kept>()
         var object = Kept("alone")
         var resets = 0
@@ -46,10 +47,18 @@ import Musl
         #expect(resets == 1)
         #expect(slot.place().take() === object)
 
+        // Reset either way, so that whoever holds it finds its call over.
         let heldElsewhere = object
         slot.place().recycle(&object) { _ in resets += 1 }
-        #expect(resets == 1)
+        #expect(resets == 2)
         #expect(heldElsewhere.departures == 1)
+        #expect(slot.place().take() == nil)
+
+        var lender = Kept("lends a container still held")
+        lender.lendsWhatIsStillHeld = true
+        slot.place().recycle(&lender) { _ in resets += 1 }
+        #expect(resets == 3)
+        #expect(lender.departures == 1)
         #expect(slot.place().take() == nil)
     }
 

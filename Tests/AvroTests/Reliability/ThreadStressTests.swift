@@ -49,10 +49,14 @@ struct ThreadStressTests {
         }
     }
 
-    /// Keeps the containers it is given past its call.
+    /// Keeps the containers it is given past its call, in the ``Kept`` its coder's user info
+    /// holds under ``keptKey``.
     struct Keeper: Codable {
-        static let keptForDecoding = Locked<[KeyedDecodingContainer<Order.CodingKeys>]>([])
-        static let keptForEncoding = Locked<[KeyedEncodingContainer<Order.CodingKeys>]>([])
+        final class Kept: Sendable {
+            let decoding = Locked<[KeyedDecodingContainer<Order.CodingKeys>]>([])
+            let encoding = Locked<[KeyedEncodingContainer<Order.CodingKeys>]>([])
+        }
+        static let keptKey = CodingUserInfoKey(rawValue: "kept")!
         var id: Int64
 
         init(id: Int64) { self.id = id }
@@ -60,13 +64,23 @@ struct ThreadStressTests {
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: Order.CodingKeys.self)
             id = try container.decode(Int64.self, forKey: .id)
-            Self.keptForDecoding.withLock { $0.append(container) }
+            (decoder.userInfo[Self.keptKey] as? Kept)?.decoding.withLock { $0.append(container) }
         }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Order.CodingKeys.self)
             try container.encode(id, forKey: .id)
-            Self.keptForEncoding.withLock { $0.append(container) }
+            (encoder.userInfo[Self.keptKey] as? Kept)?.encoding.withLock { $0.append(container) }
+        }
+
+        /// An encoder and a decoder of Keeper values that keep their containers in `kept`.
+        static func coders(keepingIn kept: Kept) throws -> (AvroEncoder, AvroDecoder) {
+            let schema = try AvroSchema(parsing: keeperSchema)
+            var encoder = AvroEncoder(schema: schema)
+            var decoder = AvroDecoder(schema: schema)
+            encoder.userInfo[keptKey] = kept
+            decoder.userInfo[keptKey] = kept
+            return (encoder, decoder)
         }
     }
 
@@ -101,10 +115,8 @@ struct ThreadStressTests {
         let encoder = AvroEncoder(schema: writerSchema)
         let decoder = AvroDecoder(schema: writerSchema)
         let resolving = try AvroDecoder(schema: readerSchema).resolving(writerSchema: writerSchema)
-        let keeperEncoder = AvroEncoder(schema: try AvroSchema(parsing: Self.keeperSchema))
-        let keeperDecoder = AvroDecoder(schema: try AvroSchema(parsing: Self.keeperSchema))
-        Keeper.keptForDecoding.withLock { $0 = [] }
-        Keeper.keptForEncoding.withLock { $0 = [] }
+        let keptContainers = Keeper.Kept()
+        let (keeperEncoder, keeperDecoder) = try Keeper.coders(keepingIn: keptContainers)
         let problems = Locked<[String]>([])
         let threads = 8, rounds = 400
 
@@ -151,19 +163,19 @@ struct ThreadStressTests {
 
         // Every kept container throws, on any thread, instead of reading or writing the data
         // of whatever call now runs.
-        let kept = Keeper.keptForDecoding.withLock { $0.count }
+        let kept = keptContainers.decoding.withLock { $0.count }
         #expect(kept == threads * rounds / 5)
-        #expect(Keeper.keptForEncoding.withLock { $0.count } == kept)
+        #expect(keptContainers.encoding.withLock { $0.count } == kept)
         let unexpected = Locked(0)
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             for index in stride(from: thread, to: kept, by: threads) {
                 do {
-                    _ = try Keeper.keptForDecoding.withLock { $0[index] }.decode(String.self, forKey: .customer)
+                    _ = try keptContainers.decoding.withLock { $0[index] }.decode(String.self, forKey: .customer)
                     unexpected.withLock { $0 += 1 }
                 } catch {
                     if Self.avroError(in: error)?.code != .unsupported { unexpected.withLock { $0 += 1 } }
                 }
-                var writer = Keeper.keptForEncoding.withLock { $0[index] }
+                var writer = keptContainers.encoding.withLock { $0[index] }
                 do {
                     try writer.encode("late", forKey: .customer)
                     unexpected.withLock { $0 += 1 }
@@ -173,6 +185,54 @@ struct ThreadStressTests {
             }
         }
         #expect(unexpected.withLock { $0 } == 0)
+    }
+
+    /// A container kept past its call and used on another thread while the thread that lent it
+    /// goes on coding: each use throws, and the lending thread's values come out right. (A
+    /// state is never reused while somebody holds a container it lent; were it reused, the
+    /// container's checks would read frames that the lending thread is changing.)
+    @Test func containersKeptAndUsedOnAnotherThreadLeaveTheLendingThreadAlone() throws {
+        let kept = Keeper.Kept()
+        let (keeperEncoder, keeperDecoder) = try Keeper.coders(keepingIn: kept)
+        let schema = try AvroSchema(deriving: Order.self)
+        let encoder = AvroEncoder(schema: schema), decoder = AvroDecoder(schema: schema)
+        #expect(try keeperDecoder.decode(Keeper.self, from: keeperEncoder.encodeBytes(Keeper(id: 7))).id == 7)
+        #expect(kept.encoding.withLock { $0.count } == 1 && kept.decoding.withLock { $0.count } == 1)
+
+        let isDone = Locked(false), uses = Locked(0), wrongOutcomes = Locked<[String]>([])
+        let started = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
+        let other = Thread {
+            var writing = kept.encoding.withLock { $0[0] }
+            let reading = kept.decoding.withLock { $0[0] }
+            repeat {
+                do {
+                    try writing.encode("late", forKey: .customer)
+                    wrongOutcomes.withLock { $0.append("a late encode succeeded") }
+                } catch {
+                    if Self.avroError(in: error)?.code != .unsupported { wrongOutcomes.withLock { $0.append("late encode: \(error)") } }
+                }
+                do {
+                    _ = try reading.decode(String.self, forKey: .customer)
+                    wrongOutcomes.withLock { $0.append("a late decode succeeded") }
+                } catch {
+                    if Self.avroError(in: error)?.code != .unsupported { wrongOutcomes.withLock { $0.append("late decode: \(error)") } }
+                }
+                if uses.withLock({ $0 += 1; return $0 }) == 1 { started.signal() }
+            } while !isDone.withLock { $0 }
+            finished.signal()
+        }
+        other.start()
+        started.wait()
+        var roundTripped = 0
+        for round in 0..<3_000 {
+            let order = Self.order(thread: 1, round: round)
+            if try decoder.decode(Order.self, from: encoder.encodeBytes(order)) == order { roundTripped += 1 }
+        }
+        isDone.withLock { $0 = true }
+        finished.wait()
+        #expect(roundTripped == 3_000)
+        #expect(wrongOutcomes.withLock { $0 } == [])
+        #expect(uses.withLock { $0 } > 1)
     }
 
     /// Many threads deriving and compiling the same new types at once (the caches' first
