@@ -102,10 +102,9 @@ final class AvroFileInput {
         if size != nil { bytes.reserveCapacity(count) }
         dropBuffer()
         while bytes.count < count {
-            let chunk = try readChunk(max: min(count - bytes.count, 1 << 20))
-            guard !chunk.isEmpty else { throw endOfData(needed: count, at: start) }
-            bytes.append(contentsOf: chunk)
-            bufferOffset += chunk.count
+            let read = try readChunk(max: min(count - bytes.count, 1 << 20), appendingTo: &bytes)
+            guard read > 0 else { throw endOfData(needed: count, at: start) }
+            bufferOffset += read
         }
         return bytes
     }
@@ -125,11 +124,13 @@ final class AvroFileInput {
         }
         var left = count - buffered
         dropBuffer()
+        var skipped: [UInt8] = []
         while left > 0 {
-            let chunk = try readChunk(max: min(left, Self.chunkSize))
-            guard !chunk.isEmpty else { throw endOfData(needed: count, at: start) }
-            left -= chunk.count
-            bufferOffset += chunk.count
+            skipped.removeAll(keepingCapacity: true)
+            let read = try readChunk(max: min(left, Self.chunkSize), appendingTo: &skipped)
+            guard read > 0 else { throw endOfData(needed: count, at: start) }
+            left -= read
+            bufferOffset += read
         }
     }
 
@@ -196,23 +197,25 @@ final class AvroFileInput {
             bufferOffset += position
             position = 0
         }
-        let chunk = try readChunk(max: Self.chunkSize)
-        buffer.append(contentsOf: chunk)
-        return !chunk.isEmpty
+        return try readChunk(max: Self.chunkSize, appendingTo: &buffer) > 0
     }
 
-    /// Reads up to `count` bytes from the source (fewer only at its end), bypassing the buffer.
-    private func readChunk(max count: Int) throws -> [UInt8] {
+    /// Reads up to `count` bytes from the source (fewer only at its end) and appends them to
+    /// `bytes`, bypassing the buffer; returns how many it read. (Appended straight from the
+    /// source's bytes: no array is made in between.)
+    private func readChunk(max count: Int, appendingTo bytes: inout [UInt8]) throws -> Int {
         switch source {
         case .memory(let data):
             let start = min(sourceOffset, data.count)
             let end = min(start + count, data.count)
             sourceOffset = end
-            return [UInt8](data[(data.startIndex + start)..<(data.startIndex + end)])
+            bytes.append(contentsOf: data[(data.startIndex + start)..<(data.startIndex + end)])
+            return end - start
         case .file(let handle, _):
             let chunk = try io("read") { try handle.read(upToCount: count) } ?? Data()
             sourceOffset += chunk.count
-            return [UInt8](chunk)
+            bytes.append(contentsOf: chunk)
+            return chunk.count
         }
     }
 

@@ -57,6 +57,8 @@ public final class AvroFileReader<T: Decodable> {
     /// `T`, when its values read themselves (``AvroBinaryDecodable``) with the file's schema
     /// (or a reader schema that reads it as written).
     private let selfDecoding: (any AvroBinaryDecodable.Type)?
+    /// Where such values are read into, to be moved out as `T`.
+    private let selfDecodingSlot = ValueSlot<T>()
     private let resolution: ResolutionPlan?
     /// The block being read and how many of its objects are left.
     private var block: AvroFileBlock?
@@ -209,7 +211,7 @@ public final class AvroFileReader<T: Decodable> {
         blockReader.zeroSizeItemBudget = zeroSizeItemLimit // the limit is per object
         do {
             let value = if let selfDecoding {
-                try decoder.decode(T.self, readingItselfAs: selfDecoding, from: &blockReader)
+                try decoder.decode(readingItselfAs: selfDecoding, through: selfDecodingSlot, from: &blockReader)
             } else if let resolution {
                 try decoder.decode(T.self, from: &blockReader, resolution: resolution)
             } else {

@@ -77,4 +77,10 @@ extension AvroBinaryDecodable {
     static func avroDecode<T>(_ type: T.Type, from reader: inout AvroBinaryReader) throws -> T {
         reinterpret(try Self(avroFrom: &reader), as: T.self)
     }
+
+    /// Reads a value of this type from `reader` into `memory`, which is uninitialised room for
+    /// one (see ``ValueSlot``).
+    static func avroDecode(into memory: UnsafeMutableRawPointer, from reader: inout AvroBinaryReader) throws {
+        memory.initializeMemory(as: Self.self, to: try Self(avroFrom: &reader))
+    }
 }

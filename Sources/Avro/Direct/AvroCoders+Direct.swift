@@ -116,9 +116,10 @@ extension AvroDecoder {
         return BinaryCoding(T.self, compiled: compiled).decodable
     }
 
-    /// Decodes a value of `type`, which reads itself as `decodable` (from ``selfDecoding(_:)``).
-    func decode<T>(_ type: T.Type, readingItselfAs decodable: any AvroBinaryDecodable.Type, from reader: inout AvroBinaryReader) throws -> T {
-        try Self.readItself(from: &reader, maxDepth: options.maxDepth) { try decodable.avroDecode(type, from: &$0) }
+    /// Decodes a value of `T`, which reads itself as `decodable` (from ``selfDecoding(_:)``),
+    /// through `slot`.
+    func decode<T>(readingItselfAs decodable: any AvroBinaryDecodable.Type, through slot: ValueSlot<T>, from reader: inout AvroBinaryReader) throws -> T {
+        try Self.readItself(from: &reader, maxDepth: options.maxDepth) { try slot.read(decodable, from: &$0) }
     }
 
     /// Reads a value with `read`, the type's own code, with the depth limit `maxDepth` (the
