@@ -39,7 +39,9 @@
 //    the concrete type the caller has shown it to be (and back); debug builds check it. A
 //    keyed container is turned into its box and back (`ContainerReuse`) only when
 //    `ContainerLayout` has checked, once per process, that the standard library's layout
-//    allows it; otherwise every container is made anew.
+//    allows it; otherwise every container is made anew. A `ValueSlot<T>` is filled only by
+//    the type `T` is (the file reader's own type, when it reads itself; debug builds check),
+//    and is empty again when its value is moved out or the read throws before writing it.
 //
 // 6. Internal indexes trap. `UnsharedArray` checks its indexes as `Array` does and traps on a
 //    bad one. Its indexes are the states' own frame numbers, never values from input; a

@@ -284,6 +284,40 @@ private final class DirectList: AvroBinaryCodable, Equatable, Sendable {
         #expect(try AvroDecoder().decodeSingleObject(OnlyDirect.self, from: message, schemas: store) == values[3])
     }
 
+    /// The file reader reads such values through one slot, value after value: a value that
+    /// fails midway leaves nothing behind, and the values after it come out whole.
+    @Test func aFileReadsValuesThatReadThemselvesAfterACorruptOne() throws {
+        let values = (0..<30).map { DirectPerson(name: "person \($0)", age: Int32($0), email: $0 % 2 == 0 ? nil : "p\($0)@x",
+                                                 scores: [Double($0)], tags: ["n": "\($0)"]) }
+        let writer = try AvroFileWriter<DirectPerson>(blockSize: 200)
+        try writer.append(contentsOf: values)
+        try writer.close()
+        var file = [UInt8](writer.data)
+        // Person 11's email branch (after its name and age) becomes 4, out of range.
+        let name = try AvroEncoder(schema: AvroSchema(parsing: #""string""#)).encodeBytes("person 11")
+        let start = try #require(file.indices.first { file[$0...].starts(with: name) })
+        #expect(file[start + name.count + 1] == 0x02)
+        file[start + name.count + 1] = 0x08
+
+        #expect(throws: DecodingError.self) { _ = try Self.readAll(file, skipping: false) }
+        let (read, skipped) = try Self.readAll(file, skipping: true)
+        #expect(skipped == 1)
+        // The block with person 11 is skipped whole; every other value is read as written.
+        let lost = values.count - read.count
+        #expect(lost > 0 && !read.contains { $0.name == "person 11" })
+        #expect(read == values.filter { read.contains($0) })
+        #expect(read.first == values.first && read.last == values.last)
+    }
+
+    /// Every value of `file` as a ``DirectPerson``, through ``AvroFileReader/next()``, and how
+    /// many corrupt parts were skipped.
+    private static func readAll(_ file: [UInt8], skipping: Bool) throws -> ([DirectPerson], Int) {
+        let reader = try AvroFileReader<DirectPerson>(data: Data(file), options: .init(skipsCorruptBlocks: skipping))
+        var read: [DirectPerson] = []
+        while let value = try reader.next() { read.append(value) }
+        return (read, reader.skippedRanges.count)
+    }
+
     @Test func malformedBytesThrowAsOnTheCodablePath() throws {
         let person = DirectPerson(name: "ada", age: 36, email: "a@b", scores: [1.5], tags: ["k": "v"])
         let bytes = try AvroEncoder().encodeBytes(person)
