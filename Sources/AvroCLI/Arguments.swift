@@ -6,6 +6,10 @@ struct OptionSpec: Sendable {
     let valueName: String?
     /// One line of help.
     let help: String
+    /// The value of an option given without one (`--head` alone meaning `--head 10`, as in
+    /// avro-tools), or `nil` when the value is required. Such an option takes the next
+    /// argument as its value only when that is a whole number.
+    var bareValue: String? = nil
 
     /// The name the parsed arguments are stored under: the first of ``names``.
     var key: String { names[0] }
@@ -18,6 +22,17 @@ struct OptionSpec: Sendable {
     /// An option followed by a value.
     static func value(_ names: String..., valueName: String, help: String) -> OptionSpec {
         OptionSpec(names: names, valueName: valueName, help: help)
+    }
+
+    /// An option followed by a whole number, or given alone to mean `bare`.
+    static func number(_ names: String..., valueName: String, whenBare bare: String, help: String) -> OptionSpec {
+        OptionSpec(names: names, valueName: valueName, help: help, bareValue: bare)
+    }
+
+    /// The option as the help lists it: `--head [N]`, `--output, -o FILE`, `--pretty`.
+    var label: String {
+        let value = valueName.map { bareValue == nil ? " " + $0 : " [" + $0 + "]" } ?? ""
+        return names.joined(separator: ", ") + value
     }
 }
 
@@ -59,8 +74,9 @@ struct ParsedArguments {
 
     /// Reads `arguments` against `options`.
     ///
-    /// Accepted forms: `--name value`, `--name=value`, `-o value`, flags alone; `--` ends the
-    /// options; `-` alone is an operand (standard input or output).
+    /// Accepted forms: `--name value`, `--name=value`, `-o value`, flags alone, an option with
+    /// a bare value alone (see ``OptionSpec/bareValue``); `--` ends the options; `-` alone is an
+    /// operand (standard input or output).
     ///
     /// - Throws: ``CLIError`` with the usage status for an unknown option, a missing value,
     ///   an option given twice, or a value given to a flag.
@@ -98,6 +114,8 @@ struct ParsedArguments {
             }
             if let inlineValue {
                 parsed.values[spec.key] = inlineValue
+            } else if let bare = spec.bareValue, index == arguments.count || Int(arguments[index]) == nil {
+                parsed.values[spec.key] = bare
             } else {
                 guard index < arguments.count else { throw .usage("\(name) expects a value") }
                 parsed.values[spec.key] = arguments[index]

@@ -32,9 +32,7 @@ struct Command: Sendable {
         text += "\n\(summary)\n\n\(discussion)\n"
         let all = options + [.flag("--help", "-h", help: "Show this help.")]
         text += "\noptions:\n"
-        let labels = all.map { option in
-            option.names.joined(separator: ", ") + (option.valueName.map { " " + $0 } ?? "")
-        }
+        let labels = all.map(\.label)
         let width = labels.map(\.count).max() ?? 0
         for (label, option) in zip(labels, all) {
             text += "  " + label + String(repeating: " ", count: width - label.count + 2) + option.help + "\n"

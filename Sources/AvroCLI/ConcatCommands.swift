@@ -40,21 +40,22 @@ extension Command {
     static let recodec = Command(
         name: "recodec",
         summary: "Copy a container file with another codec.",
-        synopsis: "recodec --codec CODEC [--level N] IN OUT",
+        synopsis: "recodec [--codec CODEC] [--level N] [IN [OUT]]",
         discussion: """
-            Decompresses each block and compresses it again with CODEC; the records are not
-            decoded. The schema and the metadata are kept. `-` reads standard input or writes
-            standard output.
+            Decompresses each block and compresses it again with CODEC (null when not given, as
+            in avro-tools); the records are not decoded. The schema and the metadata are kept.
+            Without IN it reads standard input, without OUT it writes standard output; `-` says
+            the same.
             """,
         options: [CodecOptions.codec, CodecOptions.level],
-        operands: 2...2,
+        operands: 0...2,
         example: "recodec --codec zstandard --level 9 weather.avro weather-zstd.avro",
         run: { arguments, console in
-            _ = try arguments.required(CodecOptions.codec.key)
             let codec = try CodecOptions.codec(from: arguments)
-            let input = InputFile(path: arguments.operands[0])
+            let operands = arguments.operands + Array(repeating: "-", count: 2 - arguments.operands.count)
+            let input = InputFile(path: operands[0])
             let source = try ContainerSource(input)
-            let output = try OutputFile(path: arguments.operands[1], inputs: [input])
+            let output = try OutputFile(path: operands[1], inputs: [input])
             try BlockCopy.write([source], schema: source.header.schema, metadata: userMetadata(source.header), codec: codec,
                                 copiesStoredBlocks: arguments.value(CodecOptions.level.key) == nil,
                                 to: output, console: console, label: "recodec")

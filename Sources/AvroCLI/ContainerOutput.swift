@@ -22,3 +22,21 @@ extension OutputFile {
         }
     }
 }
+
+/// Where a command writes its container file: the operand after its inputs (avro-tools'
+/// form), or `-o FILE`, or standard output when neither is given.
+enum OutputOperand {
+    /// `--output FILE` (`-o FILE`).
+    static let option = OptionSpec.value("--output", "-o", valueName: "FILE", help: "Write the container file to FILE (`-`: standard output).")
+
+    /// The output's path: the operand after the first `inputs` operands, or `-o`'s value, or
+    /// `-`; a usage error when both are given.
+    static func path(in arguments: ParsedArguments, after inputs: Int) throws(CLIError) -> String {
+        let operand = arguments.operands.count > inputs ? arguments.operands[inputs] : nil
+        switch (operand, arguments.value(option.key)) {
+        case (let path?, nil), (nil, let path?): return path
+        case (nil, nil): return "-"
+        case (_?, _?): throw .usage("give the output as an operand or with \(option.key), not both")
+        }
+    }
+}

@@ -5,38 +5,39 @@ extension Command {
     static let toJSON = Command(
         name: "tojson",
         summary: "Print the records of a container file as Avro JSON, one record per line.",
-        synopsis: "tojson FILE [--pretty] [--head N] [--reader-schema S.avsc]",
+        synopsis: "tojson FILE [--pretty] [--head [N]] [--reader-schema-file S.avsc | --reader-schema JSON]",
         discussion: """
             Uses the Avro JSON encoding, as avro-tools and fastavro's json_writer do: unions as
             {"branch": value} (null bare, named branches by full name), bytes and fixed as
             strings of the characters U+0000...U+00FF, enums as their symbols, NaN and
-            infinities as "NaN", "Infinity" and "-Infinity". With --reader-schema, the records
-            are resolved from the file's schema to that schema first; a writer union branch or
-            enum symbol that schema lacks stops only at a record that uses it. The records read
-            before an error are printed.
+            infinities as "NaN", "Infinity" and "-Infinity". --head alone prints the first 10
+            records. With a reader schema (--reader-schema-file, or --reader-schema with the
+            schema's JSON or a file), the records are resolved from the file's schema to that
+            schema first; a writer union branch or enum symbol that schema lacks stops only at a
+            record that uses it. The records read before an error are printed. The options are
+            avro-tools' own.
             """,
         options: [
             .flag("--pretty", help: "Lay each record out on several indented lines."),
-            .value("--head", valueName: "N", help: "Print only the first N records."),
-            .value("--reader-schema", valueName: "S.avsc", help: "Resolve the records to this schema."),
-        ],
+            .number("--head", valueName: "N", whenBare: "10", help: "Print only the first N records (10 when N is left out)."),
+        ] + SchemaOption.reader.options,
         operands: 1...1,
         example: "tojson --head 2 weather.avro",
         run: { arguments, console in
             let input = InputFile(path: arguments.operands[0])
             let pretty = arguments.flag("--pretty")
             let head = try arguments.integer("--head", in: 0...Int.max) ?? .max
-            let readerSchemaInput = arguments.value("--reader-schema").map(InputFile.init(path:))
-            let readerSchema = try readerSchemaInput?.readSchema()
+            let given = try SchemaOption.reader.schema(in: arguments)
+            let readerSchema = given?.schema
             let reader = try input.openContainer(readerSchema: readerSchema)
-            if let readerSchemaInput, let readerSchema {
+            if let given, let readerSchema {
                 // Said at once for the whole file, rather than at the first record it stops. A
                 // writer union branch or enum symbol the reader lacks stops only a record that
                 // has it.
                 let problems = AvroSchemaCompatibility.check(reader: readerSchema, writer: reader.header.schema).filter { !$0.failsOnlyWhenUsed }
                 if !problems.isEmpty {
                     let reasons = problems.map(\.description).joined(separator: "; ")
-                    throw CLIError.failure("\(readerSchemaInput.name) cannot read the records of \(input.name): \(reasons)")
+                    throw CLIError.failure("\(given.source.name) cannot read the records of \(input.name): \(reasons)")
                 }
             }
             let progress = Progress(console: console, label: "tojson")

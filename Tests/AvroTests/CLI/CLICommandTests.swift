@@ -75,7 +75,7 @@ struct CLICommandTests {
         CLITool.expectFailure(try CLITool.run(["tojson", "--head", "-3", "x.avro"]), status: 2, mentioning: ["--head expects a whole number"])
         CLITool.expectFailure(try CLITool.run(["tojson", "--pretty=yes", "x.avro"]), status: 2, mentioning: ["--pretty takes no value"])
         CLITool.expectFailure(try CLITool.run(["count", "a.avro", "b.avro"]), status: 2, mentioning: ["unexpected operand 'b.avro'"])
-        CLITool.expectFailure(try CLITool.run(["fromjson", "data.json"]), status: 2, mentioning: ["--schema is required"])
+        CLITool.expectFailure(try CLITool.run(["fromjson", "data.json"]), status: 2, mentioning: ["--schema or --schema-file is required"])
         CLITool.expectFailure(try CLITool.run(["fingerprint", "--algorithm", "sha1", "x.avsc"]), status: 2, mentioning: ["unknown algorithm 'sha1'"])
         CLITool.expectFailure(try CLITool.run(["recodec", "--codec", "lz4", "a.avro", "b.avro"]), status: 2, mentioning: ["unknown codec 'lz4'"])
         CLITool.expectFailure(try CLITool.run(["recodec", "--codec", "snappy", "--level", "3", "a.avro", "b.avro"]), status: 2,
