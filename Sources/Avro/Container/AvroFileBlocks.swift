@@ -44,6 +44,31 @@ final class AvroFileBlocks {
         (header, codec) = try AvroFileHeader.read(from: input, limit: options.maxBlockSize)
         let compiled = try CompiledSchema.cached(header.schema)
         minObjectSize = compiled.info[compiled.root].minSize
+        if let range = options.byteRange { try moveToFirstBlock(of: range) }
+    }
+
+    /// Moves to the first block whose sync marker before it starts at or after the lower
+    /// bound of `range` (see ``AvroFileReaderOptions/byteRange``): stays at the first block
+    /// when the header's marker does, else searches from the bound, never inside the header.
+    private func moveToFirstBlock(of range: Range<Int>) throws {
+        let headerMarker = input.offset - AvroFileHeader.syncMarkerSize
+        guard range.lowerBound > headerMarker else { return }
+        if let size = input.size, range.lowerBound >= size {
+            try input.skip(count: size - input.offset)
+            return
+        }
+        // A stream that cannot go back (inside the header's marker) searches from where it is.
+        if !(try input.rewind(to: range.lowerBound)), range.lowerBound > input.offset {
+            try input.skip(count: range.lowerBound - input.offset)
+        }
+        _ = try input.skip(past: header.syncMarker)
+    }
+
+    /// Whether the block at the input's offset lies past the byte range: its sync marker
+    /// (just before it) starts at or after the range's upper bound.
+    private var isPastRange: Bool {
+        guard let range = options.byteRange else { return false }
+        return input.offset - AvroFileHeader.syncMarkerSize >= range.upperBound
     }
 
     /// Returns the next block, or `nil` after the last one.
@@ -63,6 +88,7 @@ final class AvroFileBlocks {
             return nil
         }
         while true {
+            if isPastRange { return nil }
             let start = input.offset
             let stored: AvroFileBlock
             do {

@@ -52,6 +52,13 @@ public final class AvroFileReader<T: Decodable> {
     /// ``AvroFileReaderOptions/skipsCorruptBlocks`` is on; otherwise empty.
     public var skippedRanges: [AvroSkippedRange] { blocks.skippedRanges }
 
+    /// The offset in the file of the block that the last value returned was read from (where
+    /// the block's object count starts), or `nil` before the first value and after the last.
+    /// With the file's size, it tells how far through the file the reader is; as a split
+    /// point for ``AvroFileReaderOptions/byteRange``, it starts the range that holds the
+    /// blocks after this one.
+    public var blockOffset: Int? { block?.bytes.lowerBound }
+
     private let blocks: AvroFileBlocks
     private let decoder: AvroDecoder
     /// `T`, when its values read themselves (``AvroBinaryDecodable``) with the file's schema

@@ -33,6 +33,26 @@ public struct AvroFileReaderOptions: Hashable, Sendable {
     /// otherwise reads with the file's own schema (see ``AvroFileReader``).
     public var readerSchema: AvroSchema?
 
+    /// The part of the file to read, in byte offsets, for splitting one file between readers
+    /// (as Hadoop and Spark split files with Java's `DataFileReader.sync(start)` and
+    /// `pastSync(end)`); `nil` (the default) reads the whole file.
+    ///
+    /// A block belongs to the range in which the sync marker before it starts (the header's
+    /// marker comes before the first block). The reader finds the first marker that starts at
+    /// or after the range's lower bound, reads the blocks after it, and stops at the first block
+    /// whose marker starts at or after the upper bound. So readers over adjacent ranges that
+    /// cover the file read every block, and every value, exactly once; a range that holds no
+    /// marker's start reads nothing. ``AvroFileReader/blockOffset`` tells where each block
+    /// starts.
+    ///
+    /// ```swift
+    /// let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
+    /// let half = size / 2
+    /// let first = try AvroFileReader<Person>(url: url, options: .init(byteRange: 0..<half))
+    /// let second = try AvroFileReader<Person>(url: url, options: .init(byteRange: half..<size))
+    /// ```
+    public var byteRange: Range<Int>?
+
     /// Creates options.
     ///
     /// - Parameters:
@@ -40,9 +60,11 @@ public struct AvroFileReaderOptions: Hashable, Sendable {
     ///   - skipsCorruptBlocks: Whether to skip corrupt blocks. The default is `false`.
     ///   - decoding: Limits for decoding each value.
     ///   - readerSchema: The schema to resolve values into, or `nil` for the type's own.
+    ///   - byteRange: The part of the file to read, or `nil` for all of it.
     public init(maxBlockSize: Int = 200 * 1024 * 1024, skipsCorruptBlocks: Bool = false, decoding: AvroDecoder.Options = .init(),
-                readerSchema: AvroSchema? = nil) {
+                readerSchema: AvroSchema? = nil, byteRange: Range<Int>? = nil) {
         self.readerSchema = readerSchema
+        self.byteRange = byteRange
         self.maxBlockSize = maxBlockSize
         self.skipsCorruptBlocks = skipsCorruptBlocks
         self.decoding = decoding
