@@ -6,7 +6,7 @@ enum CLI {
 
     /// Every command, in the order of the overall help.
     static let commands: [Command] = [
-        .getSchema, .getMeta, .count, .toJSON, .fromJSON, .concat, .recodec,
+        .getSchema, .getMeta, .count, .toJSON, .fromJSON, .concat, .recodec, .repair,
         .canonical, .fingerprint, .compat, .random, .validate, .generate,
     ]
 

@@ -63,7 +63,7 @@ extension Command {
         })
 
     /// The metadata of `header` without the entries reserved by Avro (`avro.schema`, `avro.codec`…).
-    private static func userMetadata(_ header: AvroFileHeader) -> [String: [UInt8]] {
+    static func userMetadata(_ header: AvroFileHeader) -> [String: [UInt8]] {
         header.metadata.filter { !$0.key.hasPrefix("avro.") }
     }
 }

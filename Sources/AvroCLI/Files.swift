@@ -58,12 +58,14 @@ struct InputFile {
 
     /// A reader of the input as an object container file of any schema; the header is read.
     ///
-    /// - Parameter readerSchema: The schema to resolve the records into, or `nil` to read
-    ///   them with the file's schema.
-    func openContainer(readerSchema: AvroSchema? = nil) throws(CLIError) -> AvroFileReader<AvroValue> {
+    /// - Parameters:
+    ///   - readerSchema: The schema to resolve the records into, or `nil` to read them with
+    ///     the file's schema.
+    ///   - skipsCorruptBlocks: Whether the reader skips the corrupt parts of the file.
+    func openContainer(readerSchema: AvroSchema? = nil, skipsCorruptBlocks: Bool = false) throws(CLIError) -> AvroFileReader<AvroValue> {
         let handle = try open()
         do {
-            return try AvroFileReader<AvroValue>(fileHandle: handle, options: .init(readerSchema: readerSchema))
+            return try AvroFileReader<AvroValue>(fileHandle: handle, options: .init(skipsCorruptBlocks: skipsCorruptBlocks, readerSchema: readerSchema))
         } catch {
             throw .reading(error, source: name)
         }
