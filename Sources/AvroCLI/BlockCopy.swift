@@ -28,7 +28,9 @@ enum BlockCopy {
     ///   `codec` is copied without being decompressed (`false` to apply a new level).
     static func write(_ sources: [ContainerSource], schema: AvroSchema, metadata: [String: [UInt8]], codec: any AvroCodec,
                       copiesStoredBlocks: Bool, to output: OutputFile, console: Console, label: String) throws {
-        let progress = Progress(console: console, label: label)
+        let sizes = sources.map(\.input.size)
+        let progress = Progress(console: console, label: label, size: sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + ($1 ?? 0) })
+        var before = 0 // the sizes of the sources done
         defer { progress.finish() }
         try output.writeContainer(schema: schema, codec: codec, metadata: metadata) { writer in
             for source in sources {
@@ -52,8 +54,9 @@ enum BlockCopy {
                     } catch {
                         throw CLIError.reading(error, source: output.name)
                     }
-                    progress.advance(by: stored.count)
+                    progress.advance(by: stored.count, at: before + stored.dataOffset + stored.data.count)
                 }
+                before += source.input.size ?? 0
             }
         }
     }

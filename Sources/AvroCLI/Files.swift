@@ -23,6 +23,12 @@ struct InputFile {
         guard FileManager.default.isReadableFile(atPath: path) else { throw .failure("\(path): permission denied") }
     }
 
+    /// The size of the file in bytes; `nil` for standard input or when it cannot be told.
+    var size: Int? {
+        guard !isStandardInput else { return nil }
+        return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+    }
+
     /// A handle that reads the input from its start.
     func open() throws(CLIError) -> FileHandle {
         try checkReadable()

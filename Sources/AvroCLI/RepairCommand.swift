@@ -35,13 +35,13 @@ extension Command {
                 throw CLIError.reading(error, source: input.name)
             }
             var recovery = Recovery(mode: mode)
-            let progress = Progress(console: console, label: "repair")
+            let progress = Progress(console: console, label: "repair", size: input.size)
             defer { progress.finish() }
             /// Reads the records, passing on those the mode keeps.
             func recover(_ keep: (AvroValue) throws -> Void) throws {
                 while let value = try readNext(reader, from: input) {
                     if recovery.keeps(value, at: reader) { try keep(value) }
-                    progress.advance()
+                    progress.advance(at: reader.blockOffset)
                 }
             }
             let summaryToError: Bool

@@ -40,7 +40,7 @@ extension Command {
                     throw CLIError.failure("\(given.source.name) cannot read the records of \(input.name): \(reasons)")
                 }
             }
-            let progress = Progress(console: console, label: "tojson")
+            let progress = Progress(console: console, label: "tojson", size: input.size)
             defer { progress.finish() }
             var printed = 0
             while printed < head {
@@ -57,7 +57,7 @@ extension Command {
                     throw CLIError.inRecord(printed, of: input.name, error)
                 }
                 printed += 1
-                progress.advance()
+                progress.advance(at: reader.blockOffset)
             }
             return 0
         })

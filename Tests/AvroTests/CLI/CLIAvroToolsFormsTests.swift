@@ -89,3 +89,30 @@ struct CLIAvroToolsFormsTests {
         }
     }
 }
+
+/// The progress line: on a terminal only, with the share of the input done and the rate.
+@Suite(.enabled(if: CLITool.isAvailable && FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+                "needs the avro executable and script(1), which gives a command a terminal"))
+struct CLIProgressTests {
+    @Test func aTerminalSeesTheShareDoneAndTheRateAndNothingElseDoes() throws {
+        let tool = try #require(CLITool.url)
+        try CLITool.withTemporaryDirectory { directory in
+            try CLIAvroToolsFormsTests.schema.write(to: directory.appendingPathComponent("r.avsc"), atomically: true, encoding: .utf8)
+            #expect(try CLITool.run(["random", "--schema-file", "r.avsc", "--count", "5000", "--seed", "1", "r.avro"], in: directory).status == 0)
+            let size = try Data(contentsOf: directory.appendingPathComponent("r.avro")).count
+            // Not a terminal: standard error stays empty.
+            let plain = try CLITool.run(["tojson", "r.avro"], in: directory)
+            #expect(plain.status == 0 && plain.errorText.isEmpty && plain.lines.count == 5000)
+            // On a terminal (script's), the line appears at once with no delay, then is erased.
+            let command = "'\(tool.path)' tojson r.avro > /dev/null"
+            let shown = try CLITool.runProgram(URL(fileURLWithPath: "/usr/bin/script"), ["-qc", command, "/dev/null"], in: directory,
+                                               environment: ["AVRO_PROGRESS_DELAY": "0"])
+            #expect(shown.status == 0)
+            let text = shown.text
+            #expect(text.hasPrefix("\rtojson: "), "\(text.debugDescription)")
+            #expect(text.contains("% of \(String(format: "%.1f", Double(size) / 1000)) KB, "), "\(text.debugDescription)")
+            #expect(text.contains("B/s, 1024 records\u{1B}[K"), "\(text.debugDescription)")
+            #expect(text.hasSuffix("\r\u{1B}[K"), "\(text.debugDescription)")
+        }
+    }
+}

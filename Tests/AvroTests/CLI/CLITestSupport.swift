@@ -49,8 +49,10 @@ enum CLITool {
         try runProgram(try #require(url, "the avro executable was not built"), arguments, input: input, in: directory)
     }
 
-    /// Runs `executable` with `arguments` as ``run(_:input:in:)`` runs `avro`.
-    static func runProgram(_ executable: URL, _ arguments: [String], input: URL? = nil, in directory: URL? = nil) throws -> Result {
+    /// Runs `executable` with `arguments` as ``run(_:input:in:)`` runs `avro`, with `environment`
+    /// added to this process's.
+    static func runProgram(_ executable: URL, _ arguments: [String], input: URL? = nil, in directory: URL? = nil,
+                           environment: [String: String] = [:]) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("avro-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -61,6 +63,7 @@ enum CLITool {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         if let directory { process.currentDirectoryURL = directory }
         process.standardInput = try input.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         let outputHandle = try FileHandle(forWritingTo: outputURL)
