@@ -18,8 +18,11 @@ public struct AvroError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The kind of an ``AvroError``. New codes can be added without breaking callers that
     /// switch over the ones they care about.
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The code's name (`"invalidSchema"`).
         public let rawValue: String
+        /// Creates the code named `rawValue`.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The code's name.
         public var description: String { rawValue }
 
         /// Text that is not valid JSON (RFC 8259).
@@ -114,10 +117,12 @@ public struct AvroError: Error, Hashable, Sendable, CustomStringConvertible {
         storage = Storage(code, message, path: path, offset: offset)
     }
 
+    /// Whether the two errors have the same code, message, path and offset.
     public static func == (lhs: AvroError, rhs: AvroError) -> Bool {
         lhs.code == rhs.code && lhs.message == rhs.message && lhs.path == rhs.path && lhs.offset == rhs.offset
     }
 
+    /// Hashes the code, message, path and offset.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(code)
         hasher.combine(message)

@@ -7,7 +7,7 @@ import CAvroStack
 /// Two limits keep deep nesting, hostile or accidental, from overflowing the thread's stack:
 ///
 /// - A depth, configured where an operation takes options (``AvroDecoder/Options/maxDepth``,
-///   ``AvroEncoder/maxDepth``, ``SchemaParser/Options/maxDepth``) and ``defaultMaxDepth``
+///   ``AvroEncoder/maxDepth``, ``AvroSchema/ParsingOptions/maxDepth``) and ``defaultMaxDepth``
 ///   everywhere else. The default fits a thread stack of 512 KiB (the size of a secondary
 ///   thread on macOS) with room to spare, in debug, release and AddressSanitizer builds.
 /// - The room left on the current thread's stack: going one level deeper with less than

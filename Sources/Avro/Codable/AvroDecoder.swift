@@ -33,6 +33,7 @@ public struct AvroDecoder: Sendable {
         /// size, and at most ``maxZeroSizeItems``. The default is 1,000.
         public var maxZeroSizeItemsPerInputByte: Int
 
+        /// Creates options with the given limits; each default is the one its property names.
         public init(maxDepth: Int = AvroNesting.defaultMaxDepth, maxZeroSizeItems: Int = 10_000_000, maxZeroSizeItemsPerInputByte: Int = 1_000) {
             self.maxDepth = maxDepth
             self.maxZeroSizeItems = maxZeroSizeItems
@@ -71,7 +72,7 @@ public struct AvroDecoder: Sendable {
 
     /// Returns a decoder like this one for data written with `writerSchema`: each `decode`
     /// resolves the data into this decoder's schema (or the type's derived schema) by the
-    /// rules of schema evolution, as ``decode(_:from:writerSchema:)-(_,some ContiguousBytes,_)`` does.
+    /// rules of schema evolution, as ``decode(_:from:writerSchema:)-(_,ContiguousBytes,_)`` does.
     ///
     /// Use it when many values share one writer schema (the messages of one producer, say):
     /// the writer schema is compiled here once, and the resolution for each decoded type is

@@ -2,10 +2,14 @@
 /// milliseconds, each an unsigned 32-bit number. Encoded as a `fixed`
 /// of 12 bytes.
 public struct AvroDuration: Codable, Hashable, Sendable {
+    /// The number of months.
     public var months: UInt32
+    /// The number of days.
     public var days: UInt32
+    /// The number of milliseconds.
     public var milliseconds: UInt32
 
+    /// Creates a duration of `months`, `days` and `milliseconds`, each counted apart, as Avro's `duration` keeps them.
     public init(months: UInt32 = 0, days: UInt32 = 0, milliseconds: UInt32 = 0) {
         self.months = months
         self.days = days

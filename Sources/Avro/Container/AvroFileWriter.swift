@@ -241,7 +241,7 @@ extension AvroFileWriter where T: AvroBinaryEncodable {
         try valueAppended()
     }
 
-    /// Appends every value of `values`, in order, each as ``append(_:)`` does for a type that
+    /// Appends every value of `values`, in order, each as `append(_:)` above does for a type that
     /// writes itself. Stops at the first value that throws; the values before it are appended.
     @inlinable // as the general append(contentsOf:) is, for the same reason
     public func append(contentsOf values: some Sequence<T>) throws {

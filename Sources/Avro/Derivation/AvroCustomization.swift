@@ -108,6 +108,7 @@ public struct AvroFieldOptions: Sendable {
     /// The field's schema, replacing the derived one entirely.
     public var schema: AvroSchema?
 
+    /// Creates field options; each one left out keeps what derivation gives.
     public init(name: String? = nil, doc: String? = nil, aliases: [String] = [], defaultValue: AvroJSON? = nil, order: AvroSchema.Field.Order = .ascending,
                 logicalType: AvroLogicalType? = nil, fixedSize: Int? = nil, schema: AvroSchema? = nil) {
         self.name = name

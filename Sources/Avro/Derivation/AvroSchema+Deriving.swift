@@ -29,7 +29,9 @@ extension AvroSchema {
     /// docs, aliases and field options; ``AvroSchemaProviding`` gives a type's schema outright.
     /// The result is computed once per type and cached.
     ///
-    /// - Parameter fieldNaming: How coding keys become field names (snake case, or as they are).
+    /// - Parameters:
+    ///   - type: The type whose schema to derive.
+    ///   - fieldNaming: How coding keys become field names (snake case, or as they are).
     /// - Throws: ``AvroError`` naming the type and field that cannot be derived, and how to fix it.
     public init<T: Decodable>(deriving type: T.Type, fieldNaming: AvroFieldNaming = .codingKeys) throws {
         let id = DerivedKey(type: ObjectIdentifier(type), fieldNaming: fieldNaming)

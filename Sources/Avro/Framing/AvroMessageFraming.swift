@@ -70,7 +70,7 @@ extension AvroDecoder {
     ///
     /// - Throws: ``AvroError`` with code ``AvroError/Code/invalidMessage`` for a bad header,
     ///   ``AvroError/Code/unknownSchema`` for a fingerprint the store does not have, and the
-    ///   errors of ``decode(_:from:writerSchema:)``.
+    ///   errors of ``AvroDecoder/decode(_:from:writerSchema:)-(_,ContiguousBytes,_)``.
     public func decodeSingleObject<T: Decodable>(_ type: T.Type, from message: some ContiguousBytes, schemas: AvroSchemaStore) throws -> T {
         let (fingerprint, offset) = try AvroMessageFraming.parseSingleObject(message)
         guard let writer = schemas.schema(fingerprint: fingerprint) else {

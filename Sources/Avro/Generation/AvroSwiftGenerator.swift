@@ -38,7 +38,10 @@ public struct AvroSwiftGenerator: Sendable {
     public struct Options: Sendable {
         /// The access level of the generated declarations.
         public enum AccessLevel: String, Sendable {
-            case `public`, `internal`
+            /// Public declarations, for a library that hands the types to its users.
+            case `public`
+            /// Internal declarations, for use inside one module.
+            case `internal`
         }
 
         /// How a named type's Swift name is made from its Avro name.

@@ -152,10 +152,12 @@ public enum AvroJSON: Hashable, Sendable {
 
         // MARK: Hashable
 
+        /// Whether the two objects have the same members in the same order.
         public static func == (lhs: Object, rhs: Object) -> Bool {
             lhs.storedKeys == rhs.storedKeys && lhs.storedValues == rhs.storedValues
         }
 
+        /// Hashes the members in order, consistently with `==`.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(storedKeys)
             hasher.combine(storedValues)
@@ -226,22 +228,27 @@ extension AvroJSON {
 // MARK: - Literals
 
 extension AvroJSON: ExpressibleByStringLiteral {
+    /// Creates a JSON string.
     public init(stringLiteral value: String) { self = .string(value) }
 }
 
 extension AvroJSON: ExpressibleByIntegerLiteral {
+    /// Creates a JSON integer.
     public init(integerLiteral value: Int64) { self = .integer(value) }
 }
 
 extension AvroJSON: ExpressibleByFloatLiteral {
+    /// Creates a JSON number with a fraction or an exponent.
     public init(floatLiteral value: Double) { self = .double(value) }
 }
 
 extension AvroJSON: ExpressibleByBooleanLiteral {
+    /// Creates `true` or `false`.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension AvroJSON: ExpressibleByArrayLiteral {
+    /// Creates a JSON array.
     public init(arrayLiteral elements: AvroJSON...) { self = .array(elements) }
 }
 
@@ -253,6 +260,7 @@ extension AvroJSON: ExpressibleByDictionaryLiteral {
 }
 
 extension AvroJSON: ExpressibleByNilLiteral {
+    /// Creates `null`.
     public init(nilLiteral: ()) { self = .null }
 }
 

@@ -28,6 +28,7 @@ public enum AvroSchemaCompatibility {
             self.failsOnlyWhenUsed = failsOnlyWhenUsed
         }
 
+        /// The problem, after its path in the reader's schema when it has one.
         public var description: String { path.isEmpty ? message : "\(path): \(message)" }
     }
 

@@ -39,8 +39,10 @@ public struct AvroName: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// The full name: `namespace.name`, or just `name` in the null namespace.
     public var fullname: String { namespace.isEmpty ? name : namespace + "." + name }
 
+    /// The full name.
     public var description: String { fullname }
 
+    /// Orders names by their full names.
     public static func < (lhs: AvroName, rhs: AvroName) -> Bool { lhs.fullname < rhs.fullname }
 
     /// Whether `text` matches the name grammar `[A-Za-z_][A-Za-z0-9_]*`, which the

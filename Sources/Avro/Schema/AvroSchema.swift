@@ -21,19 +21,33 @@
 public struct AvroSchema: Hashable, Sendable {
     /// What kind of schema this is.
     public indirect enum Kind: Hashable, Sendable {
+        /// The `null` type: its only value takes no bytes.
         case null
+        /// A `boolean`: one byte, 0 or 1.
         case boolean
+        /// An `int`: a 32-bit signed integer, written as a zig-zag varint.
         case int
+        /// A `long`: a 64-bit signed integer, written as a zig-zag varint.
         case long
+        /// A `float`: 32-bit IEEE 754, little-endian.
         case float
+        /// A `double`: 64-bit IEEE 754, little-endian.
         case double
+        /// `bytes`: a length, then that many bytes.
         case bytes
+        /// A `string`: a length, then that many bytes of UTF-8.
         case string
+        /// A record: named fields, written one after another in order.
         case record(Record)
+        /// An enum: one of a list of symbols, written as its index.
         case enumeration(Enumeration)
+        /// An array of items of one schema, written in blocks.
         case array(AvroSchema)
+        /// A map from strings to values of one schema, written in blocks.
         case map(AvroSchema)
+        /// A union: a value of one of its branches, written as the branch's index and then the value.
         case union([AvroSchema])
+        /// A fixed: a named number of bytes, written as they are.
         case fixed(Fixed)
         /// A use of a named type defined earlier in the schema (or given as a known type).
         case reference(AvroName)
@@ -53,13 +67,21 @@ public struct AvroSchema: Hashable, Sendable {
         self.properties = properties
     }
 
+    /// The `null` schema.
     public static let null = AvroSchema(.null)
+    /// The `boolean` schema.
     public static let boolean = AvroSchema(.boolean)
+    /// The `int` schema.
     public static let int = AvroSchema(.int)
+    /// The `long` schema.
     public static let long = AvroSchema(.long)
+    /// The `float` schema.
     public static let float = AvroSchema(.float)
+    /// The `double` schema.
     public static let double = AvroSchema(.double)
+    /// The `bytes` schema.
     public static let bytes = AvroSchema(.bytes)
+    /// The `string` schema.
     public static let string = AvroSchema(.string)
 
     /// A record schema.
@@ -140,13 +162,18 @@ public struct AvroSchema: Hashable, Sendable {
 extension AvroSchema {
     /// A record: named, with fields in order. Also the `error` type of protocols.
     public struct Record: Hashable, Sendable {
+        /// The record's full name.
         public var name: AvroName
+        /// Other full names the record had: a reader whose record has one of them reads it.
         public var aliases: [AvroName]
+        /// The record's documentation, or `nil`.
         public var doc: String?
+        /// The fields, in the order they are written.
         public var fields: [Field]
         /// Whether the schema declared it with `"type": "error"`.
         public var isError: Bool
 
+        /// Creates a record schema named `name` with `fields`, in order.
         public init(name: AvroName, fields: [Field], doc: String? = nil, aliases: [AvroName] = [], isError: Bool = false) {
             self.name = name
             self.fields = fields
@@ -163,20 +190,31 @@ extension AvroSchema {
     public struct Field: Hashable, Sendable {
         /// The sort order of a field.
         public enum Order: String, Hashable, Sendable {
-            case ascending, descending, ignore
+            /// Ascending (the default).
+            case ascending
+            /// Descending.
+            case descending
+            /// Not compared.
+            case ignore
         }
 
+        /// The field's name.
         public var name: String
+        /// The field's schema.
         public var type: AvroSchema
+        /// The field's documentation, or `nil`.
         public var doc: String?
         /// The default value in its JSON form, used when reading data whose writer
         /// schema lacks the field. Already checked against ``type`` when parsed.
         public var defaultValue: AvroJSON?
+        /// How the field sorts when records are compared.
         public var order: Order
+        /// Other names the field had: a reader whose field has one of them reads it.
         public var aliases: [String]
         /// Attributes of the field object that the specification does not define.
         public var properties: AvroJSON.Object
 
+        /// Creates a field named `name` of schema `type`.
         public init(name: String, type: AvroSchema, doc: String? = nil, defaultValue: AvroJSON? = nil,
                     order: Order = .ascending, aliases: [String] = [], properties: AvroJSON.Object = .init()) {
             self.name = name
@@ -191,13 +229,18 @@ extension AvroSchema {
 
     /// An enum: named, with its symbols.
     public struct Enumeration: Hashable, Sendable {
+        /// The enum's full name.
         public var name: AvroName
+        /// Other full names the enum had.
         public var aliases: [AvroName]
+        /// The enum's documentation, or `nil`.
         public var doc: String?
+        /// The symbols, in order: a value is written as its symbol's index.
         public var symbols: [String]
         /// The symbol a reader uses for a writer's symbol it does not know.
         public var defaultSymbol: String?
 
+        /// Creates an enum schema named `name` with `symbols`.
         public init(name: AvroName, symbols: [String], defaultSymbol: String? = nil, doc: String? = nil, aliases: [AvroName] = []) {
             self.name = name
             self.symbols = symbols
@@ -209,11 +252,16 @@ extension AvroSchema {
 
     /// A fixed: named, with the number of bytes of every value.
     public struct Fixed: Hashable, Sendable {
+        /// The fixed's full name.
         public var name: AvroName
+        /// Other full names the fixed had.
         public var aliases: [AvroName]
+        /// The fixed's documentation, or `nil`.
         public var doc: String?
+        /// The number of bytes of each value.
         public var size: Int
 
+        /// Creates a fixed schema named `name` of `size` bytes.
         public init(name: AvroName, size: Int, doc: String? = nil, aliases: [AvroName] = []) {
             self.name = name
             self.size = size

@@ -17,6 +17,7 @@ extension AvroSchema {
         /// by default; ``lenientNames`` turns it off to read what other implementations wrote.
         public var validatesNames: Bool
 
+        /// Creates parsing options; the defaults are the specification's rules, strictly applied.
         public init(allowsUnicodeNames: Bool = false, validatesDefaults: Bool = true, maxDepth: Int = AvroNesting.defaultMaxDepth, validatesNames: Bool = true) {
             self.allowsUnicodeNames = allowsUnicodeNames
             self.validatesDefaults = validatesDefaults

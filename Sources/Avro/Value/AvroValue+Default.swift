@@ -5,7 +5,10 @@ extension AvroValue {
     /// a union default takes the first branch it matches (the 1.12 rule); a record default
     /// that leaves out a field takes that field's own default, as Java does.
     ///
-    /// - Parameter definitions: The named types `schema` may refer to.
+    /// - Parameters:
+    ///   - json: The default, as written in the schema.
+    ///   - schema: The field's schema.
+    ///   - definitions: The named types `schema` may refer to.
     public init(defaultJSON json: AvroJSON, schema: AvroSchema, definitions: [AvroName: AvroSchema]) throws(AvroError) {
         self = try Self.fromDefault(json, schema: schema, definitions: definitions, depth: 0)
     }

@@ -11,18 +11,27 @@
 /// so a NaN equals the same NaN and `-0.0` differs from `0.0`; values are equal only if
 /// they encode to the same bytes.
 public indirect enum AvroValue: Hashable, Sendable {
+    /// A `null`.
     case null
+    /// A `boolean`.
     case boolean(Bool)
+    /// An `int`.
     case int(Int32)
+    /// A `long`.
     case long(Int64)
+    /// A `float`.
     case float(Float)
+    /// A `double`.
     case double(Double)
+    /// A `bytes` value.
     case bytes([UInt8])
+    /// A `string`.
     case string(String)
     /// The bytes of a `fixed` value.
     case fixed([UInt8])
     /// An enum value, by symbol.
     case enumeration(String)
+    /// An array's items, in order.
     case array([AvroValue])
     /// A map's entries, in order.
     case map([(key: String, value: AvroValue)])
@@ -48,6 +57,7 @@ public indirect enum AvroValue: Hashable, Sendable {
         return self
     }
 
+    /// Whether the two values are the same: floats and doubles are compared by bit pattern.
     public static func == (lhs: AvroValue, rhs: AvroValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
@@ -68,6 +78,7 @@ public indirect enum AvroValue: Hashable, Sendable {
         }
     }
 
+    /// Hashes the value, consistently with `==` (floats and doubles by bit pattern).
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
@@ -92,9 +103,13 @@ public indirect enum AvroValue: Hashable, Sendable {
 
 extension AvroValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral,
     ExpressibleByArrayLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
+    /// A string literal is a `string`.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// A boolean literal is a `boolean`.
     public init(booleanLiteral value: Bool) { self = .boolean(value) }
+    /// `nil` is `null`.
     public init(nilLiteral: ()) { self = .null }
+    /// An array literal is an `array`.
     public init(arrayLiteral elements: AvroValue...) { self = .array(elements) }
     /// An integer literal is a `long`; write `.int(…)` for an `int`.
     public init(integerLiteral value: Int64) { self = .long(value) }
