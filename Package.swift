@@ -23,6 +23,7 @@ let package = Package(
         .executableTarget(name: "Person", dependencies: ["Avro"], path: "Examples/Person"),
         .executableTarget(name: "DeriveSchema", dependencies: ["Avro"], path: "Examples/DeriveSchema"),
         .executableTarget(name: "SchemaEvolution", dependencies: ["Avro"], path: "Examples/SchemaEvolution"),
+        .executableTarget(name: "Analytics", dependencies: ["Avro"], path: "Examples/Analytics"),
         .executableTarget(name: "ReadmeExamples", dependencies: ["Avro"], path: "Examples/ReadmeExamples", plugins: ["AvroGenerate"]),
         .executableTarget(name: "GeneratedTypes", dependencies: ["Avro"], path: "Examples/GeneratedTypes", plugins: ["AvroGenerate"]),
         // The benchmark's workloads as generated types, in a module of their own as a user's would be.

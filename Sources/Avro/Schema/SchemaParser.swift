@@ -368,7 +368,8 @@ struct SchemaParser {
         case let other?: throw invalid(path.dot("namespace"), "expected a namespace string, found \(other)")
         }
         let name = written.contains(".") ? AvroName(fullname: written) : AvroName(name: written, namespace: namespace)
-        try checkName(name.name, path: path.dot("name"), what: "name")
+        // Without name checks, an empty type name (as polars writes its records) is read too.
+        if options.validatesNames || !name.name.isEmpty { try checkName(name.name, path: path.dot("name"), what: "name") }
         // A dotted name has a namespace part, which cannot be empty (`.b` is invalid).
         if !name.namespace.isEmpty || written.contains(".") {
             for part in name.namespace.split(separator: ".", omittingEmptySubsequences: false) {

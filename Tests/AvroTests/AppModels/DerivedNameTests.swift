@@ -106,4 +106,21 @@ import Testing
         let read = try Array(AvroFileReader<Activity>(data: data))
         #expect(read == [Activity(type: "Note", contentType: "text/plain")])
     }
+
+    /// polars names its records with the empty string: such files are read, and the name is
+    /// kept as written; a schema of one's own still needs a name.
+    @Test func filesWithAnEmptyRecordNameAreRead() throws {
+        let schemaText = #"{"type":"record","name":"","fields":[{"name":"id","type":["null","long"]},{"name":"page","type":["null","string"]}]}"#
+        let error = expectAvroError(.invalidSchema) { _ = try AvroSchema(parsing: schemaText) }
+        #expect(error?.message.contains("invalid name ''") == true)
+        let schema = try AvroSchema(parsing: schemaText, options: .lenientNames)
+        #expect(schema.name?.fullname == "")
+        let writer = try AvroFileWriter<AvroValue>(schema: schema)
+        try writer.append(.record([("id", .union(branch: 1, value: .long(7))), ("page", .union(branch: 1, value: "/home"))]))
+        try writer.close()
+        struct Visit: Codable, Equatable { var id: Int64; var page: String? }
+        let reader = try AvroFileReader<Visit>(data: writer.data)
+        #expect(reader.header.schema.jsonString() == schemaText)
+        #expect(try Array(reader) == [Visit(id: 7, page: "/home")])
+    }
 }
