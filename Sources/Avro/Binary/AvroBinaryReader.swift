@@ -38,7 +38,7 @@ public struct AvroBinaryReader {
         base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
         end = buffer.count
         cursor = 0
-        zeroSizeItemBudget = zeroSizeItemLimit ?? AvroDecoder.Options().zeroSizeItemLimit(forInputOf: buffer.count)
+        zeroSizeItemBudget = zeroSizeItemLimit ?? AvroDecoder.Options.zeroSizeItemLimit(forInputOf: buffer.count)
     }
 
     /// Reads a nested value with `body`, one level deeper: what a type with a recursive

@@ -16,8 +16,10 @@ import Foundation
 ///
 /// An `AvroDecoder` is a value: configure it once and use it from any thread.
 public struct AvroDecoder: Sendable {
-    /// Options that limit what the decoder accepts.
-    public struct Options: Hashable, Sendable {
+    /// The settings of a decoder, everything but its schema: how it names fields, what it
+    /// gives `init(from:)`, and the limits on what it accepts. ``AvroFileReaderOptions/decoding``
+    /// holds them for files.
+    public struct Options: Sendable {
         /// The deepest nesting of values accepted (records in records, arrays of arrays…),
         /// also in fields the decoder skips and in data it resolves from a writer's schema.
         /// The default, ``AvroNesting/defaultMaxDepth``, fits a 512 KiB thread stack; data
@@ -32,30 +34,59 @@ public struct AvroDecoder: Sendable {
         /// could cost hundreds of megabytes. The limit of a decode is this times the input's
         /// size, and at most ``maxZeroSizeItems``. The default is 1,000.
         public var maxZeroSizeItemsPerInputByte: Int
+        /// How coding keys become record field names (and, without a schema, how the derived
+        /// schema names its fields). Map keys are never converted. The default is
+        /// ``AvroFieldNaming/codingKeys``.
+        public var fieldNaming: AvroFieldNaming
+        /// Contextual information for `init(from:)` implementations.
+        public var userInfo: [CodingUserInfoKey: any Sendable]
 
-        /// Creates options with the given limits; each default is the one its property names.
-        public init(maxDepth: Int = AvroNesting.defaultMaxDepth, maxZeroSizeItems: Int = 10_000_000, maxZeroSizeItemsPerInputByte: Int = 1_000) {
+        /// Creates options; each default is the one its property names.
+        public init(maxDepth: Int = AvroNesting.defaultMaxDepth, maxZeroSizeItems: Int = defaultMaxZeroSizeItems,
+                    maxZeroSizeItemsPerInputByte: Int = defaultMaxZeroSizeItemsPerInputByte,
+                    fieldNaming: AvroFieldNaming = .codingKeys, userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
             self.maxDepth = maxDepth
             self.maxZeroSizeItems = maxZeroSizeItems
             self.maxZeroSizeItemsPerInputByte = maxZeroSizeItemsPerInputByte
+            self.fieldNaming = fieldNaming
+            self.userInfo = userInfo
         }
+
+        /// The default of ``maxZeroSizeItems``.
+        public static let defaultMaxZeroSizeItems = 10_000_000
+        /// The default of ``maxZeroSizeItemsPerInputByte``.
+        public static let defaultMaxZeroSizeItemsPerInputByte = 1_000
 
         /// How many zero-byte items a decode of `size` bytes of input may make.
         func zeroSizeItemLimit(forInputOf size: Int) -> Int {
-            let (scaled, overflow) = max(size, 1).multipliedReportingOverflow(by: max(maxZeroSizeItemsPerInputByte, 0))
-            return overflow ? maxZeroSizeItems : min(maxZeroSizeItems, scaled)
+            Self.zeroSizeItemLimit(forInputOf: size, perByte: maxZeroSizeItemsPerInputByte, atMost: maxZeroSizeItems)
+        }
+
+        /// How many zero-byte items a decode of `size` bytes of input may make, at `perByte`
+        /// items per byte and `atMost` in all. (Static, so that a reader with the default
+        /// limits makes no options value, whose user info dictionary costs an allocation check.)
+        static func zeroSizeItemLimit(forInputOf size: Int, perByte: Int = defaultMaxZeroSizeItemsPerInputByte,
+                                      atMost: Int = defaultMaxZeroSizeItems) -> Int {
+            let (scaled, overflow) = max(size, 1).multipliedReportingOverflow(by: max(perByte, 0))
+            return overflow ? atMost : min(atMost, scaled)
         }
     }
 
     /// The schema the data was written with, or `nil` to use each type's derived schema.
     public let schema: AvroSchema?
-    /// How coding keys become record field names (and, without a schema, how the derived
-    /// schema names its fields). Map keys are never converted.
-    public var fieldNaming: AvroFieldNaming = .codingKeys
-    /// Contextual information for `init(from:)` implementations.
-    public var userInfo: [CodingUserInfoKey: any Sendable] = [:]
-    /// Limits on the input.
+    /// The decoder's settings.
     public var options: Options
+    /// How coding keys become record field names: ``Options/fieldNaming`` of ``options``.
+    public var fieldNaming: AvroFieldNaming {
+        get { options.fieldNaming }
+        set { options.fieldNaming = newValue }
+    }
+    /// Contextual information for `init(from:)` implementations: ``Options/userInfo`` of
+    /// ``options``.
+    public var userInfo: [CodingUserInfoKey: any Sendable] {
+        get { options.userInfo }
+        set { options.userInfo = newValue }
+    }
     /// The schema data is written with when it differs from ``schema``: set by
     /// ``resolving(writerSchema:)``.
     public var writerSchema: AvroSchema? { writerResolution?.writer.schema }

@@ -21,23 +21,56 @@ import Foundation
 ///
 /// An `AvroEncoder` is a value: configure it once and use it from any thread.
 public struct AvroEncoder: Sendable {
+    /// The settings of an encoder: everything but its schema. ``AvroFileWriter`` takes them
+    /// too, so that files are written as the encoder writes values.
+    public struct Options: Sendable {
+        /// How coding keys become record field names (and, without a schema, how the derived
+        /// schema names its fields). Map keys are never converted. The default is
+        /// ``AvroFieldNaming/codingKeys``.
+        public var fieldNaming: AvroFieldNaming
+        /// Contextual information for `encode(to:)` implementations.
+        public var userInfo: [CodingUserInfoKey: any Sendable]
+        /// The deepest nesting of values written (records in records, arrays of arrays…): a
+        /// deeper value is an error, never a stack overflow. The default is the decoder's
+        /// (``AvroDecoder/Options/maxDepth``).
+        public var maxDepth: Int
+
+        /// Creates options; each default is the one its property names.
+        public init(fieldNaming: AvroFieldNaming = .codingKeys, userInfo: [CodingUserInfoKey: any Sendable] = [:],
+                    maxDepth: Int = AvroNesting.defaultMaxDepth) {
+            self.fieldNaming = fieldNaming
+            self.userInfo = userInfo
+            self.maxDepth = maxDepth
+        }
+    }
+
     /// The schema values are written with, or `nil` to derive one from each encoded type.
     public let schema: AvroSchema?
-    /// How coding keys become record field names (and, without a schema, how the derived
-    /// schema names its fields). Map keys are never converted.
-    public var fieldNaming: AvroFieldNaming = .codingKeys
-    /// Contextual information for `encode(to:)` implementations.
-    public var userInfo: [CodingUserInfoKey: any Sendable] = [:]
-    /// The deepest nesting of values written (records in records, arrays of arrays…): a
-    /// deeper value is an error, never a stack overflow. The default is the decoder's
-    /// (``AvroDecoder/Options/maxDepth``).
-    public var maxDepth = AvroNesting.defaultMaxDepth
+    /// The encoder's settings.
+    public var options: Options
+    /// How coding keys become record field names: ``Options/fieldNaming`` of ``options``.
+    public var fieldNaming: AvroFieldNaming {
+        get { options.fieldNaming }
+        set { options.fieldNaming = newValue }
+    }
+    /// Contextual information for `encode(to:)` implementations: ``Options/userInfo`` of
+    /// ``options``.
+    public var userInfo: [CodingUserInfoKey: any Sendable] {
+        get { options.userInfo }
+        set { options.userInfo = newValue }
+    }
+    /// The deepest nesting of values written: ``Options/maxDepth`` of ``options``.
+    public var maxDepth: Int {
+        get { options.maxDepth }
+        set { options.maxDepth = newValue }
+    }
     let coderSchema: CoderSchema
 
     /// Creates an encoder that writes values with `schema`, or with the schema derived from
-    /// each value's type when `schema` is `nil`.
-    public init(schema: AvroSchema? = nil) {
+    /// each value's type when `schema` is `nil`, with `options`.
+    public init(schema: AvroSchema? = nil, options: Options = .init()) {
         self.schema = schema
+        self.options = options
         coderSchema = CoderSchema(schema)
     }
 

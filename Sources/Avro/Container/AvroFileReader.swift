@@ -115,7 +115,7 @@ public final class AvroFileReader<T: Decodable> {
         if let readerSchema = options.readerSchema {
             resolution = ResolutionPlan(writer: writer, reader: try CompiledSchema.cached(readerSchema))
         } else {
-            resolution = Self.ownSchemaResolution(writer: writer)
+            resolution = Self.ownSchemaResolution(writer: writer, fieldNaming: options.decoding.fieldNaming)
         }
         decoder = AvroDecoder(schema: resolution?.reader.schema ?? header.schema, options: options.decoding)
         selfDecoding = resolution?.isIdentity ?? true ? decoder.selfDecoding(T.self) : nil
@@ -123,8 +123,8 @@ public final class AvroFileReader<T: Decodable> {
 
     /// The plan that resolves the file's values into `T`'s own schema, when `T` has one that
     /// reads the file's without a problem; `nil` to read with the file's schema.
-    private static func ownSchemaResolution(writer: CompiledSchema) -> ResolutionPlan? {
-        guard T.self != AvroValue.self, let reader = try? CompiledSchema.derived(for: T.self, fieldNaming: .codingKeys) else { return nil }
+    private static func ownSchemaResolution(writer: CompiledSchema, fieldNaming: AvroFieldNaming) -> ResolutionPlan? {
+        guard T.self != AvroValue.self, let reader = try? CompiledSchema.derived(for: T.self, fieldNaming: fieldNaming) else { return nil }
         let plan = ResolutionPlan.cached(writer: writer, reader: reader)
         return plan.failures.isEmpty ? plan : nil
     }

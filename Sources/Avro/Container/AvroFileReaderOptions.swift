@@ -6,7 +6,7 @@
 /// options.skipsCorruptBlocks = true
 /// let reader = try AvroFileReader<Person>(url: url, options: options)
 /// ```
-public struct AvroFileReaderOptions: Hashable, Sendable {
+public struct AvroFileReaderOptions: Sendable {
     /// The largest block accepted, in bytes, both as stored and once decompressed; also the
     /// largest header entry. A larger block throws `AvroError(.limitExceeded)`. The default is
     /// 200 MiB, Java's default limit.
@@ -23,7 +23,7 @@ public struct AvroFileReaderOptions: Hashable, Sendable {
     /// The default is `false`: the first corrupt block throws.
     public var skipsCorruptBlocks: Bool
 
-    /// Limits for decoding each value.
+    /// How each value is decoded: field naming, user info for `init(from:)`, and limits.
     public var decoding: AvroDecoder.Options
 
     /// The schema values are read as: every value is resolved from the file's (writer's)
@@ -58,7 +58,7 @@ public struct AvroFileReaderOptions: Hashable, Sendable {
     /// - Parameters:
     ///   - maxBlockSize: The largest block accepted, in bytes. The default is 200 MiB.
     ///   - skipsCorruptBlocks: Whether to skip corrupt blocks. The default is `false`.
-    ///   - decoding: Limits for decoding each value.
+    ///   - decoding: How each value is decoded: field naming, user info and limits.
     ///   - readerSchema: The schema to resolve values into, or `nil` for the type's own.
     ///   - byteRange: The part of the file to read, or `nil` for all of it.
     public init(maxBlockSize: Int = 200 * 1024 * 1024, skipsCorruptBlocks: Bool = false, decoding: AvroDecoder.Options = .init(),

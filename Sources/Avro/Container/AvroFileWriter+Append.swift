@@ -18,11 +18,12 @@ extension AvroFileWriter {
     ///     two must have the same Parsing Canonical Form); `nil` (the default) writes them with
     ///     the file's schema, matching properties to its fields by name.
     ///   - blockSize: The number of bytes of encoded values per block, before compression.
+    ///   - options: How values are encoded (see ``init(url:schema:codec:metadata:blockSize:syncMarker:options:)``).
     /// - Throws: ``AvroError`` with code ``AvroError/Code/incompatibleSchemas`` when `schema`
     ///   is not the file's schema, ``AvroError/Code/invalidFile`` when the header is malformed
     ///   or the file does not end with a complete block, ``AvroError/Code/codec`` when the
     ///   file's codec is unknown, ``AvroError/Code/io`` when the file cannot be opened.
-    public convenience init(appendingTo url: URL, schema: AvroSchema? = nil, blockSize: Int = 64_000) throws {
+    public convenience init(appendingTo url: URL, schema: AvroSchema? = nil, blockSize: Int = 64_000, options: AvroEncoder.Options = .init()) throws {
         let handle: FileHandle
         do {
             handle = try FileHandle(forUpdating: url)
@@ -55,6 +56,6 @@ extension AvroFileWriter {
             throw AvroError(.io, "could not seek to the end of \(url.path): \(error.localizedDescription)")
         }
         try self.init(output: AvroFileOutput(fileHandle: handle, owned: true), header: header, codec: codec,
-                      schema: schema, blockSize: blockSize, writesHeader: false)
+                      schema: schema, blockSize: blockSize, options: options, writesHeader: false)
     }
 }

@@ -29,7 +29,7 @@ public final class AvroFileWriter<T: Encodable> {
     /// A block is also written when it holds this many values.
     public let blockSize: Int
 
-    /// The bytes of the file, for a writer created with ``init(schema:codec:metadata:blockSize:syncMarker:)``
+    /// The bytes of the file, for a writer created with ``init(schema:codec:metadata:blockSize:syncMarker:options:)``
     /// (in memory): the header and every block written so far, so the whole file after
     /// ``close()``. Always empty for a writer to a file.
     public var data: Data { output.data }
@@ -58,28 +58,33 @@ public final class AvroFileWriter<T: Encodable> {
     ///   - blockSize: The number of bytes of encoded values per block, before compression.
     ///     The default, 64,000, is Java's and Python's.
     ///   - syncMarker: The 16-byte sync marker, or `nil` for a random one (the usual choice).
+    ///   - options: How values are encoded, as an ``AvroEncoder`` with these options encodes
+    ///     them: field naming (which also names the derived schema's fields), user info for
+    ///     `encode(to:)`, the depth limit.
     /// - Throws: ``AvroError`` with code ``AvroError/Code/invalidFile`` for a reserved metadata
     ///   key or a sync marker that does not have 16 bytes, the schema compiler's error for a
     ///   schema that refers to an undefined type, ``AvroError/Code/io`` when the file cannot be
     ///   created or written.
     public convenience init(url: URL, schema: AvroSchema? = nil, codec: any AvroCodec = AvroNullCodec(),
-                            metadata: [String: [UInt8]] = [:], blockSize: Int = 64_000, syncMarker: [UInt8]? = nil) throws {
-        let schema = try Self.schema(schema)
+                            metadata: [String: [UInt8]] = [:], blockSize: Int = 64_000, syncMarker: [UInt8]? = nil,
+                            options: AvroEncoder.Options = .init()) throws {
+        let schema = try Self.schema(schema, fieldNaming: options.fieldNaming)
         let header = try Self.header(schema: schema, codec: codec, metadata: metadata, syncMarker: syncMarker)
         try self.init(output: AvroFileOutput(creating: url), header: header, codec: codec, schema: schema,
-                      blockSize: blockSize, writesHeader: true)
+                      blockSize: blockSize, options: options, writesHeader: true)
     }
 
     /// Creates a writer that writes a container file to `fileHandle`, from its current
     /// offset, starting with the header. The handle stays open after ``close()``.
     ///
-    /// The parameters and errors are those of ``init(url:schema:codec:metadata:blockSize:syncMarker:)``.
+    /// The parameters and errors are those of ``init(url:schema:codec:metadata:blockSize:syncMarker:options:)``.
     public convenience init(fileHandle: FileHandle, schema: AvroSchema? = nil, codec: any AvroCodec = AvroNullCodec(),
-                            metadata: [String: [UInt8]] = [:], blockSize: Int = 64_000, syncMarker: [UInt8]? = nil) throws {
-        let schema = try Self.schema(schema)
+                            metadata: [String: [UInt8]] = [:], blockSize: Int = 64_000, syncMarker: [UInt8]? = nil,
+                            options: AvroEncoder.Options = .init()) throws {
+        let schema = try Self.schema(schema, fieldNaming: options.fieldNaming)
         let header = try Self.header(schema: schema, codec: codec, metadata: metadata, syncMarker: syncMarker)
         try self.init(output: AvroFileOutput(fileHandle: fileHandle, owned: false), header: header, codec: codec,
-                      schema: schema, blockSize: blockSize, writesHeader: true)
+                      schema: schema, blockSize: blockSize, options: options, writesHeader: true)
     }
 
     /// Creates a writer that writes a container file in memory, into ``data``.
@@ -91,30 +96,31 @@ public final class AvroFileWriter<T: Encodable> {
     /// let file = writer.data
     /// ```
     ///
-    /// The parameters and errors are those of ``init(url:schema:codec:metadata:blockSize:syncMarker:)``.
+    /// The parameters and errors are those of ``init(url:schema:codec:metadata:blockSize:syncMarker:options:)``.
     public convenience init(schema: AvroSchema? = nil, codec: any AvroCodec = AvroNullCodec(),
-                            metadata: [String: [UInt8]] = [:], blockSize: Int = 64_000, syncMarker: [UInt8]? = nil) throws {
-        let schema = try Self.schema(schema)
+                            metadata: [String: [UInt8]] = [:], blockSize: Int = 64_000, syncMarker: [UInt8]? = nil,
+                            options: AvroEncoder.Options = .init()) throws {
+        let schema = try Self.schema(schema, fieldNaming: options.fieldNaming)
         let header = try Self.header(schema: schema, codec: codec, metadata: metadata, syncMarker: syncMarker)
         try self.init(output: AvroFileOutput(), header: header, codec: codec, schema: schema,
-                      blockSize: blockSize, writesHeader: true)
+                      blockSize: blockSize, options: options, writesHeader: true)
     }
 
-    /// `schema`, or the schema derived from `T` when it is `nil`.
-    private static func schema(_ schema: AvroSchema?) throws -> AvroSchema {
+    /// `schema`, or the schema derived from `T` (naming fields by `fieldNaming`) when it is `nil`.
+    private static func schema(_ schema: AvroSchema?, fieldNaming: AvroFieldNaming) throws -> AvroSchema {
         if let schema { return schema }
-        return try CompiledSchema.derived(for: T.self, fieldNaming: .codingKeys).schema
+        return try CompiledSchema.derived(for: T.self, fieldNaming: fieldNaming).schema
     }
 
     /// Creates a writer to `output`, with `header` (written first when `writesHeader`).
-    /// Values are encoded with `schema`.
+    /// Values are encoded with `schema` and `options`.
     init(output: AvroFileOutput, header: AvroFileHeader, codec: any AvroCodec, schema: AvroSchema,
-         blockSize: Int, writesHeader: Bool) throws {
+         blockSize: Int, options: AvroEncoder.Options, writesHeader: Bool) throws {
         self.output = output
         self.header = header
         self.codec = codec
         self.blockSize = blockSize
-        encoder = AvroEncoder(schema: schema)
+        encoder = AvroEncoder(schema: schema, options: options)
         selfEncoding = encoder.selfEncoding(T.self)
         if writesHeader { try output.write(header.encoded()) }
     }
@@ -178,7 +184,7 @@ public final class AvroFileWriter<T: Encodable> {
     }
 
     /// Writes the last block and closes the file (a file handle given to
-    /// ``init(fileHandle:schema:codec:metadata:blockSize:syncMarker:)`` stays open). Calling it
+    /// ``init(fileHandle:schema:codec:metadata:blockSize:syncMarker:options:)`` stays open). Calling it
     /// again does nothing.
     ///
     /// - Throws: ``AvroError`` when the last block cannot be compressed or written, or the
