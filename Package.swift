@@ -24,6 +24,10 @@ let package = Package(
         .executableTarget(name: "DeriveSchema", dependencies: ["Avro"], path: "Examples/DeriveSchema"),
         .executableTarget(name: "SchemaEvolution", dependencies: ["Avro"], path: "Examples/SchemaEvolution"),
         .executableTarget(name: "Analytics", dependencies: ["Avro"], path: "Examples/Analytics"),
+        .executableTarget(name: "EnumsWithValues", dependencies: ["Avro"], path: "Examples/EnumsWithValues"),
+        .executableTarget(name: "KafkaMessages", dependencies: ["Avro"], path: "Examples/KafkaMessages"),
+        .executableTarget(name: "DynamicValues", dependencies: ["Avro"], path: "Examples/DynamicValues"),
+        .executableTarget(name: "Defaults", dependencies: ["Avro"], path: "Examples/Defaults"),
         .executableTarget(name: "ReadmeExamples", dependencies: ["Avro"], path: "Examples/ReadmeExamples", plugins: ["AvroGenerate"]),
         .executableTarget(name: "GeneratedTypes", dependencies: ["Avro"], path: "Examples/GeneratedTypes", plugins: ["AvroGenerate"]),
         // The benchmark's workloads as generated types, in a module of their own as a user's would be.
