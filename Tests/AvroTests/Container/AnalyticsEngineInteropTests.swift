@@ -115,6 +115,15 @@ import Testing
         }
         var read: [String: Rows]
         var copied: [String: Copy]
+
+        /// The file the engine wrote into `folder`; records an issue when it wrote none.
+        func file(in folder: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
+            guard case .file(let path)? = copied[folder] else {
+                Issue.record("the engine did not write \(folder): \(String(describing: copied[folder]))", sourceLocation: sourceLocation)
+                return nil
+            }
+            return URL(fileURLWithPath: path)
+        }
     }
 
     static let script = TestData.repositoryRoot.appendingPathComponent("Tests/AvroTests/Fixtures/engines/engines.py")
@@ -148,11 +157,16 @@ import Testing
         return outcome
     }
 
-    /// Writes `values` to `name` in `directory` with `codec`.
-    static func write<T: Encodable>(_ values: [T], schema: AvroSchema? = nil, codec: any AvroCodec, to name: String, in directory: URL) throws {
-        let writer = try AvroFileWriter<T>(url: directory.appendingPathComponent(name), schema: schema, codec: codec, blockSize: 4_000)
-        try writer.append(contentsOf: values)
-        try writer.close()
+    /// Writes `values` to one file per codec in `directory`, named `prefix-CODEC.avro`, and
+    /// returns the names.
+    static func write<T: Encodable>(_ values: [T], codecs: [any AvroCodec], prefix: String, in directory: URL) throws -> [String] {
+        try codecs.map { codec in
+            let name = "\(prefix)-\(codec.name).avro"
+            let writer = try AvroFileWriter<T>(url: directory.appendingPathComponent(name), codec: codec, blockSize: 4_000)
+            try writer.append(contentsOf: values)
+            try writer.close()
+            return name
+        }
     }
 
     static let codecs: [any AvroCodec] = [AvroNullCodec(), AvroDeflateCodec(), AvroSnappyCodec(), AvroZstandardCodec()]
@@ -161,8 +175,7 @@ import Testing
     func sparkReadsOurFilesAndWritesFilesWeDecode() throws {
         let sales = Self.sales()
         try CLITool.withTemporaryDirectory { directory in
-            let names = Self.codecs.map { "sales-\($0.name).avro" }
-            for (codec, name) in zip(Self.codecs, names) { try Self.write(sales, codec: codec, to: name, in: directory) }
+            let names = try Self.write(sales, codecs: Self.codecs, prefix: "sales", in: directory)
             let outcome = try Self.run("spark", read: names, copy: [("sales-deflate.avro", "spark-snappy", "snappy"), ("sales-null.avro", "spark-deflate", "deflate"),
                                                                    ("sales-snappy.avro", "spark-zstandard", "zstandard")], in: directory)
             for name in names {
@@ -171,11 +184,8 @@ import Testing
             // Spark's files: every field a union with null, decimals as fixed, the record named
             // topLevelRecord. They decode into the app's type.
             for folder in ["spark-snappy", "spark-deflate", "spark-zstandard"] {
-                guard case .file(let path)? = outcome.copied[folder] else {
-                    Issue.record("Spark did not write \(folder): \(String(describing: outcome.copied[folder]))")
-                    continue
-                }
-                let reader = try AvroFileReader<Sale>(url: URL(fileURLWithPath: path))
+                guard let file = outcome.file(in: folder) else { continue }
+                let reader = try AvroFileReader<Sale>(url: file)
                 #expect(reader.header.schema.name?.fullname == "topLevelRecord")
                 #expect(reader.header.codecName == folder.replacingOccurrences(of: "spark-", with: ""))
                 // Spark writes rows in any order within its tasks; one task keeps them.
@@ -189,9 +199,7 @@ import Testing
         let sales = Self.sales()
         try CLITool.withTemporaryDirectory { directory in
             // DuckDB's extension has no zstandard.
-            let codecs = Self.codecs.filter { $0.name != "zstandard" }
-            let names = codecs.map { "sales-\($0.name).avro" }
-            for (codec, name) in zip(codecs, names) { try Self.write(sales, codec: codec, to: name, in: directory) }
+            let names = try Self.write(sales, codecs: Self.codecs.filter { $0.name != "zstandard" }, prefix: "sales", in: directory)
             let outcome = try Self.run("duckdb", read: names, copy: [], in: directory)
             // DuckDB's extension reads decimals as their bytes.
             for name in names {
@@ -204,19 +212,14 @@ import Testing
     func polarsReadsOurFlatFilesAndWritesFilesWeDecode() throws {
         let visits = Self.visits()
         try CLITool.withTemporaryDirectory { directory in
-            let codecs = Self.codecs.filter { $0.name != "zstandard" }
-            let names = codecs.map { "visits-\($0.name).avro" }
-            for (codec, name) in zip(codecs, names) { try Self.write(visits, codec: codec, to: name, in: directory) }
+            let names = try Self.write(visits, codecs: Self.codecs.filter { $0.name != "zstandard" }, prefix: "visits", in: directory)
             let outcome = try Self.run("polars", read: names, copy: [("visits-null.avro", "polars-deflate", "deflate"), ("visits-deflate.avro", "polars-snappy", "snappy")], in: directory)
             for name in names {
                 #expect(outcome.read[name]?.rows == Self.rows(of: visits), "polars read \(name): \(String(describing: outcome.read[name]))")
             }
             for folder in ["polars-deflate", "polars-snappy"] {
-                guard case .file(let path)? = outcome.copied[folder] else {
-                    Issue.record("polars did not write \(folder): \(String(describing: outcome.copied[folder]))")
-                    continue
-                }
-                #expect(try Array(AvroFileReader<Visit>(url: URL(fileURLWithPath: path))) == visits, "\(folder)")
+                guard let file = outcome.file(in: folder) else { continue }
+                #expect(try Array(AvroFileReader<Visit>(url: file)) == visits, "\(folder)")
             }
         }
     }
