@@ -74,23 +74,34 @@ public struct AvroError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The kind of error.
     public var code: Code {
         get { storage.code }
-        set { storage = Storage(newValue, message, path: path, offset: offset) }
+        set { storage = Storage(newValue, message, path: path, offset: offset, swiftType: swiftType) }
     }
     /// Why it happened, naming what was expected and what was found.
     public var message: String {
         get { storage.message }
-        set { storage = Storage(code, newValue, path: path, offset: offset) }
+        set { storage = Storage(code, newValue, path: path, offset: offset, swiftType: swiftType) }
     }
     /// Where in the schema or value it happened (`fields[2].type`, `Person.address.zip`), or
     /// `nil` at the top level.
     public var path: String? {
         get { storage.path }
-        set { storage = Storage(code, message, path: newValue, offset: offset) }
+        set { storage = Storage(code, message, path: newValue, offset: offset, swiftType: swiftType) }
     }
     /// The offset of the offending byte in the input, when the input is bytes or text.
     public var offset: Int? {
         get { storage.offset }
-        set { storage = Storage(code, message, path: path, offset: newValue) }
+        set { storage = Storage(code, message, path: path, offset: newValue, swiftType: swiftType) }
+    }
+    /// The Swift type a decoder was asked for when the data held something else: the type of
+    /// the `DecodingError.typeMismatch` or `.valueNotFound` the decoder throws.
+    var swiftType: (type: Any.Type, foundNull: Bool)? { storage.swiftType }
+
+    /// This error, for a decode of `type` that found a value of another type (`null`, when
+    /// `foundNull`).
+    func expecting(_ type: Any.Type, foundNull: Bool) -> AvroError {
+        var error = self
+        error.storage = Storage(code, message, path: path, offset: offset, swiftType: (type, foundNull))
+        return error
     }
 
     /// The error's parts, behind one reference: every function that can throw keeps a slot
@@ -101,12 +112,14 @@ public struct AvroError: Error, Hashable, Sendable, CustomStringConvertible {
         let message: String
         let path: String?
         let offset: Int?
+        let swiftType: (type: Any.Type, foundNull: Bool)?
 
-        init(_ code: Code, _ message: String, path: String?, offset: Int?) {
+        init(_ code: Code, _ message: String, path: String?, offset: Int?, swiftType: (type: Any.Type, foundNull: Bool)? = nil) {
             self.code = code
             self.message = message
             self.path = path
             self.offset = offset
+            self.swiftType = swiftType
         }
     }
 

@@ -126,7 +126,10 @@ public struct AvroDecoder: Sendable {
     /// which must hold exactly one value.
     ///
     /// - Throws: `DecodingError` with the coding path of the value that could not be read and
-    ///   an ``AvroError`` (code, path, byte offset) as underlying error.
+    ///   an ``AvroError`` (code, path, byte offset) as underlying error. As `JSONDecoder`'s:
+    ///   `typeMismatch` when the data holds another type than the one asked for,
+    ///   `valueNotFound` when it holds `null` for a type that is not optional, `keyNotFound`
+    ///   for a field the data lacks, and `dataCorrupted` for bytes that are not valid Avro.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: some ContiguousBytes) throws -> T {
         try decodeWhole(type, from: bytes) { try decodeAny(type, from: &$0) }
     }
@@ -184,9 +187,19 @@ public struct AvroDecoder: Sendable {
     }
 
     /// Decodes a value of `type` from its Avro JSON encoding.
+    ///
+    /// - Throws: `DecodingError`, as ``decode(_:from:)-(_,ContiguousBytes)`` does, also for text
+    ///   that is not the Avro JSON of the type's schema (`dataCorrupted`, the ``AvroError``
+    ///   naming the line and column).
     public func decode<T: Decodable>(_ type: T.Type, fromAvroJSON text: String) throws -> T {
-        let schema = try compiledSchema(for: T.self).schema
-        return try decode(type, from: try AvroValue(avroJSONString: text, as: schema).encoded(as: schema))
+        let bytes: [UInt8]
+        do {
+            let schema = try compiledSchema(for: T.self).schema
+            bytes = try AvroValue(avroJSONString: text, as: schema).encoded(as: schema)
+        } catch {
+            throw Self.decodingError(error)
+        }
+        return try decode(type, from: bytes)
     }
 
     /// Decodes a value of `type` from `bytes` written with `writerSchema`, resolving it
@@ -227,6 +240,9 @@ public struct AvroDecoder: Sendable {
         let context = DecodingError.Context(codingPath: path, debugDescription: avroError.description, underlyingError: avroError)
         if avroError.code == .missingField, let key = path.last {
             return DecodingError.keyNotFound(key, DecodingError.Context(codingPath: path.dropLast(), debugDescription: avroError.description, underlyingError: avroError))
+        }
+        if let (type, foundNull) = avroError.swiftType {
+            return foundNull ? DecodingError.valueNotFound(type, context) : DecodingError.typeMismatch(type, context)
         }
         return DecodingError.dataCorrupted(context)
     }

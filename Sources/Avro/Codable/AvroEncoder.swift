@@ -132,8 +132,12 @@ public struct AvroEncoder: Sendable {
     /// ISO-8859-1 strings), as compact or pretty text.
     public func encodeAvroJSON<T: Encodable>(_ value: T, pretty: Bool = false) throws -> String {
         let bytes = try encodeBytes(value)
-        let schema = try compiledSchema(for: T.self).schema
-        return try AvroValue(decoding: bytes, as: schema).avroJSONString(as: schema, pretty: pretty)
+        do {
+            let schema = try compiledSchema(for: T.self).schema
+            return try AvroValue(decoding: bytes, as: schema).avroJSONString(as: schema, pretty: pretty)
+        } catch {
+            throw Self.encodingError(error, value: value)
+        }
     }
 
     /// The schema values of `type` are written with: the encoder's, or the type's derived one.

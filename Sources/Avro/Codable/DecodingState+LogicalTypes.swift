@@ -9,7 +9,7 @@ extension DecodingState {
             return DateCounts.date(days: try reader.readInt())
         case (.long, let logical) where logical != .timeMicros:
             return DateCounts.date(count: try reader.readLong(), unitsPerSecond: DateCounts.unitsPerSecond(logical))
-        default: throw mismatch("a Date", node)
+        default: throw mismatch(Date.self, "a Date", node)
         }
     }
 
@@ -27,7 +27,7 @@ extension DecodingState {
             let bytes = try reader.readRawBytes(count: 16)
             return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
                                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
-        default: throw mismatch("a UUID", node)
+        default: throw mismatch(UUID.self, "a UUID", node)
         }
     }
 
@@ -52,7 +52,7 @@ extension DecodingState {
             case (.string, _):
                 return try DecimalBytes.decode(text: try reader.readString())
             default:
-                throw mismatch("a Decimal (bytes or fixed with the decimal logical type)", node)
+                throw mismatch(Decimal.self, "a Decimal (bytes or fixed with the decimal logical type)", node)
             }
         } catch var error as AvroError {
             if error.offset == nil { error.offset = start }
@@ -71,7 +71,7 @@ extension DecodingState {
 
     func readDuration(at target: Int) throws -> AvroDuration {
         let node = try valueNode(target)
-        guard schema.info[node].kind == .fixed, schema.info[node].child == 12 else { throw mismatch("an AvroDuration", node) }
+        guard schema.info[node].kind == .fixed, schema.info[node].child == 12 else { throw mismatch(AvroDuration.self, "an AvroDuration", node) }
         return AvroDuration(bytes: try reader.readRawBytes(count: 12))
     }
 }

@@ -141,7 +141,7 @@ extension DecodingState: SingleValueDecodingContainer {
         // The common case first: the schema node is exactly the value's type.
         if schema.info[target].kind == .boolean { return try reader.readBoolean() }
         let node = try valueNode(target)
-        guard schema.info[node].kind == .boolean else { throw mismatch("a Bool", node) }
+        guard schema.info[node].kind == .boolean else { throw mismatch(Bool.self, "a Bool", node) }
         return try reader.readBoolean()
     }
 
@@ -155,7 +155,7 @@ extension DecodingState: SingleValueDecodingContainer {
         switch schema.info[node].kind {
         case .int: value = Int64(try reader.readInt())
         case .long: value = try reader.readLong()
-        default: throw mismatch("an integer (\(T.self))", node)
+        default: throw mismatch(T.self, "an integer (\(T.self))", node)
         }
         guard let result = T(exactly: value) else {
             throw AvroError(.valueOutOfRange, "\(value) does not fit in \(T.self)", offset: start)
@@ -172,7 +172,7 @@ extension DecodingState: SingleValueDecodingContainer {
         case .float: return Double(try reader.readFloat())
         case .int: return Double(try reader.readInt())
         case .long: return Double(try reader.readLong())
-        default: throw mismatch("a Double", node)
+        default: throw mismatch(Double.self, "a Double", node)
         }
     }
 
@@ -191,7 +191,7 @@ extension DecodingState: SingleValueDecodingContainer {
                 throw AvroError(.valueOutOfRange, "the double \(double) cannot be read exactly as a Float; use a Double", offset: start)
             }
             return float
-        default: throw mismatch("a Float", node)
+        default: throw mismatch(Float.self, "a Float", node)
         }
     }
 
@@ -204,7 +204,7 @@ extension DecodingState: SingleValueDecodingContainer {
         case .enumeration:
             let symbols = schema.enumeration(node)?.symbols ?? []
             return symbols[try ValueCoder(schema: schema).readIndex(in: &reader, count: symbols.count, what: "an index of the enum \(schema.typeName(of: node))", code: .invalidEnumSymbol)]
-        default: throw mismatch("a String", node)
+        default: throw mismatch(String.self, "a String", node)
         }
     }
 
@@ -216,11 +216,15 @@ extension DecodingState: SingleValueDecodingContainer {
         switch schema.info[node].kind {
         case .bytes: return try reader.readLengthPrefixedBytes()
         case .fixed: return try reader.readRawBytes(count: schema.info[node].child)
-        default: throw mismatch("bytes (Data or [UInt8])", node)
+        default: throw mismatch(Data.self, "bytes (Data or [UInt8])", node)
         }
     }
 
-    func mismatch(_ what: String, _ node: Int) -> AvroError {
+    /// The error of a decode of `type` (described as `what`) at `node`, which holds another
+    /// type: the decoder throws it as `DecodingError.typeMismatch`, or as `.valueNotFound`
+    /// when the node is `null`, as `JSONDecoder` does.
+    func mismatch(_ type: Any.Type, _ what: String, _ node: Int) -> AvroError {
         AvroError(.typeMismatch, "expected \(what), but the schema has \(schema.typeName(of: node))", offset: valueStart)
+            .expecting(type, foundNull: schema.info[node].kind == .null)
     }
 }

@@ -209,6 +209,7 @@ final class DecodingState: Decoder, CodingState {
         default:
             guard caseValue else {
                 throw AvroError(.typeMismatch, "expected a keyed container (a struct, class or dictionary), but the schema has \(schema.typeName(of: target))", offset: start)
+                    .expecting([String: Any].self, foundNull: schema.info[target].kind == .null)
             }
             frame = DecodingFrame(node: target, kind: .caseValue, start: start)
         }
@@ -224,6 +225,7 @@ final class DecodingState: Decoder, CodingState {
         }
         guard schema.info[target].kind == .array else {
             throw AvroError(.typeMismatch, "expected an unkeyed container (an array or set), but the schema has \(schema.typeName(of: target))", offset: reader.offset)
+                .expecting([Any].self, foundNull: schema.info[target].kind == .null)
         }
         return push(DecodingFrame(node: target, kind: .array, start: reader.offset))
     }

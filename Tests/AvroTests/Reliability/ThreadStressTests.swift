@@ -97,8 +97,12 @@ struct ThreadStressTests {
     /// The Avro error a failed decode carries, directly or under a `DecodingError`.
     static func avroError(in error: any Error) -> AvroError? {
         if let error = error as? AvroError { return error }
-        if case .dataCorrupted(let context)? = error as? DecodingError { return context.underlyingError as? AvroError }
-        return nil
+        switch error as? DecodingError {
+        case .dataCorrupted(let context)?, .keyNotFound(_, let context)?, .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            return context.underlyingError as? AvroError
+        default:
+            return nil
+        }
     }
 
     @Test func threadsSharingCodersGetTheirOwnResultsAndErrors() throws {
