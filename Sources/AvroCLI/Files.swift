@@ -68,10 +68,12 @@ struct InputFile {
     ///   - readerSchema: The schema to resolve the records into, or `nil` to read them with
     ///     the file's schema.
     ///   - skipsCorruptBlocks: Whether the reader skips the corrupt parts of the file.
-    func openContainer(readerSchema: AvroSchema? = nil, skipsCorruptBlocks: Bool = false) throws(CLIError) -> AvroFileReader<AvroValue> {
+    ///   - byteRange: The part of the file to read (see `AvroFileReaderOptions.byteRange`), or
+    ///     `nil` for all of it.
+    func openContainer(readerSchema: AvroSchema? = nil, skipsCorruptBlocks: Bool = false, byteRange: Range<Int>? = nil) throws(CLIError) -> AvroFileReader<AvroValue> {
         let handle = try open()
         do {
-            return try AvroFileReader<AvroValue>(fileHandle: handle, options: .init(skipsCorruptBlocks: skipsCorruptBlocks, readerSchema: readerSchema))
+            return try AvroFileReader<AvroValue>(fileHandle: handle, options: .init(skipsCorruptBlocks: skipsCorruptBlocks, readerSchema: readerSchema, byteRange: byteRange))
         } catch {
             throw .reading(error, source: name)
         }

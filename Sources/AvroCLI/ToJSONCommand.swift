@@ -1,11 +1,12 @@
 import Avro
+import Foundation
 
 /// `avro tojson`: the records of a container file in the Avro JSON encoding, one per line.
 extension Command {
     static let toJSON = Command(
         name: "tojson",
         summary: "Print the records of a container file as Avro JSON, one record per line.",
-        synopsis: "tojson FILE [--pretty] [--head [N]] [--reader-schema-file S.avsc | --reader-schema JSON]",
+        synopsis: "tojson FILE [--pretty] [--head [N]] [--reader-schema-file S.avsc | --reader-schema JSON] [--threads N]",
         discussion: """
             Uses the Avro JSON encoding, as avro-tools and fastavro's json_writer do: unions as
             {"branch": value} (null bare, named branches by full name), bytes and fixed as
@@ -14,12 +15,15 @@ extension Command {
             records. With a reader schema (--reader-schema-file, or --reader-schema with the
             schema's JSON or a file), the records are resolved from the file's schema to that
             schema first; a writer union branch or enum symbol that schema lacks stops only at a
-            record that uses it. The records read before an error are printed. The options are
-            avro-tools' own.
+            record that uses it. The records read before an error are printed. A file of more
+            than 1 MB is read on as many threads as the machine has cores (--threads sets how
+            many; 1 reads on one), in byte ranges printed in order: the output is the same.
+            The options but --threads are avro-tools' own.
             """,
         options: [
             .flag("--pretty", help: "Lay each record out on several indented lines."),
             .number("--head", valueName: "N", whenBare: "10", help: "Print only the first N records (10 when N is left out)."),
+            .value("--threads", valueName: "N", help: "Read a file on N threads (default: the cores, for files over 1 MB)."),
         ] + SchemaOption.reader.options,
         operands: 1...1,
         example: "tojson --head 2 weather.avro",
@@ -42,6 +46,14 @@ extension Command {
             }
             let progress = Progress(console: console, label: "tojson", size: input.size)
             defer { progress.finish() }
+            let size = input.size
+            let threads = try arguments.integer("--threads", in: 1...256)
+                ?? (size ?? 0 > 1_000_000 ? ProcessInfo.processInfo.activeProcessorCount : 1)
+            if threads > 1, head == .max, let size {
+                try ParallelJSON.print(input, size: size, schema: readerSchema ?? reader.header.schema, readerSchema: readerSchema, pretty: pretty,
+                                       threads: threads, rangeSize: ParallelJSON.rangeSize(fileSize: size, threads: threads), console: console, progress: progress)
+                return 0
+            }
             var printed = 0
             while printed < head {
                 let next: AvroValue?
