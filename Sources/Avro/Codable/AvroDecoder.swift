@@ -188,7 +188,7 @@ public struct AvroDecoder: Sendable {
 
     /// Decodes a value of `type` from its Avro JSON encoding.
     ///
-    /// - Throws: `DecodingError`, as ``decode(_:from:)-(_,ContiguousBytes)`` does, also for text
+    /// - Throws: `DecodingError`, as decoding bytes does, also for text
     ///   that is not the Avro JSON of the type's schema (`dataCorrupted`, the ``AvroError``
     ///   naming the line and column).
     public func decode<T: Decodable>(_ type: T.Type, fromAvroJSON text: String) throws -> T {
