@@ -19,6 +19,10 @@ enum ParallelJSON {
         case record(Int, any Error)
     }
 
+    /// The most threads used unless `--threads` asks for more: a window holds the text of one
+    /// range per thread, some megabytes each.
+    static let defaultMaxThreads = 8
+
     /// The bytes of file each range covers: about 16 ranges per thread, from 4 KB (a reader per
     /// range reads the header again) to 1 MB (a window's text, several times its binary, stays
     /// some megabytes).

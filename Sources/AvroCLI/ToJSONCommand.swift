@@ -16,14 +16,15 @@ extension Command {
             schema's JSON or a file), the records are resolved from the file's schema to that
             schema first; a writer union branch or enum symbol that schema lacks stops only at a
             record that uses it. The records read before an error are printed. A file of more
-            than 1 MB is read on as many threads as the machine has cores (--threads sets how
-            many; 1 reads on one), in byte ranges printed in order: the output is the same.
+            than 1 MB is read on as many threads as the machine has cores, up to 8 (--threads
+            sets how many; 1 reads on one), in byte ranges printed in order: the output is the
+            same.
             The options but --threads are avro-tools' own.
             """,
         options: [
             .flag("--pretty", help: "Lay each record out on several indented lines."),
             .number("--head", valueName: "N", whenBare: "10", help: "Print only the first N records (10 when N is left out)."),
-            .value("--threads", valueName: "N", help: "Read a file on N threads (default: the cores, for files over 1 MB)."),
+            .value("--threads", valueName: "N", help: "Read a file on N threads (default: the cores up to 8, for files over 1 MB)."),
         ] + SchemaOption.reader.options,
         operands: 1...1,
         example: "tojson --head 2 weather.avro",
@@ -48,7 +49,7 @@ extension Command {
             defer { progress.finish() }
             let size = input.size
             let threads = try arguments.integer("--threads", in: 1...256)
-                ?? (size ?? 0 > 1_000_000 ? ProcessInfo.processInfo.activeProcessorCount : 1)
+                ?? (size ?? 0 > 1_000_000 ? min(ProcessInfo.processInfo.activeProcessorCount, ParallelJSON.defaultMaxThreads) : 1)
             if threads > 1, head == .max, let size {
                 try ParallelJSON.print(input, size: size, schema: readerSchema ?? reader.header.schema, readerSchema: readerSchema, pretty: pretty,
                                        threads: threads, rangeSize: ParallelJSON.rangeSize(fileSize: size, threads: threads), console: console, progress: progress)
