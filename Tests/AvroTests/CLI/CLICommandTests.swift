@@ -6,7 +6,7 @@ import Testing
 /// getschema, getmeta, count, canonical, fingerprint, compat, validate, and the help.
 @Suite(.enabled(if: CLITool.isAvailable, "the avro executable was not found next to the test bundle"))
 struct CLICommandTests {
-    static let commands = ["getschema", "getmeta", "count", "tojson", "fromjson", "concat", "cat", "recodec", "repair",
+    static let commands = ["getschema", "getmeta", "count", "tojson", "fromjson", "concat", "cat", "recodec", "repair", "induce",
                            "canonical", "fingerprint", "compat", "random", "validate", "generate"]
 
     @Test(arguments: commands)
