@@ -100,9 +100,10 @@ struct CLIProgressTests {
             try CLIAvroToolsFormsTests.schema.write(to: directory.appendingPathComponent("r.avsc"), atomically: true, encoding: .utf8)
             #expect(try CLITool.run(["random", "--schema-file", "r.avsc", "--count", "5000", "--seed", "1", "r.avro"], in: directory).status == 0)
             let size = try Data(contentsOf: directory.appendingPathComponent("r.avro")).count
-            // Not a terminal: standard error stays empty.
+            // Not a terminal: no progress line. (Under LeakSanitizer a run may print the
+            // sanitizer's report there.)
             let plain = try CLITool.run(["tojson", "r.avro"], in: directory)
-            #expect(plain.status == 0 && plain.errorText.isEmpty && plain.lines.count == 5000)
+            #expect(plain.status == 0 && !plain.errorText.contains("tojson:") && plain.lines.count == 5000)
             // On a terminal (script's), the line appears at once with no delay, then is erased.
             let command = "'\(tool.path)' tojson r.avro > /dev/null"
             let shown = try CLITool.runProgram(URL(fileURLWithPath: "/usr/bin/script"), ["-qc", command, "/dev/null"], in: directory,
@@ -112,7 +113,7 @@ struct CLIProgressTests {
             #expect(text.hasPrefix("\rtojson: "), "\(text.debugDescription)")
             #expect(text.contains("% of \(String(format: "%.1f", Double(size) / 1000)) KB, "), "\(text.debugDescription)")
             #expect(text.contains("B/s, 1024 records\u{1B}[K"), "\(text.debugDescription)")
-            #expect(text.hasSuffix("\r\u{1B}[K"), "\(text.debugDescription)")
+            #expect(text.contains("records\u{1B}[K\r\u{1B}[K"), "\(text.debugDescription)") // the last line, erased
         }
     }
 }
