@@ -31,23 +31,14 @@ extension Command {
             let progress = Progress(console: console, label: "fromjson")
             defer { progress.finish() }
             try output.writeContainer(schema: schema, codec: codec) { writer in
-                while true {
-                    let value: JSONTextReader.Value
-                    do {
-                        guard let next = try text.next() else { break }
-                        value = next
-                    } catch {
-                        throw CLIError.reading(error, source: input.name)
-                    }
+                while let value = try text.next(from: input.name) {
                     do {
                         let json = try AvroJSON(parsing: value.bytes)
                         try writer.append(AvroValue(avroJSON: json, as: schema))
                     } catch where [.io, .codec].contains(CLIError.avroError(in: error)?.code) {
                         throw CLIError.reading(error, source: output.name)
                     } catch {
-                        throw value.bytes.withUnsafeBytes { bytes in
-                            CLIError.reading(error, source: input.name, text: bytes, textStart: (value.line, value.column), fallbackOffset: 0)
-                        }
+                        throw value.failure(error, source: input.name)
                     }
                     progress.advance()
                 }

@@ -26,19 +26,12 @@ extension Command {
             let input = InputFile(path: arguments.operands.first ?? "-")
             let text = JSONTextReader(try input.open())
             var shape: InferredShape?
-            while true {
-                let value: JSONTextReader.Value
-                do {
-                    guard let next = try text.next() else { break }
-                    value = next
-                } catch {
-                    throw CLIError.reading(error, source: input.name)
-                }
+            while let value = try text.next(from: input.name) {
                 let json: AvroJSON
                 do {
                     json = try AvroJSON(parsing: value.bytes)
                 } catch {
-                    throw value.bytes.withUnsafeBytes { CLIError.reading(error, source: input.name, text: $0, textStart: (value.line, value.column)) }
+                    throw value.failure(error, source: input.name)
                 }
                 guard case .object = json else { throw CLIError.failure("\(input.name): line \(value.line): expected a JSON object (a record), found \(json)") }
                 let inferred = try InferredShape(json, line: value.line, source: input.name)

@@ -145,3 +145,23 @@ final class JSONTextReader {
         byte == 0x20 || byte == 0x0a || byte == 0x0d || byte == 0x09
     }
 }
+
+extension JSONTextReader {
+    /// The next value, or `nil` when only white space is left; a failure to read the input is
+    /// an error naming `source`.
+    func next(from source: String) throws(CLIError) -> Value? {
+        do {
+            return try next()
+        } catch {
+            throw CLIError.reading(error, source: source)
+        }
+    }
+}
+
+extension JSONTextReader.Value {
+    /// `error`, met in this value of `source`, located by the line and column in the text
+    /// (at the value's start when the error has no offset).
+    func failure(_ error: any Error, source: String) -> CLIError {
+        bytes.withUnsafeBytes { CLIError.reading(error, source: source, text: $0, textStart: (line, column), fallbackOffset: 0) }
+    }
+}

@@ -154,7 +154,7 @@ public final class AvroFileWriter<T: Encodable> {
     /// values before it are appended.
     // Inlinable, so that the loop is compiled for the caller's sequence and value types: code
     // compiled once for every sequence goes through its iterator's witnesses and copies each
-    // value through its type's (about 9,000 instructions a person record, three times the
+    // value through its type's (about 900 instructions a person record, as much as the
     // record's own encoding).
     @inlinable
     public func append(contentsOf values: some Sequence<T>) throws {
