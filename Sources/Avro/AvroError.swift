@@ -13,7 +13,16 @@
 /// ```
 ///
 /// The Codable entry points (`AvroEncoder`, `AvroDecoder`) throw `EncodingError` and
-/// `DecodingError` whose `underlyingError` is an `AvroError`.
+/// `DecodingError` whose `underlyingError` is an `AvroError`, as `JSONDecoder` puts the
+/// syntax error under its own: the context's `debugDescription` names only the kind of
+/// error (the code), so that printing the `DecodingError` shows the message once.
+///
+/// ```swift
+/// print(error) // a String field read as an Int:
+/// // DecodingError.typeMismatch: expected value of type Int. Path: age. Debug description:
+/// // type mismatch. Underlying error: type mismatch at age: expected an integer (Int), but
+/// // the schema has string (at byte 0)
+/// ```
 public struct AvroError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The kind of an ``AvroError``. New codes can be added without breaking callers that
     /// switch over the ones they care about.

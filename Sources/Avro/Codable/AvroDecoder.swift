@@ -237,9 +237,9 @@ public struct AvroDecoder: Sendable {
     static func decodingError(_ error: any Error) -> any Error {
         guard let avroError = error as? AvroError else { return error }
         let path = AvroCodingKey.path(avroError.path)
-        let context = DecodingError.Context(codingPath: path, debugDescription: avroError.description, underlyingError: avroError)
+        let context = DecodingError.Context(codingPath: path, debugDescription: avroError.code.rawValue, underlyingError: avroError)
         if avroError.code == .missingField, let key = path.last {
-            return DecodingError.keyNotFound(key, DecodingError.Context(codingPath: path.dropLast(), debugDescription: avroError.description, underlyingError: avroError))
+            return DecodingError.keyNotFound(key, DecodingError.Context(codingPath: path.dropLast(), debugDescription: avroError.code.rawValue, underlyingError: avroError))
         }
         if let (type, foundNull) = avroError.swiftType {
             return foundNull ? DecodingError.valueNotFound(type, context) : DecodingError.typeMismatch(type, context)

@@ -151,7 +151,7 @@ public struct AvroEncoder: Sendable {
 
     static func encodingError(_ error: any Error, value: Any) -> any Error {
         guard let avroError = error as? AvroError else { return error }
-        let context = EncodingError.Context(codingPath: AvroCodingKey.path(avroError.path), debugDescription: avroError.description, underlyingError: avroError)
+        let context = EncodingError.Context(codingPath: AvroCodingKey.path(avroError.path), debugDescription: avroError.code.rawValue, underlyingError: avroError)
         return EncodingError.invalidValue(value, context)
     }
 }

@@ -302,7 +302,7 @@ public final class AvroFileReader<T: Decodable> {
         func context(_ context: DecodingError.Context) -> DecodingError.Context {
             guard let avroError = context.underlyingError as? AvroError else { return context }
             let located = locate(avroError)
-            return DecodingError.Context(codingPath: context.codingPath, debugDescription: located.description, underlyingError: located)
+            return DecodingError.Context(codingPath: context.codingPath, debugDescription: located.code.rawValue, underlyingError: located)
         }
         if let avroError = error as? AvroError { return locate(avroError) }
         guard let decodingError = error as? DecodingError else { return error }

@@ -79,4 +79,47 @@ import Testing
             #expect((context.underlyingError as? AvroError)?.code == .typeMismatch)
         }
     }
+
+    /// Printing a coding error shows the Avro error's message once: the context's
+    /// `debugDescription` is the error's code, its `underlyingError` the whole `AvroError`.
+    @Test func theMessageIsPrintedOnce() throws {
+        let schema = try AvroSchema(deriving: Written.self)
+        let bytes = try AvroEncoder(schema: schema).encodeBytes(Written(name: 5, tags: [], inner: Inner(count: 1)))
+        let errors: [any Error] = [
+            Self.error { _ = try AvroDecoder(schema: schema).decode(Read.self, from: bytes) },
+            Self.error { _ = try AvroDecoder(schema: schema).decode(Written.self, from: [0x04]) },
+            Self.error { _ = try AvroDecoder(schema: schema).decode(Written.self, from: [0x02]) },
+            Self.error { _ = try AvroEncoder(schema: try AvroSchema(parsing: #""int""#)).encodeBytes(Int64.max) },
+        ]
+        for error in errors {
+            guard let avroError = Self.underlying(error) else {
+                Issue.record("no AvroError under \(error)")
+                continue
+            }
+            let printed = "\(error)"
+            #expect(printed.components(separatedBy: avroError.message).count == 2, "\(printed)")
+            #expect(printed.hasSuffix("Debug description: \(avroError.code). Underlying error: \(avroError)"), "\(printed)")
+        }
+    }
+
+    /// The `AvroError` a coding error carries.
+    static func underlying(_ error: any Error) -> AvroError? {
+        switch error {
+        case DecodingError.dataCorrupted(let context), DecodingError.typeMismatch(_, let context),
+             DecodingError.valueNotFound(_, let context), DecodingError.keyNotFound(_, let context):
+            context.underlyingError as? AvroError
+        case EncodingError.invalidValue(_, let context): context.underlyingError as? AvroError
+        default: nil
+        }
+    }
+
+    static func error(_ body: () throws -> Void) -> any Error {
+        do {
+            try body()
+            return AvroError(.unsupported, "no error was thrown")
+        } catch {
+            return error
+        }
+    }
 }
+
