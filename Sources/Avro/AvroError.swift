@@ -38,6 +38,8 @@ public struct AvroError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidJSON = Code(rawValue: "invalid JSON")
         /// JSON that is not a valid Avro schema.
         public static let invalidSchema = Code(rawValue: "invalid schema")
+        /// Avro IDL text that cannot be read; the path is the file, line and column.
+        public static let invalidIDL = Code(rawValue: "invalid IDL")
         /// A default value that does not fit its field's type.
         public static let invalidDefault = Code(rawValue: "invalid default")
         /// The input ended before the value did.

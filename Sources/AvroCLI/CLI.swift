@@ -7,7 +7,7 @@ enum CLI {
     /// Every command, in the order of the overall help.
     static let commands: [Command] = [
         .getSchema, .getMeta, .count, .toJSON, .fromJSON, .concat, .recodec, .repair,
-        .canonical, .fingerprint, .compat, .random, .validate, .induce, .generate,
+        .canonical, .fingerprint, .compat, .random, .validate, .induce, .generate, .idl, .idl2schemata,
     ]
 
     /// Runs the tool with `arguments` (without the program name) and returns the exit status:

@@ -12,10 +12,18 @@ extension AvroJSON {
         /// above U+FFFF), so that the text is plain ASCII. The default writes them as UTF-8.
         public var escapeNonASCII: Bool = false
 
+        /// Whether to write numbers and escapes as Java's Jackson does (`-1.0E12`, `\u001F`),
+        /// for text whose digest must equal Java's.
+        var javaStyle: Bool = false
+
         /// Creates writing options.
         public init(pretty: Bool = false, escapeNonASCII: Bool = false) {
             self.pretty = pretty
             self.escapeNonASCII = escapeNonASCII
+        }
+
+        init(javaStyle: Bool) {
+            self.javaStyle = javaStyle
         }
     }
 
@@ -60,9 +68,9 @@ extension AvroJSON {
         case .integer(let value):
             out += String(value)
         case .double(let value):
-            out += Self.formatDouble(value)
+            out += options.javaStyle ? Self.formatJavaDouble(value) : Self.formatDouble(value)
         case .string(let value):
-            Self.appendQuoted(value, to: &out, escapeNonASCII: options.escapeNonASCII)
+            Self.appendQuoted(value, to: &out, escapeNonASCII: options.escapeNonASCII, upperHex: options.javaStyle)
         case .array(let elements):
             guard !elements.isEmpty else {
                 out += "[]"
@@ -85,7 +93,7 @@ extension AvroJSON {
             for (position, member) in object.enumerated() {
                 if position > 0 { out += "," }
                 Self.appendLineBreak(to: &out, options: options, level: level + 1)
-                Self.appendQuoted(member.key, to: &out, escapeNonASCII: options.escapeNonASCII)
+                Self.appendQuoted(member.key, to: &out, escapeNonASCII: options.escapeNonASCII, upperHex: options.javaStyle)
                 out += options.pretty ? ": " : ":"
                 member.value.write(to: &out, options: options, level: level + 1)
             }
@@ -105,9 +113,9 @@ extension AvroJSON {
     ///
     /// `"` and `\` are escaped, control characters below U+0020 are written as `\b`, `\f`,
     /// `\n`, `\r`, `\t` or `\u00xx`; `/` and DEL are not escaped. Other non-ASCII characters
-    /// are written as UTF-8, or as `\uxxxx` escapes (lowercase hex, surrogate pairs above
-    /// U+FFFF) when `escapeNonASCII` is `true`.
-    static func appendQuoted(_ s: String, to out: inout String, escapeNonASCII: Bool) {
+    /// are written as UTF-8, or as `\uxxxx` escapes (lowercase hex unless `upperHex`, surrogate
+    /// pairs above U+FFFF) when `escapeNonASCII` is `true`.
+    static func appendQuoted(_ s: String, to out: inout String, escapeNonASCII: Bool, upperHex: Bool = false) {
         out += "\""
         let needsEscaping = s.utf8.contains { byte in
             byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || (escapeNonASCII && byte >= 0x80)
@@ -130,15 +138,15 @@ extension AvroJSON {
             case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
             case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
             case 0..<0x20:
-                appendUnicodeEscape(UInt16(value), to: &bytes)
+                appendUnicodeEscape(UInt16(value), to: &bytes, upperHex: upperHex)
             case 0x20..<0x80:
                 bytes.append(UInt8(value))
             case 0x80..<0x10000 where escapeNonASCII:
-                appendUnicodeEscape(UInt16(value), to: &bytes)
+                appendUnicodeEscape(UInt16(value), to: &bytes, upperHex: upperHex)
             case 0x10000... where escapeNonASCII:
                 let offset = value - 0x10000
-                appendUnicodeEscape(UInt16(0xD800 + offset >> 10), to: &bytes)
-                appendUnicodeEscape(UInt16(0xDC00 + offset & 0x3FF), to: &bytes)
+                appendUnicodeEscape(UInt16(0xD800 + offset >> 10), to: &bytes, upperHex: upperHex)
+                appendUnicodeEscape(UInt16(0xDC00 + offset & 0x3FF), to: &bytes, upperHex: upperHex)
             default:
                 bytes += scalar.utf8
             }
@@ -147,9 +155,9 @@ extension AvroJSON {
         out += "\""
     }
 
-    /// Appends `\uxxxx` with lowercase hex digits.
-    private static func appendUnicodeEscape(_ unit: UInt16, to bytes: inout [UInt8]) {
-        let hexDigits: StaticString = "0123456789abcdef"
+    /// Appends `\uxxxx` with lowercase hex digits, or uppercase ones if `upperHex`.
+    private static func appendUnicodeEscape(_ unit: UInt16, to bytes: inout [UInt8], upperHex: Bool) {
+        let hexDigits: StaticString = upperHex ? "0123456789ABCDEF" : "0123456789abcdef"
         bytes += [0x5C, UInt8(ascii: "u")]
         for shift in stride(from: 12, through: 0, by: -4) {
             bytes.append(hexDigits.utf8Start[Int(unit >> UInt16(shift) & 0xF)])
@@ -169,5 +177,38 @@ extension AvroJSON {
         // Swift's description is the shortest round-trip form and is valid JSON number
         // syntax for every finite double.
         return d.description
+    }
+
+    /// The JSON text of a double as Java's `Double.toString` writes it: plain from 10⁻³ up to
+    /// 10⁷ (`100.0`, `0.001`), computerized scientific notation outside (`-1.0E12`, `1.0E-4`),
+    /// with the same shortest digits as ``formatDouble(_:)``.
+    static func formatJavaDouble(_ d: Double) -> String {
+        if !d.isFinite { return formatDouble(d) }
+        let sign = d.sign == .minus ? "-" : ""
+        if d == 0 { return sign + "0.0" }
+        // Swift's shortest form ("123.45", "1e-05", "1.2e+20") as digits and a point position:
+        // the value is 0.DIGITS times 10 to the power `point`.
+        let text = d.magnitude.description
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(of: "e") {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        }
+        let integerPart = mantissa.prefix { $0 != "." }
+        var digits = Array(mantissa.filter { $0 != "." })
+        var point = integerPart.count + exponent
+        while digits.count > 1, digits.first == "0" {
+            digits.removeFirst()
+            point -= 1
+        }
+        while digits.count > 1, digits.last == "0" { digits.removeLast() }
+        if d.magnitude >= 1e-3, d.magnitude < 1e7 {
+            if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + String(digits) }
+            if point >= digits.count { return sign + String(digits) + String(repeating: "0", count: point - digits.count) + ".0" }
+            return sign + String(digits[..<point]) + "." + String(digits[point...])
+        }
+        let fraction = digits.count > 1 ? String(digits[1...]) : "0"
+        return sign + String(digits[0]) + "." + fraction + "E" + String(point - 1)
     }
 }

@@ -228,24 +228,28 @@ struct SchemaParser {
         case "map": defined.insert("values")
         default: break
         }
-        if case .string(let logicalName) = object["logicalType"],
-           let logical = AvroLogicalType.validated(name: logicalName, attributes: object, base: schema.kind) {
-            schema.logicalType = logical
-            defined.insert("logicalType")
-            if case .decimal = logical { defined.formUnion(["precision", "scale"]) }
-        }
-        schema.properties = AvroJSON.Object(object.filter { !defined.contains($0.key) })
+        schema.setAttributes(object, except: defined)
         if let name = schema.name { definitions[name] = schema }
         return schema
     }
 
     private mutating func parseRecord(_ object: AvroJSON.Object, isError: Bool, namespace: String, path: String) throws -> AvroSchema {
         let header = try recordHeader(object, isError: isError, namespace: namespace, path: path)
+        var complete = header.record
+        complete.fields = try parseFields(header.fieldItems, of: "the record '\(header.record.name)'", namespace: header.record.name.namespace, path: path.dot("fields"))
+        return AvroSchema(.record(complete))
+    }
+
+    /// The fields that `items` (the JSON of a record's `fields`, or of a message's `request`,
+    /// at `path`) declare, which must have distinct names; `owner` names what they belong to
+    /// in errors.
+    mutating func parseFields(_ items: [AvroJSON], of owner: String, namespace: String, path: String) throws -> [AvroSchema.Field] {
         var fields: [AvroSchema.Field] = []
-        for index in header.fieldItems.indices {
-            fields.append(try parseField(header.fieldItems[index], namespace: header.record.name.namespace, path: path.dot("fields") + "[\(index)]"))
+        for index in items.indices {
+            fields.append(try parseField(items[index], namespace: namespace, path: path + "[\(index)]"))
         }
-        return try finishRecord(header.record, fields: fields, path: path)
+        try checkDistinctNames(fields, of: owner, path: path)
+        return fields
     }
 
     /// A record's attributes other than its fields, and the JSON of its fields; the record is
@@ -265,16 +269,12 @@ struct SchemaParser {
         return (AvroSchema.Record(name: name, fields: [], doc: doc, aliases: aliases, isError: isError), fieldItems)
     }
 
-    /// `record` with `fields`, which must have distinct names.
     @inline(never)
-    private func finishRecord(_ record: AvroSchema.Record, fields: [AvroSchema.Field], path: String) throws -> AvroSchema {
+    private func checkDistinctNames(_ fields: [AvroSchema.Field], of owner: String, path: String) throws {
         var fieldNames: Set<String> = []
         for (index, field) in fields.enumerated() where !fieldNames.insert(field.name).inserted {
-            throw invalid(path.dot("fields") + "[\(index)].name", "the record '\(record.name)' has two fields named '\(field.name)'")
+            throw invalid(path + "[\(index)].name", "\(owner) has two fields named '\(field.name)'")
         }
-        var complete = record
-        complete.fields = fields
-        return AvroSchema(.record(complete))
     }
 
     private mutating func parseField(_ json: AvroJSON, namespace: String, path: String) throws -> AvroSchema.Field {
@@ -385,7 +385,7 @@ struct SchemaParser {
         return name
     }
 
-    private func checkName(_ name: String, path: String, what: String) throws {
+    func checkName(_ name: String, path: String, what: String) throws {
         if AvroName.isValidName(name) || (!options.validatesNames && !name.isEmpty) { return }
         if options.allowsUnicodeNames, let first = name.unicodeScalars.first,
            first.properties.isAlphabetic || first == "_",
@@ -427,7 +427,7 @@ struct SchemaParser {
         }
     }
 
-    private func invalid(_ path: String, _ message: String, code: AvroError.Code = .invalidSchema) -> AvroError {
+    func invalid(_ path: String, _ message: String, code: AvroError.Code = .invalidSchema) -> AvroError {
         AvroError(code, message, path: path.isEmpty ? nil : path)
     }
 }
@@ -435,4 +435,21 @@ struct SchemaParser {
 extension String {
     /// A JSON path with `key` appended: `fields[2]` + `type` = `fields[2].type`.
     func dot(_ key: String) -> String { isEmpty ? key : self + "." + key }
+}
+
+extension AvroSchema {
+    /// Sets the logical type that `attributes` name, when it is valid for this schema's kind
+    /// (an invalid one is kept as a plain property, as the specification asks), and the
+    /// properties to the other attributes that are not in `defined`.
+    mutating func setAttributes(_ attributes: AvroJSON.Object, except defined: Set<String>) {
+        var defined = defined
+        logicalType = nil
+        if case .string(let logicalName) = attributes["logicalType"],
+           let logical = AvroLogicalType.validated(name: logicalName, attributes: attributes, base: kind) {
+            logicalType = logical
+            defined.insert("logicalType")
+            if case .decimal = logical { defined.formUnion(["precision", "scale"]) }
+        }
+        properties = AvroJSON.Object(attributes.filter { !defined.contains($0.key) })
+    }
 }

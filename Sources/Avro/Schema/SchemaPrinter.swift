@@ -3,7 +3,8 @@ extension AvroSchema {
     ///
     /// Named types are written in full at their first appearance and by name afterwards;
     /// a `namespace` is written only where it differs from the enclosing one. Parsing the
-    /// text gives back an equal schema.
+    /// text gives back an equal schema. Attributes come in the order Java's `Schema.toString()`
+    /// writes them (`type`, `name`, `namespace`, `doc`, the kind's own, properties, `aliases`).
     public func jsonString(pretty: Bool = false) -> String {
         json.serialized(pretty: pretty)
     }
@@ -11,7 +12,7 @@ extension AvroSchema {
     /// The schema as a JSON value.
     public var json: AvroJSON { json(namespace: "") }
 
-    fileprivate func json(namespace: String) -> AvroJSON {
+    func json(namespace: String) -> AvroJSON {
         var object = AvroJSON.Object()
         switch kind {
         case .null, .boolean, .int, .long, .float, .double, .bytes, .string:
@@ -31,28 +32,32 @@ extension AvroSchema {
             object["values"] = values.json(namespace: namespace)
         case .record(let record):
             object["type"] = .string(typeName)
-            Self.appendNameAttributes(record.name, doc: record.doc, aliases: record.aliases, enclosing: namespace, to: &object)
+            Self.appendNameAttributes(record.name, doc: record.doc, enclosing: namespace, to: &object)
             object["fields"] = .array(record.fields.map { $0.json(namespace: record.name.namespace) })
         case .enumeration(let enumeration):
             object["type"] = "enum"
-            Self.appendNameAttributes(enumeration.name, doc: enumeration.doc, aliases: enumeration.aliases, enclosing: namespace, to: &object)
+            Self.appendNameAttributes(enumeration.name, doc: enumeration.doc, enclosing: namespace, to: &object)
             object["symbols"] = .array(enumeration.symbols.map { .string($0) })
             if let symbol = enumeration.defaultSymbol { object["default"] = .string(symbol) }
         case .fixed(let fixed):
             object["type"] = "fixed"
-            Self.appendNameAttributes(fixed.name, doc: fixed.doc, aliases: fixed.aliases, enclosing: namespace, to: &object)
+            Self.appendNameAttributes(fixed.name, doc: fixed.doc, enclosing: namespace, to: &object)
             object["size"] = .integer(Int64(fixed.size))
         }
         for (key, value) in logicalType?.attributes ?? [] { object[key] = value }
         for (key, value) in properties { object[key] = value }
+        if let name { Self.appendAliases(aliases, of: name, to: &object) }
         return .object(object)
     }
 
-    private static func appendNameAttributes(_ name: AvroName, doc: String?, aliases: [AvroName], enclosing: String,
-                                             to object: inout AvroJSON.Object) {
+    private static func appendNameAttributes(_ name: AvroName, doc: String?, enclosing: String, to object: inout AvroJSON.Object) {
         object["name"] = .string(name.name)
         if name.namespace != enclosing { object["namespace"] = .string(name.namespace) }
         if let doc { object["doc"] = .string(doc) }
+    }
+
+    /// Writes the aliases last, after the properties, where Java writes them.
+    private static func appendAliases(_ aliases: [AvroName], of name: AvroName, to object: inout AvroJSON.Object) {
         if !aliases.isEmpty {
             object["aliases"] = .array(aliases.map { alias in
                 if alias.namespace == name.namespace { return .string(alias.name) }
@@ -87,7 +92,7 @@ extension AvroSchema {
 }
 
 extension AvroSchema.Field {
-    fileprivate func json(namespace: String) -> AvroJSON {
+    func json(namespace: String) -> AvroJSON {
         var object = AvroJSON.Object()
         object["name"] = .string(name)
         object["type"] = type.json(namespace: namespace)

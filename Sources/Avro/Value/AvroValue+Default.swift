@@ -3,7 +3,9 @@ extension AvroValue {
     ///
     /// bytes and fixed defaults are strings whose code points U+0000–U+00FF are the bytes;
     /// a union default takes the first branch it matches (the 1.12 rule); a record default
-    /// that leaves out a field takes that field's own default, as Java does.
+    /// that leaves out a field takes that field's own default, as Java does; a float or double
+    /// default may be a string holding a number (`"NaN"`, `"-Infinity"`, `"1.5"`), as Java
+    /// writes and reads them.
     ///
     /// - Parameters:
     ///   - json: The default, as written in the schema.
@@ -30,11 +32,11 @@ extension AvroValue {
             }
             return .int(int)
         case (.long, .integer(let integer)): return .long(integer)
-        case (.float, .integer), (.float, .double):
-            guard let double = json.doubleValue else { throw mismatch() }
+        case (.float, .integer), (.float, .double), (.float, .string):
+            guard let double = floatingPointDefault(json) else { throw mismatch() }
             return .float(Float(double))
-        case (.double, .integer), (.double, .double):
-            guard let double = json.doubleValue else { throw mismatch() }
+        case (.double, .integer), (.double, .double), (.double, .string):
+            guard let double = floatingPointDefault(json) else { throw mismatch() }
             return .double(double)
         case (.bytes, .string(let text)): return .bytes(try latin1Bytes(text))
         case (.string, .string(let text)): return .string(text)
@@ -82,6 +84,21 @@ extension AvroValue {
             throw AvroError(.invalidDefault, "the default \(json) matches none of the union's branches")
         default:
             throw mismatch()
+        }
+    }
+
+    /// The number a float or double default stands for: a JSON number, or a string as Java
+    /// writes a number JSON has no form for (`"NaN"`, `"Infinity"`, `"-Infinity"`) or reads
+    /// any number (`"1.5"`).
+    private static func floatingPointDefault(_ json: AvroJSON) -> Double? {
+        switch json {
+        case .string("NaN"): return .nan
+        case .string("Infinity"): return .infinity
+        case .string("-Infinity"): return -.infinity
+        case .string(let text):
+            guard let number = Double(text), number.isFinite, text.allSatisfy({ $0.isASCII && ($0.isNumber || ".eE+-".contains($0)) }) else { return nil }
+            return number
+        default: return json.doubleValue
         }
     }
 

@@ -50,7 +50,7 @@ import Testing
 
     @Test func casesAreRenamedAndAliased() throws {
         let schema = try AvroSchema(deriving: Shape.self)
-        #expect(schema.jsonString() == #"[{"type":"record","name":"Round","namespace":"Shape","aliases":["Disc"],"fields":[{"name":"radius","type":"double"}]},"#
+        #expect(schema.jsonString() == #"[{"type":"record","name":"Round","namespace":"Shape","fields":[{"name":"radius","type":"double"}],"aliases":["Disc"]},"#
             + #"{"type":"record","name":"Box","namespace":"com.geo","fields":[{"name":"_0","type":"double"}]}]"#)
         for value in [Shape.circle(radius: 2), .square(3)] {
             #expect(try AvroDecoder().decode(Shape.self, from: AvroEncoder().encodeBytes(value)) == value)

@@ -476,7 +476,7 @@ func invalidDefaultIsRejected(_ invalid: InvalidSchema) {
     #expect(try parse(enumeration.jsonString()) == enumeration)
     // An alias in the null namespace, for a type in another, keeps its leading dot.
     let nullAlias = try parse(#"{"type":"fixed","name":"F","namespace":"a","aliases":[".c","c"],"size":1}"#)
-    #expect(nullAlias.jsonString() == #"{"type":"fixed","name":"F","namespace":"a","aliases":[".c","c"],"size":1}"#)
+    #expect(nullAlias.jsonString() == #"{"type":"fixed","name":"F","namespace":"a","size":1,"aliases":[".c","c"]}"#)
     guard case .fixed(let fixed) = nullAlias.kind else { Issue.record("not a fixed"); return }
     #expect(fixed.aliases == [AvroName(name: "c"), AvroName(name: "c", namespace: "a")])
 }
