@@ -89,13 +89,13 @@ public struct AvroIDL: Sendable {
         checking.allowsUnicodeNames = true
         if let header = result.protocolHeader {
             var written: Set<AvroName> = []
-            let types = try context.protocolTypes(written: &written, maxDepth: options.maxDepth)
+            let types = try context.table.definedInOrder(written: &written, maxDepth: options.maxDepth)
             let declared = AvroProtocol(name: header.name, doc: header.doc, properties: header.properties, types: types, messages: result.messages)
             avroProtocol = try Self.checked(fileName) { try AvroProtocol(json: declared.json, options: checking) }
         }
         if let main = result.mainSchema {
             var written: Set<AvroName> = []
-            let schema = try context.materialized(main, written: &written, maxDepth: options.maxDepth)
+            let schema = try context.table.materialized(main, written: &written, maxDepth: options.maxDepth)
             mainSchema = try Self.checked(fileName) { try AvroSchema(json: schema.json, options: checking) }
         }
         namedSchemas = try context.standaloneTypes(maxDepth: options.maxDepth)

@@ -23,11 +23,42 @@ extension AvroProtocol {
         return .object(object)
     }
 
-    /// The MD5 digest of the protocol's compact JSON text, as Java's `Protocol.getMD5()`
-    /// computes it and the handshake of Avro RPC sends it: the text is laid out as Java
-    /// writes it, numbers included (`-1.0E12`).
+    /// The MD5 digest of the protocol as Java Avro computes it once it has parsed the
+    /// protocol (`Protocol.parse(text).getMD5()`, what the handshake of Avro RPC sends): the
+    /// digest of its compact JSON text laid out as Java writes it, numbers included
+    /// (`-1.0E12`), with the types in the order Java's parser lists them (each record after the
+    /// types defined inside it).
     public var md5: [UInt8] {
-        MD5.hash(Array(json.serialized(.init(javaStyle: true)).utf8))
+        MD5.hash(Array(javaText.utf8))
+    }
+
+    /// The compact text Java prints for this protocol once it has parsed it.
+    var javaText: String {
+        var java = self
+        if let reordered = try? javaParsedTypes() { java.types = reordered }
+        return java.json.serialized(.init(javaStyle: true))
+    }
+
+    /// The types in the order Java's parser registers them, a record after the types defined
+    /// in its fields, each defined in full where Java first writes it.
+    private func javaParsedTypes() throws -> [AvroSchema] {
+        var table = NamedTypeTable()
+        for type in types { Self.register(type, into: &table) }
+        var written: Set<AvroName> = []
+        return try table.definedInOrder(written: &written, maxDepth: .max)
+    }
+
+    private static func register(_ schema: AvroSchema, into table: inout NamedTypeTable) {
+        switch schema.kind {
+        case .record(let record):
+            for field in record.fields { register(field.type, into: &table) }
+            table.add(NamedTypeTable.flattened(schema))
+        case .enumeration, .fixed: table.add(schema)
+        case .array(let items): register(items, into: &table)
+        case .map(let values): register(values, into: &table)
+        case .union(let branches): for branch in branches { register(branch, into: &table) }
+        case .null, .boolean, .int, .long, .float, .double, .bytes, .string, .reference: break
+        }
     }
 }
 
