@@ -2,7 +2,7 @@ import Avro
 import Foundation
 
 /// The README's blocks after the first, in order.
-@MainActor let readmeBlocks: [@MainActor () throws -> Void] = [block2, block3, block4, block5, block6, block7, block8, block9, block10, block11, block12, block13, block14]
+@MainActor let readmeBlocks: [@MainActor () throws -> Void] = [block2, block3, block4, block5, block6, block7, block8, block9, block10, block11, block12, block13, block14, block15]
 
 @MainActor func block2() throws {
     // README block 2
@@ -193,3 +193,24 @@ import Foundation
     let expected = PersonV2(name: person.name, age: Int64(person.age), email: person.email)
     try expect(today == expected && fromKafka == expected && Array(message.prefix(2)) == [0xC3, 0x01] && kafka.first == 0, "block 14's messages")
 }
+
+@MainActor func block15() throws {
+    // The IDL file beside this one, which the AvroGenerate plugin also turns into Swift types.
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("FrontDesk.avdl")
+    try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: "FrontDesk.avdl"))
+    // README block 15
+    let idl = try AvroIDL(contentsOf: URL(fileURLWithPath: "FrontDesk.avdl"))
+    print(idl.avroProtocol?.jsonString(pretty: true) ?? "")   // the .avpr, as avro-tools' idl writes it
+    let visitSchema = idl.namedSchemas[1]                     // Visit, standing alone: an .avsc
+    let visit = Visit(name: "Ada", arrived: Date(timeIntervalSince1970: 1_767_225_600))  // the generated type
+    let bytes = try AvroEncoder(schema: visitSchema).encodeBytes(visit)
+    let back = try AvroDecoder(schema: visitSchema).decode(Visit.self, from: bytes)
+    // End of README block 15
+    let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../README.md").standardizedFileURL, encoding: .utf8)
+    let text = try String(contentsOf: source, encoding: .utf8)
+    try expect(readme.contains("```\n" + text + "```\n"), "block 15's IDL is FrontDesk.avdl")
+    try expect(visitSchema == Visit.avroSchema && back == visit && visit.badge == .visitor && visit.host == nil, "block 15's Visit")
+    try expect(idl.avroProtocol?.message(named: "checkIn")?.errors == [.reference("com.example.desk.Refused")], "block 15's message")
+}
+

@@ -1,8 +1,9 @@
 import Foundation
 import PackagePlugin
 
-/// A build-tool plugin that turns the `.avsc` files of a target into Swift types at build
-/// time, with the `avro generate` command of this package.
+/// A build-tool plugin that turns the `.avsc`, `.avpr` and `.avdl` files of a target into Swift
+/// types at build time, with the `avro generate` command of this package. (A file an `.avdl`
+/// imports from outside the target is read, but editing it alone does not rebuild.)
 ///
 /// All the schema files of the target go to one command, so that each may use the named
 /// types of the others, and become one source file, `AvroGenerated.swift`, compiled with the
@@ -20,7 +21,7 @@ import PackagePlugin
 struct AvroGenerate: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
-        let schemas = target.sourceFiles(withSuffix: "avsc").map(\.url).sorted { $0.path < $1.path }
+        let schemas = ["avsc", "avpr", "avdl"].flatMap { target.sourceFiles(withSuffix: $0).map(\.url) }.sorted { $0.path < $1.path }
         guard !schemas.isEmpty else { return [] }
         var arguments = ["generate"]
         var inputs = schemas

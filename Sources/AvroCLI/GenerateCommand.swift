@@ -6,14 +6,16 @@ extension Command {
     static let generate = Command(
         name: "generate",
         summary: "Generate Swift types from schemas.",
-        synopsis: "generate [--access public|internal] [--namespace-prefix] [-o FILE] S.avsc|DIR...",
+        synopsis: "generate [--access public|internal] [--namespace-prefix] [-o FILE] S.avsc|P.avpr|I.avdl|DIR...",
         discussion: """
             Writes one Swift source file declaring a type for every named type of the schemas:
             records as structs, enums as String enums, unions as optionals or enums with a case
             per branch, each Codable, Hashable, Sendable and AvroBinaryCodable, carrying its
-            schema exactly as written. A directory stands for the .avsc files in it. A schema
-            may use the named types of the other files, whatever their order. The source goes
-            to standard output unless -o is given.
+            schema exactly as written. Schemas come from .avsc files, the types of protocols
+            (.avpr) and Avro IDL files (.avdl, with what they import); a directory stands for
+            the .avsc, .avpr and .avdl files in it. A schema may use the named types of the
+            other files, whatever their order. Messages of protocols are not generated. The
+            source goes to standard output unless -o is given.
             """,
         options: [
             .value("--access", valueName: "LEVEL", help: "The access level of the declarations: public (the default) or internal."),
@@ -48,8 +50,11 @@ extension Command {
 /// Schema files named on the command line, parsed so that each may use the named types of
 /// the others.
 enum SchemaFiles {
-    /// The files `operands` name: files as given, directories as the `.avsc` files in them
-    /// (sorted by name).
+    /// The extensions of the files that hold schemas: JSON schemas, protocols and IDL.
+    static let schemaExtensions = [".avsc", ".avpr", ".avdl"]
+
+    /// The files `operands` name: files as given, directories as the `.avsc`, `.avpr` and
+    /// `.avdl` files in them (sorted by name).
     static func inputs(_ operands: [String]) throws(CLIError) -> [InputFile] {
         var inputs: [InputFile] = []
         for operand in operands {
@@ -61,8 +66,8 @@ enum SchemaFiles {
                 } catch {
                     throw .failure("\(operand): cannot be listed: \(error.localizedDescription)")
                 }
-                let files = names.filter { $0.hasSuffix(".avsc") }.sorted()
-                guard !files.isEmpty else { throw .failure("\(operand): has no .avsc files") }
+                let files = names.filter { name in schemaExtensions.contains { name.hasSuffix($0) } }.sorted()
+                guard !files.isEmpty else { throw .failure("\(operand): has no .avsc, .avpr or .avdl files") }
                 inputs += files.map { InputFile(path: (operand as NSString).appendingPathComponent($0)) }
             } else {
                 inputs.append(InputFile(path: operand))
@@ -71,28 +76,43 @@ enum SchemaFiles {
         return inputs
     }
 
-    /// Parses `inputs`, each with the named types of those parsed before it as known types.
-    /// A file that uses a type of a later one is parsed again once that one is; a file that
-    /// cannot be parsed whatever the order gives its first error.
+    /// Parses `inputs`: protocols and IDL files first (each stands on its own, with what it
+    /// imports), then the schema files, each with the named types of those parsed before it as
+    /// known types. A schema file that uses a type of a later one is parsed again once that one
+    /// is; a file that cannot be parsed whatever the order gives its first error.
     static func parse(_ inputs: [InputFile]) throws(CLIError) -> [AvroSchema] {
+        var whole: [AvroSchema] = []
         var texts: [(input: InputFile, data: Data)] = []
-        for input in inputs { texts.append((input, try input.readAll())) }
+        for input in inputs {
+            if input.path.hasSuffix(".avdl") {
+                whole += try IDLFiles.read(input, importPaths: nil, console: nil).namedSchemas
+            } else if input.path.hasSuffix(".avpr") {
+                let data = try input.readAll()
+                do {
+                    whole += try AvroProtocol(parsing: data).types
+                } catch {
+                    throw data.withUnsafeBytes { CLIError.reading(error, source: input.name, text: $0) }
+                }
+            } else {
+                texts.append((input, try input.readAll()))
+            }
+        }
         var parsed: [AvroSchema?] = Array(repeating: nil, count: texts.count)
         var progress = true
         while progress {
             progress = false
             for index in texts.indices where parsed[index] == nil {
-                let known = parsed.compactMap { $0 }
+                let known = whole + parsed.compactMap { $0 }
                 if let schema = try? AvroSchema(parsing: texts[index].data, knownTypes: known) {
                     parsed[index] = schema
                     progress = true
                 }
             }
         }
-        guard let failed = parsed.firstIndex(where: { $0 == nil }) else { return parsed.compactMap { $0 } }
+        guard let failed = parsed.firstIndex(where: { $0 == nil }) else { return whole + parsed.compactMap { $0 } }
         let (input, data) = texts[failed]
         do {
-            _ = try AvroSchema(parsing: data, knownTypes: parsed.compactMap { $0 })
+            _ = try AvroSchema(parsing: data, knownTypes: whole + parsed.compactMap { $0 })
         } catch {
             throw data.withUnsafeBytes { CLIError.reading(error, source: input.name, text: $0) }
         }

@@ -81,8 +81,8 @@ extension Command {
 /// IDL files named on the command line.
 enum IDLFiles {
     /// Reads the IDL of `input`, with imports looked for in `importPaths` (separated by `:`)
-    /// too, and prints its warnings.
-    static func read(_ input: InputFile, importPaths: String?, console: Console) throws(CLIError) -> AvroIDL {
+    /// too, and prints its warnings on `console` when given.
+    static func read(_ input: InputFile, importPaths: String?, console: Console?) throws(CLIError) -> AvroIDL {
         let data = try input.readAll()
         guard let text = String(data: data, encoding: .utf8) else { throw .failure("\(input.name): is not UTF-8 text") }
         let paths = (importPaths ?? "").split(separator: ":").map { URL(fileURLWithPath: String($0)) }
@@ -93,7 +93,7 @@ enum IDLFiles {
         } catch {
             throw CLIError.describing(error)
         }
-        for warning in idl.warnings { console.writeError("avro: warning: \(warning)\n") }
+        for warning in idl.warnings { console?.writeError("avro: warning: \(warning)\n") }
         return idl
     }
 }
