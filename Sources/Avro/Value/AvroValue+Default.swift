@@ -4,8 +4,7 @@ extension AvroValue {
     /// bytes and fixed defaults are strings whose code points U+0000–U+00FF are the bytes;
     /// a union default takes the first branch it matches (the 1.12 rule); a record default
     /// that leaves out a field takes that field's own default, as Java does; a float or double
-    /// default may be a string holding a number (`"NaN"`, `"-Infinity"`, `"1.5"`), as Java
-    /// writes and reads them.
+    /// default may be `"NaN"`, `"Infinity"` or `"-Infinity"`, as Java writes those numbers.
     ///
     /// - Parameters:
     ///   - json: The default, as written in the schema.
@@ -87,18 +86,15 @@ extension AvroValue {
         }
     }
 
-    /// The number a float or double default stands for: a JSON number, or a string as Java
-    /// writes a number JSON has no form for (`"NaN"`, `"Infinity"`, `"-Infinity"`) or reads
-    /// any number (`"1.5"`).
+    /// The number a float or double default stands for: a JSON number, or one of the strings
+    /// Java writes for the numbers JSON has no form for (`"NaN"`, `"Infinity"`, `"-Infinity"`).
     private static func floatingPointDefault(_ json: AvroJSON) -> Double? {
         switch json {
-        case .string("NaN"): return .nan
-        case .string("Infinity"): return .infinity
-        case .string("-Infinity"): return -.infinity
-        case .string(let text):
-            guard let number = Double(text), number.isFinite, text.allSatisfy({ $0.isASCII && ($0.isNumber || ".eE+-".contains($0)) }) else { return nil }
-            return number
-        default: return json.doubleValue
+        case .string("NaN"): .nan
+        case .string("Infinity"): .infinity
+        case .string("-Infinity"): -.infinity
+        case .string: nil
+        default: json.doubleValue
         }
     }
 

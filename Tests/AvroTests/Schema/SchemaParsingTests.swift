@@ -629,3 +629,19 @@ func invalidLogicalTypeFallsBack(text: String) throws {
     #expect(field.type == .int)
     #expect(field.properties == ["logicalType": "date"])
 }
+
+/// Java writes a non-finite float or double default as a string, having no JSON number for it;
+/// those three strings read back as the numbers, and no other string does.
+@Test func nonFiniteDefaultsAreTheStringsJavaWrites() throws {
+    for (type, text) in [("double", "NaN"), ("double", "-Infinity"), ("float", "Infinity")] {
+        let schema = try parse(#"{"type":"record","name":"R","fields":[{"name":"f","type":"\#(type)","default":"\#(text)"}]}"#)
+        let field = try onlyField(schema)
+        let value = try AvroValue(defaultJSON: #require(field.defaultValue), schema: field.type, definitions: [:])
+        switch value {
+        case .double(let number): #expect(text == "NaN" ? number.isNaN : number == (text == "Infinity" ? .infinity : -.infinity))
+        case .float(let number): #expect(number == .infinity)
+        default: Issue.record("\(value) for \(type)")
+        }
+    }
+    expectAvroError(.invalidDefault) { _ = try parse(#"{"type":"record","name":"R","fields":[{"name":"f","type":"double","default":"nan"}]}"#) }
+}
