@@ -68,14 +68,17 @@ enum ProtocolParser {
                 messages.append(message)
             }
         }
-        var doc: String?
-        switch object["doc"] {
-        case nil: break
-        case .string(let text)?: doc = text
-        case let other?: throw parser.invalid("doc", "expected a doc string, found \(other)")
-        }
-        return AvroProtocol(name: name, doc: doc, properties: AvroJSON.Object(object.filter { !protocolAttributes.contains($0.key) }),
+        return AvroProtocol(name: name, doc: try doc(object, path: "", parser: parser), properties: AvroJSON.Object(object.filter { !protocolAttributes.contains($0.key) }),
                             types: types, messages: messages)
+    }
+
+    /// The `doc` of the object at `path`, which must be a string when present.
+    private static func doc(_ object: AvroJSON.Object, path: String, parser: SchemaParser) throws -> String? {
+        switch object["doc"] {
+        case nil: return nil
+        case .string(let text)?: return text
+        case let other?: throw parser.invalid(path.dot("doc"), "expected a doc string, found \(other)")
+        }
     }
 
     private static func isReference(_ schema: AvroSchema) -> Bool {
@@ -138,13 +141,7 @@ enum ProtocolParser {
             }
             if !errors.isEmpty { throw parser.invalid(path.dot("errors"), "the one-way message '\(name)' cannot have errors") }
         }
-        var doc: String?
-        switch object["doc"] {
-        case nil: break
-        case .string(let text)?: doc = text
-        case let other?: throw parser.invalid(path.dot("doc"), "expected a doc string, found \(other)")
-        }
-        return AvroProtocol.Message(name: name, doc: doc, properties: AvroJSON.Object(object.filter { !messageAttributes.contains($0.key) }),
+        return AvroProtocol.Message(name: name, doc: try doc(object, path: path, parser: parser), properties: AvroJSON.Object(object.filter { !messageAttributes.contains($0.key) }),
                                     request: request, response: response, errors: errors, isOneWay: isOneWay)
     }
 
