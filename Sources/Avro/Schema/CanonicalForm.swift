@@ -8,7 +8,7 @@ extension AvroSchema {
         return out
     }
 
-    private func appendCanonicalForm(to out: inout String) {
+    func appendCanonicalForm(to out: inout String) {
         switch kind {
         case .null, .boolean, .int, .long, .float, .double, .bytes, .string:
             AvroJSON.appendQuoted(typeName, to: &out, escapeNonASCII: false)

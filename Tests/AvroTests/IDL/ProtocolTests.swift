@@ -166,3 +166,26 @@ import Testing
         }
     }
 }
+
+/// The canonical form of protocols: the schema rules applied, docs and properties left out.
+@Suite struct ProtocolCanonicalFormTests {
+    @Test func onlyWhatTheBytesDependOnIsKept() throws {
+        let documented = try AvroProtocol(parsing: """
+            {"protocol": "Greeter", "namespace": "com.example", "doc": "Says hello.", "version": "2",
+             "types": [{"type": "error", "name": "Refused", "doc": "No.", "aliases": ["Old"], "fields": [{"name": "reason", "type": "string", "default": "?"}]},
+                       {"type": "enum", "name": "Mood", "symbols": ["HAPPY"], "default": "HAPPY"}],
+             "messages": {"hello": {"doc": "Hi.", "x": 1, "request": [{"name": "greeting", "type": "string", "doc": "what to say", "default": "hi"},
+                                                              {"name": "mood", "type": "Mood"}],
+                                    "response": {"type": "string", "logicalType": "uuid"}, "errors": ["Refused"]},
+                          "bye": {"request": [], "one-way": true}}}
+            """)
+        #expect(documented.canonicalForm == #"{"protocol":"com.example.Greeter","types":[{"name":"com.example.Refused","type":"record","fields":[{"name":"reason","type":"string"}]},{"name":"com.example.Mood","type":"enum","symbols":["HAPPY"]}],"messages":{"hello":{"request":[{"name":"greeting","type":"string"},{"name":"mood","type":"com.example.Mood"}],"response":"string","errors":["com.example.Refused"]},"bye":{"request":[],"response":"null","one-way":true}}}"#)
+        var undocumented = documented
+        undocumented.doc = nil
+        undocumented.properties = [:]
+        undocumented.messages[0].doc = nil
+        #expect(undocumented.canonicalForm == documented.canonicalForm)
+        undocumented.messages[0].request[0].type = .bytes
+        #expect(undocumented.canonicalForm != documented.canonicalForm)
+    }
+}
