@@ -2,7 +2,7 @@
 # Builds the fuzz targets with libFuzzer and AddressSanitizer and runs each for SECONDS.
 #
 #   Fuzz/run.sh [SECONDS] [TARGET...]     (default: 60 seconds, every target)
-#   targets: schema value codable resolving container json (see Fuzz/Targets/FuzzTarget.swift)
+#   targets: schema value codable resolving container json idl protocol (see Fuzz/Targets/FuzzTarget.swift)
 #
 # The seed corpora are written first by the plain build of the same executable
 # (`AvroFuzz seeds`), from sample values and, when present, ../shared/avro-testdata.
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(schema value codable resolving container json)
+[ ${#targets[@]} -gt 0 ] || targets=(schema value codable resolving container json idl protocol)
 
 swift build --product AvroFuzz >/dev/null
 swift build -c release --product AvroFuzz --build-path .build/fuzz --sanitize=address \

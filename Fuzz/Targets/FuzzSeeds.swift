@@ -37,11 +37,48 @@ public enum FuzzSeeds {
         ["5", "-300"],
     ]
 
+    /// IDL files with every kind of declaration: protocols and schema files.
+    static let idlSamples = [
+        """
+        /** A protocol. */
+        @namespace("fuzz") @version("1")
+        protocol Sample {
+          enum Kind { A, B, C } = C;
+          fixed Hash(0x10);
+          /** A record. */
+          @aliases(["Old"]) record Item {
+            string @order("descending") name = "x";
+            union { null, Hash } hash = null;
+            Kind? kind = "A";
+            map<array<decimal(9,2)>> prices = {};
+            @java-class("java.util.ArrayList") array<long> counts = [1, 0x10, 010];
+            double ratio = NaN;
+            date day; time_ms time; timestamp_ms stamp; local_timestamp_ms local; uuid id;
+          }
+          error Refused { string `reason`; }
+          Item get(string name, int limit = 10) throws Refused;
+          void ping() oneway;
+        }
+        """,
+        "namespace n; schema array<R>; record R { R? next = null; int value; }",
+        "schema int;",
+        "protocol Empty {}",
+        """
+        @namespace("a") protocol Forward {
+          record A { b.B b; union { null, C } c = null; }
+          @namespace("b") record B { string s = "\\u00e9\\t"; }
+          record C { a.A? back; }
+          @logicalType("timestamp-micros") fixed Micros(8);
+        }
+        """,
+    ]
+
     /// Writes the corpora into one folder per target under `directory` (created if needed)
     /// and returns how many inputs each got.
     ///
     /// - Parameter testData: A folder whose `.avsc` files (at any depth) become schema seeds
-    ///   and whose `.avro` files become container seeds, or `nil`.
+    ///   and whose `.avro` files become container seeds, or `nil`. The `.avdl` and `.avpr`
+    ///   files of `avro-idl` beside it become IDL and protocol seeds.
     public static func write(to directory: URL, testData: URL?) throws -> [FuzzTarget: Int] {
         var corpora: [FuzzTarget: [[UInt8]]] = [:]
         for (index, schema) in FuzzSchemas.schemas.enumerated() {
@@ -69,7 +106,18 @@ public enum FuzzSeeds {
         try addModels(FuzzModels.orders, choice: 0, resolvingChoice: FuzzSchemas.evolutions.count, to: &corpora)
         try addModels(FuzzModels.trees, choice: 1, resolvingChoice: nil, to: &corpora)
         try addModels(FuzzModels.scalars, choice: 2, resolvingChoice: nil, to: &corpora)
-        if let testData { try addTestData(testData, to: &corpora) }
+        for text in idlSamples {
+            corpora[.idl, default: []].append(Array(text.utf8))
+            if let avroProtocol = try AvroIDL(parsing: text).avroProtocol {
+                corpora[.avroProtocol, default: []].append(Array(avroProtocol.jsonString(pretty: true).utf8))
+                corpora[.avroProtocol, default: []].append(Array(avroProtocol.jsonString().utf8))
+            }
+        }
+        if let testData {
+            try addTestData(testData, to: &corpora)
+            // Java's IDL test suite, where it lies beside the test data.
+            try addTestData(testData.deletingLastPathComponent().appendingPathComponent("avro-idl"), to: &corpora)
+        }
 
         var counts: [FuzzTarget: Int] = [:]
         for target in FuzzTarget.allCases {
@@ -105,6 +153,8 @@ public enum FuzzSeeds {
             switch file.pathExtension {
             case "avsc": corpora[.schema, default: []].append([UInt8](try Data(contentsOf: file)))
             case "avro": corpora[.container, default: []].append([UInt8](try Data(contentsOf: file)))
+            case "avdl": corpora[.idl, default: []].append([UInt8](try Data(contentsOf: file)))
+            case "avpr": corpora[.avroProtocol, default: []].append([UInt8](try Data(contentsOf: file)))
             default: break
             }
         }

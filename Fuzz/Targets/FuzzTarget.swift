@@ -28,6 +28,14 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// (picked by the first byte) it encodes, and one of the ``FuzzModels`` types (picked by
     /// the first byte too) from the same text.
     case json
+    /// Avro IDL: `AvroIDL(parsing:)` of the input as UTF-8 text, with no file to import (its
+    /// directory does not exist). What is read prints to JSON that reads back the same: the
+    /// protocol, the main schema and each named type; the protocol's MD5 and canonical form
+    /// are computed.
+    case idl
+    /// `AvroProtocol(parsing:)` of the input as JSON text; a protocol that parses prints to
+    /// JSON that parses to the same protocol, and its MD5 and canonical form are computed.
+    case avroProtocol = "protocol"
 
     /// A property that does not hold for an input: a bug, which the fuzzer reports.
     public struct Violation: Error, CustomStringConvertible {
@@ -45,6 +53,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .resolving: try Self.resolving(input)
         case .container: try Self.container(input)
         case .json: try Self.json(input)
+        case .idl: try Self.idl(input)
+        case .avroProtocol: try Self.avroProtocol(input)
         }
     }
 
@@ -82,6 +92,35 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         try expect(fromCanonical.canonicalForm == canonical, "the canonical form \(canonical) is not its own canonical form")
         try expect(fromCanonical.fingerprint(.sha256) == schema.fingerprint(.sha256), "fingerprints differ")
         return true
+    }
+
+    private static func idl(_ input: [UInt8]) throws(Violation) -> Bool {
+        guard let text = String(validating: input, as: UTF8.self),
+              let idl = accepted({ try AvroIDL(parsing: text, directory: URL(fileURLWithPath: "/nonexistent-avro-fuzz")) }) else { return false }
+        if let avroProtocol = idl.avroProtocol { try protocolRoundTrip(avroProtocol) }
+        let options = AvroSchema.ParsingOptions(allowsUnicodeNames: true)
+        for schema in [idl.mainSchema].compactMap({ $0 }) + idl.namedSchemas {
+            let printed = schema.jsonString()
+            let reparsed = try must("the printed schema \(printed) does not parse") { try AvroSchema(parsing: printed, options: options) }
+            try expect(reparsed == schema, "the printed schema \(printed) parses to another schema")
+        }
+        return true
+    }
+
+    private static func avroProtocol(_ input: [UInt8]) throws(Violation) -> Bool {
+        guard let avroProtocol = accepted({ try AvroProtocol(parsing: Data(input)) }) else { return false }
+        try protocolRoundTrip(avroProtocol)
+        return true
+    }
+
+    /// The protocol prints to JSON that parses to the same protocol; its digest and canonical
+    /// form are computed.
+    private static func protocolRoundTrip(_ avroProtocol: AvroProtocol) throws(Violation) {
+        let printed = avroProtocol.jsonString()
+        let options = AvroSchema.ParsingOptions(allowsUnicodeNames: true)
+        let reparsed = try must("the printed protocol \(printed) does not parse") { try AvroProtocol(parsing: printed, options: options) }
+        try expect(reparsed == avroProtocol, "the printed protocol \(printed) parses to another protocol")
+        try expect(avroProtocol.md5.count == 16 && !avroProtocol.canonicalForm.isEmpty, "no digest or canonical form")
     }
 
     /// Encodes `value` as `schema`, decodes it and encodes it again: the same bytes.

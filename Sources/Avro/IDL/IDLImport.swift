@@ -16,6 +16,10 @@ enum IDLImport {
             let places = ([directory] + context.searchPaths).map(\.path).joined(separator: ", ")
             throw AvroError(.invalidIDL, "cannot find the imported file '\(path)' (looked in \(places))", path: location.description)
         }
+        // Only a regular file is read: a device or a pipe could never end.
+        guard (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeRegular else {
+            throw AvroError(.invalidIDL, "the imported '\(shown)' is not a regular file", path: location.description)
+        }
         guard context.readFiles.insert(url.standardizedFileURL.path).inserted else { return [] }
         let data: Data
         do {

@@ -43,7 +43,7 @@ struct FuzzTargetTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let counts = try FuzzSeeds.write(to: directory, testData: try TestData.url("."))
         #expect(counts[.container, default: 0] > 20 && counts[.schema, default: 0] > 20)
-        for target in [FuzzTarget.schema, .container] {
+        for target in [FuzzTarget.schema, .container, .idl, .avroProtocol] {
             let folder = directory.appendingPathComponent(target.rawValue)
             for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) {
                 #expect(throws: Never.self, "\(target) \(file.lastPathComponent)") { try target.run([UInt8](Data(contentsOf: file))) }
@@ -66,5 +66,8 @@ struct FuzzTargetTests {
         #expect(try FuzzTarget.container.run(Array("Obj".utf8)) == false)
         #expect(try FuzzTarget.json.run([2] + Array(#"{"int": 5}"#.utf8)) == true)
         #expect(try FuzzTarget.json.run([2] + Array(#"{"long": 5}"#.utf8)) == false)
+        #expect(try FuzzTarget.idl.run(Array("protocol P { record R { Missing m; } }".utf8)) == false)
+        #expect(try FuzzTarget.idl.run(Array("protocol P { import idl \"x.avdl\"; }".utf8)) == false)
+        #expect(try FuzzTarget.avroProtocol.run(Array(#"{"protocol": "P", "messages": {"m": {"request": []}}}"#.utf8)) == false)
     }
 }
