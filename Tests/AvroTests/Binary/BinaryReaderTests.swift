@@ -11,7 +11,7 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
     }
 }
 
-/// ``AvroBinaryReader`` (checklist sections C and M).
+/// ``AvroBinaryReader``.
 @Suite struct BinaryReaderTests {
     /// Expects reading `hex` with `body` to throw `code` at byte `offset`.
     private func expectFailure(_ code: AvroError.Code, at offset: Int, _ hex: String, zeroSizeItemLimit: Int = 10_000_000,
@@ -23,7 +23,7 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
         #expect(error?.offset == offset, "\(error.map(String.init(describing:)) ?? "no error") for \(hex)", sourceLocation: sourceLocation)
     }
 
-    // MARK: - int and long (items 51, 52)
+    // MARK: - int and long
 
     @Test func longsDecodeTheZigZagTable() throws {
         for (value, hex) in BinaryVectors.zigZag {
@@ -54,7 +54,7 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
         #expect(try reading(hexBytes("81 80 80 80 00")) { try $0.readInt() } == (-1, 5))
     }
 
-    @Test func overlongVarintsAreRejected() { // items 51, 108
+    @Test func overlongVarintsAreRejected() {
         expectFailure(.invalidVarint, at: 1, "00 80 80 80 80 80 80 80 80 80 80 00") { _ = try $0.readLong(); _ = try $0.readLong() }
         expectFailure(.invalidVarint, at: 0, "ff ff ff ff ff ff ff ff ff 02") { _ = try $0.readLong() } // 65 bits
         expectFailure(.invalidVarint, at: 0, "ff ff ff ff ff ff ff ff ff 81 00") { _ = try $0.readLong() }
@@ -62,7 +62,7 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
         expectFailure(.invalidVarint, at: 2, "02 04 ff ff ff ff ff 01") { _ = try $0.readInt(); _ = try $0.readInt(); _ = try $0.readInt() }
     }
 
-    @Test func intsBeyond32BitsAreRejected() { // item 51
+    @Test func intsBeyond32BitsAreRejected() {
         expectFailure(.valueOutOfRange, at: 0, "ff ff ff ff 1f") { _ = try $0.readInt() }
         expectFailure(.valueOutOfRange, at: 0, "fe ff ff ff 1f") { _ = try $0.readInt() }
     }
@@ -80,16 +80,16 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
         }
     }
 
-    // MARK: - boolean, float, double (items 50, 53)
+    // MARK: - boolean, float, double
 
-    @Test func booleans() throws { // item 50
+    @Test func booleans() throws {
         #expect(try reading([0, 1]) { [try $0.readBoolean(), try $0.readBoolean()] } == ([false, true], 2))
         expectFailure(.invalidBoolean, at: 1, "01 02") { _ = try $0.readBoolean(); _ = try $0.readBoolean() }
         expectFailure(.invalidBoolean, at: 0, "ff") { _ = try $0.readBoolean() }
         expectFailure(.endOfData, at: 0, "") { _ = try $0.readBoolean() }
     }
 
-    @Test func floatsKeepTheirBitPattern() throws { // item 53
+    @Test func floatsKeepTheirBitPattern() throws {
         for (bits, hex) in BinaryVectors.floats {
             let read = try reading(hexBytes(hex)) { try $0.readFloat() }
             #expect(read.value.bitPattern == bits, "\(hex)")
@@ -100,7 +100,7 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
         }
     }
 
-    @Test func doublesKeepTheirBitPattern() throws { // item 53
+    @Test func doublesKeepTheirBitPattern() throws {
         for (bits, hex) in BinaryVectors.doubles {
             let read = try reading(hexBytes(hex)) { try $0.readDouble() }
             #expect(read.value.bitPattern == bits, "\(hex)")
@@ -113,9 +113,9 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
         #expect(negativeZero == 0 && negativeZero.sign == .minus)
     }
 
-    // MARK: - bytes, string, fixed (items 54, 60)
+    // MARK: - bytes, string, fixed
 
-    @Test func strings() throws { // item 54
+    @Test func strings() throws {
         for (value, hex) in BinaryVectors.strings {
             let bytes = hexBytes(hex)
             let read = try reading(bytes) { try $0.readString() }
@@ -125,7 +125,7 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
         }
     }
 
-    @Test func bytesAndFixed() throws { // items 54, 60
+    @Test func bytesAndFixed() throws {
         #expect(try reading(hexBytes("00")) { try $0.readBytes() } == ([], 1))
         #expect(try reading(hexBytes("08 00 01 fe ff")) { try $0.readBytes() } == ([0x00, 0x01, 0xfe, 0xff], 5))
         #expect(try reading(hexBytes("de ad be")) { try $0.readFixed(size: 2) } == ([0xde, 0xad], 2))
@@ -134,7 +134,7 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
         expectFailure(.endOfData, at: 0, "de ad") { try $0.skip(count: 3) }
     }
 
-    @Test func invalidUTF8IsRejectedWithTheStringsOffset() { // item 54
+    @Test func invalidUTF8IsRejectedWithTheStringsOffset() {
         let invalid = [
             "04 c0 af",    // overlong encoding of '/'
             "06 e0 80 af", // overlong 3-byte encoding
@@ -151,13 +151,13 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
         }
     }
 
-    @Test func negativeLengthsAreRejected() { // items 54, 108
+    @Test func negativeLengthsAreRejected() {
         expectFailure(.invalidLength, at: 1, "00 01") { _ = try $0.readLong(); _ = try $0.readBytes() }
         expectFailure(.invalidLength, at: 0, "03 61 62") { _ = try $0.readString() }
         expectFailure(.invalidLength, at: 0, "ff ff ff ff ff ff ff ff ff 01") { try $0.skipLengthPrefixed() }
     }
 
-    @Test func lengthsBeyondTheInputAreRejectedBeforeAllocating() { // items 54, 107
+    @Test func lengthsBeyondTheInputAreRejectedBeforeAllocating() {
         let error = expectAvroError(.invalidLength) { _ = try reading(hexBytes("02 0a 61 62")) { _ = try $0.readLong(); _ = try $0.readString() } }
         #expect(error?.offset == 1)
         #expect(error?.message == "found a length of 5 bytes, but only 2 remain")
@@ -174,9 +174,9 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
         }
     }
 
-    // MARK: - Array and map blocks (items 57, 61, 107)
+    // MARK: - Array and map blocks
 
-    @Test func blockCounts() throws { // item 57
+    @Test func blockCounts() throws {
         #expect(try reading(hexBytes("00")) { try $0.readBlockCount(minItemSize: 1) } == (0, 1))
         #expect(try reading(hexBytes("04 aa bb")) { try $0.readBlockCount(minItemSize: 1) } == (2, 1))
         // A negative count -2 is followed by the block's byte size, 4.
@@ -186,21 +186,21 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
         #expect(try reading(hexBytes("04")) { try $0.readBlockHeader() }.value.byteSize == nil)
     }
 
-    @Test func badBlockSizesAreRejected() { // items 57, 108
+    @Test func badBlockSizesAreRejected() {
         expectFailure(.invalidLength, at: 1, "00 03 0a aa") { _ = try $0.readLong(); _ = try $0.readBlockCount(minItemSize: 1) }
         expectFailure(.invalidLength, at: 0, "03 01 aa") { _ = try $0.readBlockCount(minItemSize: 1) } // size -1
         expectFailure(.invalidLength, at: 0, "ff ff ff ff ff ff ff ff ff 01 00") { _ = try $0.readBlockCount(minItemSize: 0) } // count Int64.min
         expectFailure(.endOfData, at: 1, "03") { _ = try $0.readBlockCount(minItemSize: 1) }
     }
 
-    @Test func countsBeyondTheInputAreRejected() { // item 107
+    @Test func countsBeyondTheInputAreRejected() {
         expectFailure(.invalidLength, at: 0, "06 aa bb") { _ = try $0.readBlockCount(minItemSize: 1) }
         expectFailure(.invalidLength, at: 0, "02 00 00 00 00 00 00 00") { _ = try $0.readBlockCount(minItemSize: 8) }
         expectFailure(.invalidLength, at: 0, "fe ff ff ff ff ff ff ff ff 01") { _ = try $0.readBlockCount(minItemSize: 1) }
         expectFailure(.invalidLength, at: 0, "05 02 aa bb") { _ = try $0.readBlockCount(minItemSize: 1) } // -3 items in 2 bytes
     }
 
-    @Test func zeroSizeItemsDrawOnABudget() throws { // item 107
+    @Test func zeroSizeItemsDrawOnABudget() throws {
         let read = try reading(hexBytes("0c 01 00"), zeroSizeItemLimit: 10) { reader in
             [try reader.readBlockCount(minItemSize: 0), try reader.readBlockCount(minItemSize: 0), reader.zeroSizeItemBudget]
         }
@@ -214,12 +214,12 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
 
     // MARK: - Spec examples and edges
 
-    @Test func specRecordExample() throws { // item 55
+    @Test func specRecordExample() throws {
         let read = try reading(hexBytes("36 06 66 6f 6f")) { (try $0.readLong(), try $0.readString()) }
         #expect(read.value == (27, "foo") && read.offset == 5)
     }
 
-    @Test func specArrayExample() throws { // item 57
+    @Test func specArrayExample() throws {
         let read = try reading(hexBytes("04 06 36 00")) { reader in
             var items: [Int64] = []
             var count = try reader.readBlockCount(minItemSize: 1)
@@ -232,7 +232,7 @@ func reading<T>(_ bytes: [UInt8], zeroSizeItemLimit: Int = 10_000_000,
         #expect(read == ([3, 27], 4))
     }
 
-    @Test func specUnionExample() throws { // item 59
+    @Test func specUnionExample() throws {
         #expect(try reading(hexBytes("00")) { try $0.readLong() } == (0, 1))
         let read = try reading(hexBytes("02 02 61")) { (try $0.readLong(), try $0.readString()) }
         #expect(read.value == (1, "a") && read.offset == 3)

@@ -1,9 +1,9 @@
 import Testing
 @testable import Avro
 
-/// Known encodings shared by the writer and reader tests (checklist section C).
+/// Known encodings shared by the writer and reader tests.
 enum BinaryVectors {
-    /// Zig-zag varints of item 51, plus the ends of the int and long ranges.
+    /// Zig-zag varints, plus the ends of the int and long ranges.
     static let zigZag: [(value: Int64, hex: String)] = [
         (0, "00"), (-1, "01"), (1, "02"), (-2, "03"), (2, "04"), (63, "7e"), (-64, "7f"),
         (64, "80 01"), (-65, "81 01"), (8191, "fe 7f"), (8192, "80 80 01"), (-8193, "81 80 01"),
@@ -12,7 +12,7 @@ enum BinaryVectors {
         (.max, "fe ff ff ff ff ff ff ff ff 01"), (.min, "ff ff ff ff ff ff ff ff ff 01"),
     ]
 
-    /// Floats of item 53 by bit pattern (NaN payloads included) and their little-endian bytes.
+    /// Floats by bit pattern (NaN payloads included) and their little-endian bytes.
     static let floats: [(bits: UInt32, hex: String)] = [
         (0x7fc0_0000, "00 00 c0 7f"), // quiet NaN, as Python writes it
         (0x7fc0_0001, "01 00 c0 7f"), // NaN with a payload
@@ -25,7 +25,7 @@ enum BinaryVectors {
         (0x3fc0_0000, "00 00 c0 3f"), // 1.5
     ]
 
-    /// Doubles of item 53 by bit pattern and their little-endian bytes.
+    /// Doubles by bit pattern and their little-endian bytes.
     static let doubles: [(bits: UInt64, hex: String)] = [
         (0x7ff8_0000_0000_0000, "00 00 00 00 00 00 f8 7f"), // quiet NaN
         (0x7ff8_0000_0000_0123, "23 01 00 00 00 00 f8 7f"), // NaN with a payload
@@ -37,7 +37,7 @@ enum BinaryVectors {
         (0x400a_0000_0000_0000, "00 00 00 00 00 00 0a 40"), // 3.25
     ]
 
-    /// Strings of item 54: the UTF-8 length as a long, then the bytes.
+    /// Strings: the UTF-8 length as a long, then the bytes.
     static let strings: [(value: String, hex: String)] = [
         ("", "00"),
         ("foo", "06 66 6f 6f"),
@@ -46,7 +46,7 @@ enum BinaryVectors {
     ]
 }
 
-/// ``AvroBinaryWriter`` (checklist section C).
+/// ``AvroBinaryWriter``.
 @Suite struct BinaryWriterTests {
     private func written(_ body: (inout AvroBinaryWriter) -> Void) -> String {
         var writer = AvroBinaryWriter()
@@ -56,13 +56,13 @@ enum BinaryVectors {
 
     private func hex(_ spaced: String) -> String { spaced.filter { !$0.isWhitespace } }
 
-    @Test func longsUseTheZigZagTable() { // item 51
+    @Test func longsUseTheZigZagTable() {
         for (value, expected) in BinaryVectors.zigZag {
             #expect(written { $0.writeLong(value) } == hex(expected), "long \(value)")
         }
     }
 
-    @Test func intsUseTheSameBytesAsLongs() { // items 51, 52
+    @Test func intsUseTheSameBytesAsLongs() {
         for (value, expected) in BinaryVectors.zigZag {
             guard let int = Int32(exactly: value) else { continue }
             #expect(written { $0.writeInt(int) } == hex(expected), "int \(value)")
@@ -71,11 +71,11 @@ enum BinaryVectors {
         #expect(written { $0.writeInt(.max) } == "feffffff0f")
     }
 
-    @Test func booleansAreOneByte() { // item 50
+    @Test func booleansAreOneByte() {
         #expect(written { $0.writeBoolean(false); $0.writeBoolean(true) } == "0001")
     }
 
-    @Test func floatsKeepTheirBitPattern() { // item 53
+    @Test func floatsKeepTheirBitPattern() {
         for (bits, expected) in BinaryVectors.floats {
             #expect(written { $0.writeFloat(Float(bitPattern: bits)) } == hex(expected), "float bits \(bits)")
         }
@@ -83,7 +83,7 @@ enum BinaryVectors {
         #expect(written { $0.writeFloat(.infinity) } == "0000807f")
     }
 
-    @Test func doublesKeepTheirBitPattern() { // item 53
+    @Test func doublesKeepTheirBitPattern() {
         for (bits, expected) in BinaryVectors.doubles {
             #expect(written { $0.writeDouble(Double(bitPattern: bits)) } == hex(expected), "double bits \(bits)")
         }
@@ -91,32 +91,32 @@ enum BinaryVectors {
         #expect(written { $0.writeDouble(-.infinity) } == "000000000000f0ff")
     }
 
-    @Test func stringsAreLengthThenUTF8() { // item 54
+    @Test func stringsAreLengthThenUTF8() {
         for (value, expected) in BinaryVectors.strings {
             #expect(written { $0.writeString(value) } == hex(expected), "string \(value.debugDescription)")
         }
     }
 
-    @Test func bytesAreLengthThenBytes() { // item 54
+    @Test func bytesAreLengthThenBytes() {
         #expect(written { $0.writeBytes([]) } == "00")
         #expect(written { $0.writeBytes([0x00, 0x01, 0xfe, 0xff]) } == "080001feff")
         #expect(written { $0.writeBytes([UInt8](repeating: 7, count: 64)) } == "8001" + String(repeating: "07", count: 64))
     }
 
-    @Test func fixedHasNoLength() { // item 60
+    @Test func fixedHasNoLength() {
         #expect(written { $0.writeFixed([0xde, 0xad]) } == "dead")
         #expect(written { $0.writeFixed([]) } == "")
     }
 
-    @Test func specRecordExample() { // item 55: {a: long 27, b: string "foo"}
+    @Test func specRecordExample() { // {a: long 27, b: string "foo"}
         #expect(written { $0.writeLong(27); $0.writeString("foo") } == "3606666f6f")
     }
 
-    @Test func specArrayExample() { // item 57: [3, 27] of long
+    @Test func specArrayExample() { // [3, 27] of long
         #expect(written { $0.writeLong(2); $0.writeLong(3); $0.writeLong(27); $0.writeLong(0) } == "04063600")
     }
 
-    @Test func specUnionExample() { // item 59: ["null","string"]
+    @Test func specUnionExample() { // ["null","string"]
         #expect(written { $0.writeLong(0) } == "00")
         #expect(written { $0.writeLong(1); $0.writeString("a") } == "020261")
     }

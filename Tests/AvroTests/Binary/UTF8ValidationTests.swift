@@ -6,7 +6,7 @@ import Testing
         bytes.withUnsafeBufferPointer { UTF8Validation.isWellFormed($0) }
     }
 
-    @Test func boundariesOfEverySequenceLength() { // item 54
+    @Test func boundariesOfEverySequenceLength() {
         let valid: [[UInt8]] = [
             [], [0x00], [0x7F], Array("plain ASCII longer than eight bytes".utf8),
             [0xC2, 0x80], [0xDF, 0xBF],                          // U+0080, U+07FF
@@ -28,7 +28,7 @@ import Testing
         for bytes in invalid { #expect(!check(bytes), "\(bytes)") }
     }
 
-    @Test func oneNonASCIIByteIsSeenAtEveryPositionOfEveryLength() { // item 54
+    @Test func oneNonASCIIByteIsSeenAtEveryPositionOfEveryLength() {
         // The ASCII check reads whole words, the last overlapping the one before: a byte
         // in any position of any length must still reach the full validation.
         for count in 1...40 {

@@ -37,7 +37,7 @@ struct CLIErrorTests {
     }
 
     // Every deliberately broken file of the shared test data: the records before the damage,
-    // then one line with the file and the byte offset (items 78, 107).
+    // then one line with the file and the byte offset.
     @Test(.enabled(if: TestData.isAvailable), arguments: CLITestFiles.broken)
     func brokenContainerFilesGiveOneLineWithTheOffset(file: String) throws {
         let path = try TestData.url(file).path

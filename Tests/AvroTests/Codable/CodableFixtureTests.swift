@@ -10,7 +10,7 @@ import Testing
 @testable import Avro
 
 /// Hand-written Codable values encode to exactly the bytes fastavro wrote for the same
-/// schema and value, and decode back to the same value (checklist sections A to C).
+/// schema and value, and decode back to the same value.
 @Suite struct CodableFixtureTests {
     static func schema(_ name: String) throws -> AvroSchema {
         try AvroSchema(parsing: String(contentsOf: TestData.fixture("codable/\(name).avsc"), encoding: .utf8))
@@ -35,7 +35,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: extra.path), "\(name) has more fixtures than values", sourceLocation: sourceLocation)
     }
 
-    // MARK: - Primitives (checklist section A)
+    // MARK: - Primitives
 
     @Test func null() throws {
         try check("null", [Int?.none])
@@ -93,39 +93,39 @@ import Testing
         try check("string", ["", "hello", "Grüße, 世界 🎉 nul:\u{0}."])
     }
 
-    // MARK: - Logical types (checklist section B)
+    // MARK: - Logical types
 
     static let decimals = ["3.1415", "-3.1415", "0", "0.0001", "-9.9999"].compactMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
 
-    @Test func decimalOnBytesAndFixed() throws {   // items 39, 40
+    @Test func decimalOnBytesAndFixed() throws {
         try #require(Self.decimals.count == 5)
         try check("decimal-bytes", Self.decimals)
         try check("decimal-fixed", Self.decimals)
     }
 
-    @Test func date() throws {   // item 41
+    @Test func date() throws {
         let days: [Double] = [10_957, 0, -1, -354_285, 2_932_896]
         try check("date", days.map { Date(timeIntervalSince1970: $0 * 86_400) })
     }
 
-    @Test func timeOfDayAsIntegers() throws {   // item 42
+    @Test func timeOfDayAsIntegers() throws {
         try check("time-millis", [Int32(86_399_999), 0])
         try check("time-micros", [Int64(86_399_999_999), 1])
     }
 
-    @Test func timestampMillis() throws {   // item 43
+    @Test func timestampMillis() throws {
         let seconds: [Double] = [-30_610_223_999.999, 253_402_300_799.999, 0, -0.001, 1_709_210_096.789]
         try check("timestamp-millis", seconds.map(Date.init(timeIntervalSince1970:)))
         try check("local-timestamp-millis", [seconds[0], seconds[1]].map(Date.init(timeIntervalSince1970:)))
     }
 
-    @Test func timestampMicros() throws {   // item 43
+    @Test func timestampMicros() throws {
         let seconds: [Double] = [-30_610_223_999.75, 253_402_300_799.5, -0.000001, 1_709_210_096.789012]
         try check("timestamp-micros", seconds.map(Date.init(timeIntervalSince1970:)))
         try check("local-timestamp-micros", [seconds[0], seconds[3]].map(Date.init(timeIntervalSince1970:)))
     }
 
-    @Test func timestampNanos() throws {   // item 43; the int64 range is 1677-09-21 … 2262-04-11
+    @Test func timestampNanos() throws {   // the int64 range is 1677-09-21 … 2262-04-11
         let seconds: [Double] = [-9_223_286_400, 9_223_286_400, -0.5, 1_709_210_096.25]
         try check("timestamp-nanos", seconds.map(Date.init(timeIntervalSince1970:)))
         try check("local-timestamp-nanos", [Date(timeIntervalSince1970: seconds[3])])
@@ -133,17 +133,17 @@ import Testing
 
     static let uuid = UUID(uuid: (0xb9, 0xf7, 0xa0, 0xf4, 0x7b, 0x9e, 0x4a, 0x4e, 0x9d, 0x6c, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab))
 
-    @Test func uuidOnStringAndFixed() throws {   // item 44
+    @Test func uuidOnStringAndFixed() throws {
         try check("uuid-string", [Self.uuid])
         try check("uuid-fixed", [Self.uuid])
     }
 
-    @Test func duration() throws {   // item 46
+    @Test func duration() throws {
         try check("duration", [AvroDuration(months: 1, days: 2, milliseconds: 3),
                                AvroDuration(months: .max, days: 0, milliseconds: 86_400_000)])
     }
 
-    // MARK: - Complex types (checklist section C)
+    // MARK: - Complex types
 
     enum Suit: String, Codable, Equatable {
         case hearts = "HEARTS", spades = "SPADES", clubs = "CLUBS", diamonds = "DIAMONDS"
@@ -193,7 +193,7 @@ import Testing
         ])
     }
 
-    @Test func optionalUnionsWithNullFirstAndLast() throws {   // item 30
+    @Test func optionalUnionsWithNullFirstAndLast() throws {
         try check("union-null-first", [nil, "x"] as [String?])
         try check("union-null-last", ["x", nil] as [String?])
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import Avro
 
 /// Bad input into `AvroDecoder` only throws: a `DecodingError` whose underlying error is an
-/// `AvroError`, never a crash, a hang or a stack overflow (checklist item 107).
+/// `AvroError`, never a crash, a hang or a stack overflow.
 @Suite struct CodableMalformedInputTests {
     typealias Interop = InteropCodableTests.OrderedInterop
 

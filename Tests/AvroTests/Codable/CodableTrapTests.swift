@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Avro
 
-/// The structural traps other Swift Avro libraries fall into (issue 3): field order, containers
+/// The structural traps other Swift Avro libraries fall into: field order, containers
 /// used out of turn, skipped optionals, defaults, unions, and class hierarchies. Expected bytes
 /// come from ``AvroValue``. The value traps are in `CodableValueTrapTests`.
 @Suite struct CodableTrapTests {
@@ -175,7 +175,7 @@ import Testing
         enum CodingKeys: CodingKey { case a, b, e }
     }
 
-    @Test func skippedNilOptionalsWriteTheirNullBranchAndMissingFieldsTheirDefault() throws {   // item 30
+    @Test func skippedNilOptionalsWriteTheirNullBranchAndMissingFieldsTheirDefault() throws {
         let expected = try CodableCheck.reference(.record([
             ("a", .union(branch: 0, value: .null)), ("b", .union(branch: 1, value: .null)), ("c", "dflt"),
             ("d", .union(branch: 0, value: .long(7))), ("e", .long(5)),

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Avro
 
-/// The value traps of the Codable coders (issue 3): integer ranges, float promotions,
+/// The value traps of the Codable coders: integer ranges, float promotions,
 /// top-level values that are not records, Foundation types, `AvroValue` fields, arrays in
 /// several blocks, and errors deep inside a value with their coding path and byte offset.
 /// Expected bytes come from ``AvroValue``.
@@ -42,7 +42,7 @@ import Testing
         expectDecodingError(.typeMismatch) { _ = try CodableCheck.decode(Int.self, [0, 0, 0, 0], "\"float\"") }
     }
 
-    @Test func floatAndDoublePromotions() throws {   // item 51
+    @Test func floatAndDoublePromotions() throws {
         #expect(try CodableCheck.encode(Float(1.5), "\"double\"") == CodableCheck.reference(.double(1.5), "\"double\""))
         #expect(try CodableCheck.encode(Int32(-3), "\"float\"") == CodableCheck.reference(.float(-3), "\"float\""))
         #expect(try CodableCheck.encode(Int64(1) << 40, "\"double\"") == CodableCheck.reference(.double(0x1p40), "\"double\""))
@@ -88,7 +88,7 @@ import Testing
         #expect(try CodableCheck.decode([String: String?].self, CodableCheck.encode(map, mapSchema), mapSchema) == map)
     }
 
-    /// Other writers split arrays and maps into blocks, some with a byte size (item 27).
+    /// Other writers split arrays and maps into blocks, some with a byte size.
     @Test func arraysAndMapsInSeveralBlocks() throws {
         let arraySchema = #"{"type": "array", "items": "long"}"#
         // A block of -2 items in 2 bytes (1, 2), a block of 1 item (3), the end.
@@ -113,7 +113,7 @@ import Testing
         #expect(buffer == [0xaa, 0x02])
     }
 
-    @Test func decimalsAreNeverRoundedAndDatesNeverWrapped() throws {   // items 39, 43
+    @Test func decimalsAreNeverRoundedAndDatesNeverWrapped() throws {
         let decimal = #"{"type": "bytes", "logicalType": "decimal", "precision": 5, "scale": 4}"#
         let fixed = #"{"type": "fixed", "name": "D2", "size": 2, "logicalType": "decimal", "precision": 4, "scale": 0}"#
         for text in ["3.14159", "10", "-10.00001"] {

@@ -50,7 +50,7 @@ import Testing
                                               "items/Index 0", "items/Index 1", "byName/k"])
     }
 
-    @Test func arraysInSeveralBlocksAndMapsWithRepeatedKeys() throws { // items 57, 58, 59
+    @Test func arraysInSeveralBlocksAndMapsWithRepeatedKeys() throws {
         let schema = try AvroSchema(parsing: #"{"type":"record","name":"R","fields":[{"name":"a","type":{"type":"array","items":"int"}},{"name":"m","type":{"type":"map","values":"long"}}]}"#)
         struct R: Decodable, Equatable {
             var a: [Int32]
@@ -95,7 +95,7 @@ import Testing
         var m: [String: T]
     }
 
-    @Test func arraysAndMapsOfEachSpecialisedScalar() throws { // items 57, 58, 59
+    @Test func arraysAndMapsOfEachSpecialisedScalar() throws {
         func check<T: Codable & Equatable>(_ avroType: String, _ items: [T], _ entries: [String: T]) throws {
             let schema = try AvroSchema(parsing: #"{"type":"record","name":"R","fields":[{"name":"a","type":{"type":"array","items":"\#(avroType)"}},{"name":"m","type":{"type":"map","values":"\#(avroType)"}}]}"#)
             let bytes = try AvroEncoder(schema: schema).encodeBytes(Collections(a: items, m: entries))

@@ -3,7 +3,7 @@ import Testing
 @testable import Avro
 
 /// Broken container files of the shared test data give the right error, with the block and
-/// byte offset, and never hang or crash (checklist items 78, 107–109).
+/// byte offset, and never hang or crash.
 @Suite(.enabled(if: TestData.isAvailable)) struct BrokenFileTests {
     /// Reads `path` to its end (or its first error) and returns the values and the error.
     static func readToError(_ path: String, options: AvroFileReaderOptions = .init()) throws -> ([AvroValue], AvroError?) {

@@ -3,7 +3,7 @@ import Testing
 @testable import Avro
 
 /// Files written here and then damaged: each damage gives an error naming the block and the
-/// byte, and recovery mode skips exactly the damaged part (checklist items 78, 80, 107).
+/// byte, and recovery mode skips exactly the damaged part.
 @Suite struct CorruptionTests {
     typealias Reading = ContainerFixtures.Reading
     static let sync: [UInt8] = Array(0xa0...0xaf)
@@ -192,7 +192,7 @@ import Testing
         expectAvroError(.limitExceeded) {
             _ = try AvroFileReader<AvroValue>(data: header([("avro.schema", Array("\"long\"".utf8))]), options: .init(maxBlockSize: 4))
         }
-        // A metadata block with a negative count (and its byte size) is accepted (item 109).
+        // A metadata block with a negative count (and its byte size) is accepted.
         var blocked = AvroBinaryWriter()
         blocked.writeFixed(AvroFileHeader.magic)
         blocked.writeLong(-1)

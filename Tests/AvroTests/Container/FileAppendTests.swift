@@ -3,7 +3,7 @@ import Testing
 @testable import Avro
 
 /// `AvroFileWriter(appendingTo:)` keeps the file's header and refuses another schema
-/// (checklist item 80).
+///.
 @Suite struct FileAppendTests {
     typealias Reading = ContainerFixtures.Reading
 

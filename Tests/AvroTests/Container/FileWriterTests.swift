@@ -3,7 +3,7 @@ import Testing
 @testable import Avro
 
 /// `AvroFileWriter`: exact layout, every codec, blocks, flush, append, metadata and errors
-/// (checklist items 76–81).
+///.
 @Suite struct FileWriterTests {
     typealias Reading = ContainerFixtures.Reading
     static let sync: [UInt8] = Array(0x10...0x1f)

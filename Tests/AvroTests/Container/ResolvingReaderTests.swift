@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Avro
 
-/// Container files read into today's schema (issue 6 with issue 5's resolution).
+/// Container files read into today's schema.
 @Suite struct ResolvingReaderTests {
     struct PersonV1: Codable { var name: String; var age: Int32 }
     struct PersonV2: Codable, Equatable { var fullName: String; var age: Int64; var country: String }

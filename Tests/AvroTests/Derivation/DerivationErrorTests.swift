@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func anEncodableOnlyTypeNeedsASchema() throws {
-        // DESIGN §6: the Codable entry points throw EncodingError with the AvroError inside.
+        // The Codable entry points throw EncodingError with the AvroError inside.
         var thrown: (any Error)?
         do { _ = try AvroEncoder().encodeBytes(OnlyEncodable(x: 1)) } catch { thrown = error }
         guard case EncodingError.invalidValue(_, let context)? = thrown else {

@@ -3,7 +3,7 @@ import Testing
 @testable import Avro
 
 /// The types whose derived schemas are checked against golden `.avsc` files
-/// (`Fixtures/derivation/<name>.avsc`), round-tripped, and read by fastavro (DESIGN §3).
+/// (`Fixtures/derivation/<name>.avsc`), round-tripped, and read by fastavro.
 enum Gallery {
     // MARK: - Records, primitives, nesting
 

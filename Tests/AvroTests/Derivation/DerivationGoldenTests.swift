@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Avro
 
-/// Derived schemas (DESIGN §3) against the golden `.avsc` files in `Fixtures/derivation`,
+/// Derived schemas against the golden `.avsc` files in `Fixtures/derivation`,
 /// and the mapping rules those files rest on.
 @Suite struct DerivationGoldenTests {
     @Test(arguments: Gallery.entries)

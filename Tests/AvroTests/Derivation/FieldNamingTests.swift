@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Avro
 
-/// Issue 4's key-naming strategy and excluded fields.
+/// The key-naming strategy and excluded fields.
 @Suite struct FieldNamingTests {
     struct Account: Codable, Equatable, AvroCustomizing {
         var accountID: Int

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Avro
 
-/// Single-object encoding (checklist item 83) and Confluent's wire format (item 106).
+/// Single-object encoding and Confluent's wire format.
 @Suite struct MessageFramingTests {
     struct TestMessage: Codable, Equatable {
         var id: Int64

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Avro
 
-/// Cross-check with fastavro (checklist items 85–91): values written with a writer schema are
+/// Cross-check with fastavro: values written with a writer schema are
 /// read as a reader schema by fastavro (`Fixtures/resolution/resolve_with_fastavro.py`) and by
 /// ``AvroValue``, and the results must be equal, or both reads must fail. Skipped when
 /// `python3` cannot import fastavro.
@@ -22,7 +22,7 @@ import Testing
     typealias R = ResolutionCheck
 
     static let cases: [Case] = [
-        // Promotions (item 85), with values exact in float, and 2^53+1 read as double.
+        // Promotions, with values exact in float, and 2^53+1 read as double.
         .init(writer: R.record("P", #"{"name":"i","type":"int"}"#, #"{"name":"il","type":"int"}"#, #"{"name":"l","type":"long"}"#,
                                #"{"name":"ld","type":"long"}"#, #"{"name":"f","type":"float"}"#, #"{"name":"s","type":"string"}"#, #"{"name":"b","type":"bytes"}"#),
               reader: R.record("P", #"{"name":"b","type":"string"}"#, #"{"name":"s","type":"bytes"}"#, #"{"name":"f","type":"double"}"#,
@@ -34,7 +34,7 @@ import Testing
               ]),
         // bytes that are not UTF-8 cannot be read as a string.
         .init(writer: #""bytes""#, reader: #""string""#, values: [.bytes([0xC3, 0xA9]), .bytes([0xFF])]),
-        // Reader fields added with defaults (item 86).
+        // Reader fields added with defaults.
         .init(writer: R.record("R", #"{"name":"a","type":"int"}"#),
               reader: R.record("R", #"{"name":"s","type":"string","default":"x"}"#, #"{"name":"a","type":"int"}"#,
                                #"{"name":"n","type":["null","int"],"default":null}"#, #"{"name":"u","type":["int","null"],"default":3}"#,
@@ -45,21 +45,21 @@ import Testing
                                #"{"name":"d","type":"double","default":1.5}"#, #"{"name":"l","type":"long","default":9007199254740993}"#),
               values: [.record([("a", .int(1))])]),
         // A field renamed through an alias, the record renamed through an alias, a field
-        // dropped (with nested types to skip) and one widened (items 84, 86).
+        // dropped (with nested types to skip) and one widened.
         .init(writer: #"{"type":"record","name":"ns.Old","fields":[{"name":"name","type":"string"},{"name":"tags","type":{"type":"map","values":{"type":"array","items":"string"}}},{"name":"age","type":"int"}]}"#,
               reader: #"{"type":"record","name":"ns.New","aliases":["Old"],"fields":[{"name":"age","type":"long"},{"name":"fullName","type":"string","aliases":["name"]},{"name":"email","type":"string","default":"-"}]}"#,
               values: [.record([("name", "Ada"), ("tags", .map([("k", ["a", "b"])])), ("age", .int(36))])]),
-        // Nested record names must match (item 84): fastavro refuses as we do. (Root records
+        // Nested record names must match: fastavro refuses as we do. (Root records
         // resolve whatever their names, as in Java; fastavro refuses those too.)
         .init(writer: R.record("R", #"{"name":"p","type":\#(R.record("A", #"{"name":"x","type":"int"}"#))}"#),
               reader: R.record("R", #"{"name":"p","type":\#(R.record("B", #"{"name":"x","type":"int"}"#))}"#), values: [.record([("p", .record([("x", .int(1))]))])]),
-        // Enums (item 87): the reader's default, and a symbol the reader lacks.
+        // Enums: the reader's default, and a symbol the reader lacks.
         .init(writer: #"{"type":"enum","name":"E","symbols":["A","B","C"]}"#,
               reader: #"{"type":"enum","name":"E","symbols":["A","B","UNKNOWN"],"default":"UNKNOWN"}"#,
               values: [.enumeration("A"), .enumeration("C")]),
         .init(writer: #"{"type":"enum","name":"E","symbols":["A","B","C"]}"#, reader: #"{"type":"enum","name":"E","symbols":["B","A"]}"#,
               values: [.enumeration("A"), .enumeration("C")]),
-        // Unions (items 89–91).
+        // Unions.
         .init(writer: #"["int","string"]"#, reader: #"["string","int"]"#, values: [.union(branch: 0, value: .int(5)), .union(branch: 1, value: "s")]),
         .init(writer: #"["null","int","string"]"#, reader: #"["null","long"]"#,
               values: [.union(branch: 0, value: .null), .union(branch: 1, value: .int(5)), .union(branch: 2, value: "x")]),
@@ -67,13 +67,13 @@ import Testing
         .init(writer: #""int""#, reader: #"["null","double"]"#, values: [.int(-2)]),
         .init(writer: #""string""#, reader: #"["null","bytes"]"#, values: ["é"]),
         .init(writer: #""long""#, reader: #"["null","int"]"#, values: [.long(1)]),
-        // Arrays and maps (item 88), and records inside them.
+        // Arrays and maps, and records inside them.
         .init(writer: #"{"type":"map","values":{"type":"array","items":"float"}}"#, reader: #"{"type":"map","values":{"type":"array","items":"double"}}"#,
               values: [.map([("a", [.float(0.5), .float(-1e-3)]), ("b", [])])]),
         .init(writer: #"{"type":"array","items":\#(R.record("P", #"{"name":"x","type":"int"}"#))}"#,
               reader: #"{"type":"array","items":\#(R.record("P", #"{"name":"y","type":"string","default":"-"}"#, #"{"name":"x","type":"long"}"#))}"#,
               values: [[.record([("x", .int(1))]), .record([("x", .int(2))])]]),
-        // A recursive list gains a field (item 86).
+        // A recursive list gains a field.
         .init(writer: #"{"type":"record","name":"Node","fields":[{"name":"value","type":"int"},{"name":"next","type":["null","Node"]}]}"#,
               reader: #"{"type":"record","name":"Node","fields":[{"name":"value","type":"long"},{"name":"label","type":"string","default":"?"},{"name":"next","type":["null","Node"]}]}"#,
               values: [.record([("value", .int(1)), ("next", .union(branch: 1, value: .record([("value", .int(2)), ("next", .union(branch: 0, value: .null))])))])]),

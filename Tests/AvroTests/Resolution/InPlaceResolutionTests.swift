@@ -3,7 +3,7 @@ import Testing
 @testable import Avro
 
 /// Records whose writer fields are each read as written, skipped or defaulted are read in
-/// place, without transcoding (checklist items 85, 86): the same values as the transcoder
+/// place, without transcoding: the same values as the transcoder
 /// gives, however the type asks for its fields.
 @Suite struct InPlaceResolutionTests {
     typealias R = ResolutionCheck

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Avro
 
-/// Every rule of schema resolution (checklist section H, items 84–93), in both directions:
+/// Every rule of schema resolution, in both directions:
 /// compatible pairs read the right values (through ``AvroValue`` and the Codable decoder),
 /// incompatible pairs are refused by the checker and when the data is read.
 @Suite struct ResolutionRuleTests {
@@ -10,7 +10,7 @@ import Testing
 
     static func quoted(_ type: String) -> String { type.hasPrefix("{") || type.hasPrefix("[") ? type : "\"\(type)\"" }
 
-    // MARK: Promotions (items 85, 93)
+    // MARK: Promotions
 
     struct Promotion: Sendable, CustomTestStringConvertible {
         let writer: String, reader: String, written: AvroValue, read: AvroValue
@@ -33,7 +33,7 @@ import Testing
         .init(writer: "bytes", reader: "string", written: .bytes([]), read: ""),
     ]
 
-    @Test(arguments: promotions) func promotionReadsTheValueJavaReads(_ promotion: Promotion) throws { // item 85
+    @Test(arguments: promotions) func promotionReadsTheValueJavaReads(_ promotion: Promotion) throws {
         let writer = Self.quoted(promotion.writer), reader = Self.quoted(promotion.reader)
         #expect(try R.read(promotion.written, writer: writer, reader: reader) == promotion.read)
         #expect(try R.problems(reader: reader, writer: writer) == [])
@@ -43,7 +43,7 @@ import Testing
         let i2l: Int64, i2f: Float, i2d: Double, l2f: Float, l2d: Double, f2d: Double, s2b: [UInt8], b2s: String
     }
 
-    @Test func codableReadsEveryPromotion() throws { // item 85
+    @Test func codableReadsEveryPromotion() throws {
         let writer = R.record("P", #"{"name":"i2l","type":"int"}"#, #"{"name":"i2f","type":"int"}"#, #"{"name":"i2d","type":"int"}"#,
                               #"{"name":"l2f","type":"long"}"#, #"{"name":"l2d","type":"long"}"#, #"{"name":"f2d","type":"float"}"#,
                               #"{"name":"s2b","type":"string"}"#, #"{"name":"b2s","type":"bytes"}"#)
@@ -57,7 +57,7 @@ import Testing
                                   s2b: [0xC3, 0xA9], b2s: "€"))
     }
 
-    @Test func invalidUTF8BytesCannotBeReadAsString() throws { // item 85 (OPEN: we require valid UTF-8)
+    @Test func invalidUTF8BytesCannotBeReadAsString() throws { // we require valid UTF-8
         let error = expectAvroError(.invalidUTF8) { _ = try R.read(.bytes([0x61, 0xFF, 0xFE]), writer: #""bytes""#, reader: #""string""#) }
         #expect(error?.offset == 0)
         struct S: Decodable { let s: String }
@@ -73,14 +73,14 @@ import Testing
     ]
 
     /// Every pair of distinct primitives that is not a promotion: the reverse of each
-    /// promotion, and the rest (item 85).
+    /// promotion, and the rest.
     static let nonPromotions: [(String, String)] = [
         ("long", "int"), ("float", "int"), ("double", "int"), ("float", "long"), ("double", "long"), ("double", "float"),
         ("string", "int"), ("int", "string"), ("bytes", "int"), ("int", "bytes"), ("long", "string"), ("double", "string"),
         ("boolean", "int"), ("int", "boolean"), ("null", "int"), ("int", "null"), ("string", "boolean"), ("null", "string"),
     ]
 
-    @Test(arguments: nonPromotions) func reverseDirectionFailsStaticallyAndOnRead(_ writer: String, _ reader: String) throws { // items 85, 93
+    @Test(arguments: nonPromotions) func reverseDirectionFailsStaticallyAndOnRead(_ writer: String, _ reader: String) throws {
         let message = "the writer's \(writer) cannot be read as the reader's \(reader)"
         #expect(try R.problems(reader: Self.quoted(reader), writer: Self.quoted(writer)) == [message])
         let value = try #require(Self.samples[writer])
@@ -88,7 +88,7 @@ import Testing
         #expect(error?.message == message)
     }
 
-    @Test func codableReportsAnImpossiblePromotion() throws { // item 85
+    @Test func codableReportsAnImpossiblePromotion() throws {
         struct Narrow: Decodable { let n: Int32 }
         let error = expectDecodingError(.incompatibleSchemas) {
             _ = try R.decode(Narrow.self, .record([("n", .long(5))]), writer: R.record("N", #"{"name":"n","type":"long"}"#),
@@ -97,9 +97,9 @@ import Testing
         #expect(error?.message == "n: the writer's long cannot be read as the reader's int")
     }
 
-    // MARK: Records (items 84, 86)
+    // MARK: Records
 
-    @Test func emptyAndOneFieldRecordsReadEachOther() throws { // items 86, 93
+    @Test func emptyAndOneFieldRecordsReadEachOther() throws {
         let empty = R.record("R"), one = R.record("R", #"{"name":"a","type":"int","default":7}"#)
         #expect(try R.read(.record([]), writer: empty, reader: one) == .record([("a", .int(7))]))
         #expect(try R.read(.record([("a", .int(3))]), writer: one, reader: empty) == .record([]))
@@ -107,7 +107,7 @@ import Testing
         #expect(try R.problems(reader: empty, writer: one) == [])
     }
 
-    @Test func readerFieldWithoutDefaultFails() throws { // items 86, 93
+    @Test func readerFieldWithoutDefaultFails() throws {
         let empty = R.record("R"), one = R.record("R", #"{"name":"a","type":"int"}"#)
         let message = "a: the reader's field 'a' of R is not in the writer's schema and has no default"
         #expect(try R.problems(reader: one, writer: empty) == [message])
@@ -133,7 +133,7 @@ import Testing
 
     /// Fields reordered, renamed through an alias, promoted, added with a default, and removed
     /// (an array, a fixed and a map of unions of records, all skipped).
-    @Test func fieldsArePairedByNameOrAliasInAnyOrder() throws { // item 86
+    @Test func fieldsArePairedByNameOrAliasInAnyOrder() throws {
         let expected: AvroValue = .record([("score", .double(1.5)), ("fullName", "Ada"), ("id", .long(42)), ("added", "none"), ("last", "end")])
         #expect(try R.read(Self.v1Value, writer: Self.v1, reader: Self.v2) == expected)
         #expect(try R.decode(RecV2.self, Self.v1Value, writer: Self.v1, reader: Self.v2)
@@ -144,7 +144,7 @@ import Testing
     /// Writer fields in the reader's order: runs of fields read as written are copied whole,
     /// with skipped fields, a reader-union branch, a promotion and defaults (in a gap and at
     /// the end) between them; a nested record read as written is one copy.
-    @Test func fieldsInTheReadersOrderAreCopiedInRuns() throws { // items 85, 86, 90
+    @Test func fieldsInTheReadersOrderAreCopiedInRuns() throws {
         let inner = #"{"type":"record","name":"In","fields":[{"name":"x","type":"long"},{"name":"s","type":"string"}]}"#
         let writer = R.record("Rec", #"{"name":"a","type":"int"}"#, #"{"name":"dropped","type":{"type":"array","items":"string"}}"#,
                               #"{"name":"b","type":"string"}"#, #"{"name":"in","type":\#(inner)}"#, #"{"name":"c","type":"int"}"#,
@@ -178,13 +178,13 @@ import Testing
         var name: String
     }
 
-    @Test func codableReadsIntoTheSchemaDerivedFromTheType() throws { // items 85, 86
+    @Test func codableReadsIntoTheSchemaDerivedFromTheType() throws {
         let writer = try AvroSchema(parsing: R.record("Derived", #"{"name":"name","type":"string"}"#, #"{"name":"extra","type":"double"}"#, #"{"name":"id","type":"int"}"#))
         let bytes = try AvroValue.record([("name", "n"), ("extra", .double(2)), ("id", .int(-9))]).encoded(as: writer)
         #expect(try AvroDecoder().decode(Derived.self, from: bytes, writerSchema: writer) == Derived(id: -9, name: "n"))
     }
 
-    @Test func streamsOfValuesAreResolvedOneAfterAnother() throws { // item 86
+    @Test func streamsOfValuesAreResolvedOneAfterAnother() throws {
         let writer = try AvroSchema(parsing: Self.v1), reader = try AvroSchema(parsing: Self.v2)
         var bytes = try Self.v1Value.encoded(as: writer)
         bytes += bytes
@@ -199,7 +199,7 @@ import Testing
         expectAvroError(.trailingData) { _ = try AvroValue(decoding: bytes, writerSchema: writer, readerSchema: reader) }
     }
 
-    @Test func aFieldOfTheReadersOwnNameWinsOverAnAlias() throws { // item 86
+    @Test func aFieldOfTheReadersOwnNameWinsOverAnAlias() throws {
         let writer = R.record("R", #"{"name":"name","type":"string"}"#, #"{"name":"fullName","type":"string"}"#)
         let reader = R.record("R", #"{"name":"fullName","type":"string","aliases":["name"]}"#)
         #expect(try R.read(.record([("name", "old"), ("fullName", "new")]), writer: writer, reader: reader) == .record([("fullName", "new")]))
@@ -212,7 +212,7 @@ import Testing
         ("a.Old", #"{"type":"record","name":"b.New","aliases":["a.Old"],"fields":[{"name":"x","type":"int"}]}"#),
         ("a.b.Point", #"{"type":"record","name":"Point","fields":[{"name":"x","type":"int"}]}"#),
         ("Point", #"{"type":"record","name":"Point","namespace":"c","fields":[{"name":"x","type":"int"}]}"#),
-    ]) func recordNamesMatchUnqualifiedOrThroughAnAlias(_ writerName: String, _ reader: String) throws { // item 84
+    ]) func recordNamesMatchUnqualifiedOrThroughAnAlias(_ writerName: String, _ reader: String) throws {
         let writer = R.record(writerName, Self.pointField)
         #expect(try R.problems(reader: reader, writer: writer) == [])
         #expect(try R.read(.record([("x", .int(1))]), writer: writer, reader: reader) == .record([("x", .int(1))]))
@@ -222,7 +222,7 @@ import Testing
     @Test(arguments: [
         ("A", R.record("B", #"{"name":"x","type":"int"}"#), "A", "B"),
         ("a.Old", #"{"type":"record","name":"b.New","aliases":["Old"],"fields":[{"name":"x","type":"int"}]}"#, "a.Old", "b.New"),
-    ]) func nestedRecordsWithOtherNamesFail(_ writerName: String, _ reader: String, _ shownWriter: String, _ shownReader: String) throws { // item 84
+    ]) func nestedRecordsWithOtherNamesFail(_ writerName: String, _ reader: String, _ shownWriter: String, _ shownReader: String) throws {
         let writer = R.record("Root", #"{"name":"p","type":\#(R.record(writerName, Self.pointField))}"#)
         let nestedReader = R.record("Root", #"{"name":"p","type":\#(reader)}"#)
         let message = "p: the writer's \(shownWriter) and the reader's \(shownReader) have different names (add the writer's name to the reader's aliases)"
@@ -233,14 +233,14 @@ import Testing
         #expect(try R.read(.record([("x", .int(1))]), writer: R.record(writerName, Self.pointField), reader: reader) == .record([("x", .int(1))]))
     }
 
-    @Test func docOrderAliasesAndPropertiesDoNotMatter() throws { // item 92
+    @Test func docOrderAliasesAndPropertiesDoNotMatter() throws {
         let writer = #"{"type":"record","name":"R","doc":"w","aliases":["Q"],"fields":[{"name":"a","type":"int","order":"descending","doc":"d","x-prop":1}]}"#
         let reader = #"{"type":"record","name":"R","fields":[{"name":"a","type":"int","order":"ignore","aliases":["z"]}]}"#
         #expect(try R.problems(reader: reader, writer: writer) == [])
         #expect(try R.read(.record([("a", .int(-3))]), writer: writer, reader: reader) == .record([("a", .int(-3))]))
     }
 
-    // MARK: Enums (item 87)
+    // MARK: Enums
 
     static func letters(_ symbols: String, default fallback: String? = nil, name: String = "E") -> String {
         #"{"type":"enum","name":"\#(name)","symbols":[\#(symbols)]\#(fallback.map { #","default":"\#($0)""# } ?? "")}"#
@@ -248,7 +248,7 @@ import Testing
 
     enum Letter: String, Decodable { case A, B, C }
 
-    @Test func readerWithMoreSymbolsReadsByName() throws { // items 87, 93
+    @Test func readerWithMoreSymbolsReadsByName() throws {
         let writer = Self.letters(#""A","B""#), reader = Self.letters(#""C","B","A""#)
         #expect(try R.read(.enumeration("B"), writer: writer, reader: reader) == .enumeration("B"))
         #expect(try R.read(.enumeration("A"), writer: writer, reader: reader) == .enumeration("A"))
@@ -257,7 +257,7 @@ import Testing
                              reader: #"{"type":"array","items":\#(reader)}"#) == [.A, .B])
     }
 
-    @Test func writerSymbolUnknownToTheReaderFailsOnlyWhenWritten() throws { // items 87, 93
+    @Test func writerSymbolUnknownToTheReaderFailsOnlyWhenWritten() throws {
         let writer = Self.letters(#""A","B","C""#), reader = Self.letters(#""A","B""#)
         let message = "the writer's enum symbol 'C' is not a symbol of the reader's E, which has no default"
         #expect(try R.problems(reader: reader, writer: writer) == [message])
@@ -267,14 +267,14 @@ import Testing
         #expect(error?.offset == 0)
     }
 
-    @Test func unknownSymbolReadsAsTheReadersEnumDefault() throws { // item 87
+    @Test func unknownSymbolReadsAsTheReadersEnumDefault() throws {
         let writer = Self.letters(#""A","B","C""#), reader = Self.letters(#""A","B","UNKNOWN""#, default: "UNKNOWN")
         #expect(try R.problems(reader: reader, writer: writer) == [])
         #expect(try R.read(.enumeration("C"), writer: writer, reader: reader) == .enumeration("UNKNOWN"))
         #expect(try R.read(.enumeration("A"), writer: writer, reader: reader) == .enumeration("A"))
     }
 
-    @Test func enumDefaultAndFieldDefaultTogether() throws { // items 86, 87, 93
+    @Test func enumDefaultAndFieldDefaultTogether() throws {
         let enumType = Self.letters(#""A","B","UNKNOWN""#, default: "UNKNOWN")
         let reader = R.record("R", #"{"name":"e","type":\#(enumType),"default":"B"}"#)
         #expect(try R.read(.record([]), writer: R.record("R"), reader: reader) == .record([("e", .enumeration("B"))]))
@@ -283,16 +283,16 @@ import Testing
         #expect(try R.problems(reader: reader, writer: writer) == [])
     }
 
-    @Test func enumNamesMatchOrFail() throws { // item 84
+    @Test func enumNamesMatchOrFail() throws {
         let aliased = #"{"type":"enum","name":"New","aliases":["E"],"symbols":["A"]}"#
         #expect(try R.read(.enumeration("A"), writer: Self.letters(#""A""#), reader: aliased) == .enumeration("A"))
         #expect(try R.problems(reader: Self.letters(#""A""#, name: "G"), writer: Self.letters(#""A""#))
             == ["the writer's E and the reader's G have different names (add the writer's name to the reader's aliases)"])
     }
 
-    // MARK: Fixed (item 84)
+    // MARK: Fixed
 
-    @Test func fixedNeedsTheSameSizeAndName() throws { // items 84, 93
+    @Test func fixedNeedsTheSameSizeAndName() throws {
         let four = #"{"type":"fixed","name":"F","size":4}"#
         #expect(try R.read(.fixed([1, 2, 3, 4]), writer: four, reader: #"{"type":"fixed","name":"x.F","size":4}"#) == .fixed([1, 2, 3, 4]))
         let eight = #"{"type":"fixed","name":"F","size":8}"#
@@ -304,7 +304,7 @@ import Testing
         expectAvroError(.incompatibleSchemas) { _ = try R.read(.fixed([1, 2, 3, 4]), writer: four, reader: renamed) }
     }
 
-    // MARK: Type mismatches (items 84, 93)
+    // MARK: Type mismatches
 
     static let mismatches: [(String, String, AvroValue, String)] = [
         (#"{"type":"array","items":"int"}"#, #"{"type":"map","values":"int"}"#, [.int(1)], "the writer's array cannot be read as the reader's map"),
@@ -317,14 +317,14 @@ import Testing
         (#"{"type":"enum","name":"E","symbols":["A"]}"#, #"{"type":"fixed","name":"E","size":1}"#, .enumeration("A"), "the writer's E cannot be read as the reader's E"),
     ]
 
-    @Test(arguments: mismatches) func differentKindsDoNotMatch(_ writer: String, _ reader: String, _ value: AvroValue, _ message: String) throws { // item 84
+    @Test(arguments: mismatches) func differentKindsDoNotMatch(_ writer: String, _ reader: String, _ value: AvroValue, _ message: String) throws {
         #expect(try R.problems(reader: reader, writer: writer) == [message])
         #expect(expectAvroError(.incompatibleSchemas) { _ = try R.read(value, writer: writer, reader: reader) }?.message == message)
     }
 
-    // MARK: Arrays and maps (item 88)
+    // MARK: Arrays and maps
 
-    @Test func arrayAndMapItemsArePromoted() throws { // items 88, 93
+    @Test func arrayAndMapItemsArePromoted() throws {
         #expect(try R.read([.int(1), .int(-2)], writer: #"{"type":"array","items":"int"}"#, reader: #"{"type":"array","items":"long"}"#)
             == [.long(1), .long(-2)])
         #expect(try R.read(.map([("a", .int(3)), ("b", .int(4))]), writer: #"{"type":"map","values":"int"}"#, reader: #"{"type":"map","values":"double"}"#)
@@ -335,13 +335,13 @@ import Testing
             == ["[]: the writer's long cannot be read as the reader's int"])
     }
 
-    @Test func arrayBlocksWithByteSizesAreResolved() throws { // item 88 (negative count followed by a byte size)
+    @Test func arrayBlocksWithByteSizesAreResolved() throws { // a negative count followed by a byte size
         let block = hexBytes("03 04 02 04  02 06  00") // −2 items in 2 bytes (1, 2), then 1 item (3), then the end
         #expect(try R.read(bytes: block, writer: #"{"type":"array","items":"int"}"#, reader: #"{"type":"array","items":"long"}"#)
             == [.long(1), .long(2), .long(3)])
     }
 
-    @Test func nestedRecordsInArraysGainTheirDefaults() throws { // items 86, 88
+    @Test func nestedRecordsInArraysGainTheirDefaults() throws {
         let writer = #"{"type":"array","items":\#(R.record("P", #"{"name":"x","type":"int"}"#))}"#
         let reader = #"{"type":"array","items":\#(R.record("P", #"{"name":"y","type":"string","default":"-"}"#, #"{"name":"x","type":"long"}"#))}"#
         struct P: Decodable, Equatable { let y: String, x: Int64 }
@@ -357,7 +357,7 @@ import Testing
         let value: Int64, label: String, next: Node?
     }
 
-    @Test func recursiveListGainsAFieldWithADefault() throws { // items 86, 89
+    @Test func recursiveListGainsAFieldWithADefault() throws {
         let v1 = #"{"type":"record","name":"Node","fields":[{"name":"value","type":"int"},{"name":"next","type":["null","Node"]}]}"#
         let v2 = #"{"type":"record","name":"Node","fields":[{"name":"value","type":"long"},{"name":"label","type":"string","default":"?"},{"name":"next","type":["null","Node"]}]}"#
         let list: AvroValue = .record([("value", .int(1)), ("next", .union(branch: 1, value: .record([("value", .int(2)), ("next", .union(branch: 0, value: .null))])))])
@@ -370,7 +370,7 @@ import Testing
         #expect(try R.problems(reader: v1, writer: v2) == ["value: the writer's long cannot be read as the reader's int"])
     }
 
-    // MARK: Defaults (item 86)
+    // MARK: Defaults
 
     static let everyDefault = R.record("D",
         #"{"name":"n","type":"null","default":null}"#, #"{"name":"b","type":"boolean","default":true}"#,
@@ -392,7 +392,7 @@ import Testing
         let a: [Int64], m: [String: Int32], u1: Int32?, u2: Int32?, r: In
     }
 
-    @Test func defaultsOfEveryTypeFillMissingFields() throws { // item 86
+    @Test func defaultsOfEveryTypeFillMissingFields() throws {
         let writer = R.record("D", #"{"name":"w","type":"string"}"#)
         let value = try R.read(.record([("w", "skipped")]), writer: writer, reader: Self.everyDefault)
         #expect(value == .record([
@@ -406,13 +406,13 @@ import Testing
                                     e: "HEARTS", a: [1, 2], m: ["k": 1], u1: nil, u2: 3, r: .init(x: 1, y: "w")))
     }
 
-    // MARK: Logical types (items 39, 84)
+    // MARK: Logical types
 
     static func decimal(_ precision: Int, _ scale: Int) -> String {
         #"{"type":"bytes","logicalType":"decimal","precision":\#(precision),"scale":\#(scale)}"#
     }
 
-    @Test func decimalsMatchOnlyWithTheSamePrecisionAndScale() throws { // items 39, 84
+    @Test func decimalsMatchOnlyWithTheSamePrecisionAndScale() throws {
         #expect(try R.read(.bytes([0x7B]), writer: Self.decimal(4, 2), reader: Self.decimal(4, 2)) == .bytes([0x7B]))
         #expect(try R.read(.bytes([0x7B]), writer: Self.decimal(4, 2), reader: #""bytes""#) == .bytes([0x7B]))
         for (precision, scale) in [(5, 2), (4, 3)] {

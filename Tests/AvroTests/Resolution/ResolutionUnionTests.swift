@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import Avro
 
-/// Schema resolution with unions on either side (checklist items 89–91, 93).
+/// Schema resolution with unions on either side.
 @Suite struct ResolutionUnionTests {
     typealias R = ResolutionCheck
 
-    @Test func emptyWriterUnionIsCompatibleWithAnything() throws { // item 93
+    @Test func emptyWriterUnionIsCompatibleWithAnything() throws {
         for reader in [#""int""#, R.record("R", #"{"name":"a","type":"int"}"#), #"["null","string"]"#, "[]"] {
             #expect(try R.problems(reader: reader, writer: "[]") == [])
         }
@@ -15,14 +15,14 @@ import Testing
         #expect(try R.problems(reader: "[]", writer: #""int""#) == ["the writer's int matches none of the reader's union branches []"])
     }
 
-    @Test func bothUnionsMatchBranchesByType() throws { // items 89, 93
+    @Test func bothUnionsMatchBranchesByType() throws {
         let writer = #"["int","string"]"#, reader = #"["string","int"]"#
         #expect(try R.read(.union(branch: 0, value: .int(5)), writer: writer, reader: reader) == .union(branch: 1, value: .int(5)))
         #expect(try R.read(.union(branch: 1, value: "s"), writer: writer, reader: reader) == .union(branch: 0, value: "s"))
         #expect(try R.problems(reader: reader, writer: writer) == [])
     }
 
-    @Test func writerBranchMissingFromTheReaderFailsOnlyWhenWritten() throws { // items 89, 93
+    @Test func writerBranchMissingFromTheReaderFailsOnlyWhenWritten() throws {
         let writer = R.record("R", #"{"name":"u","type":["null","int","string"]}"#)
         let reader = R.record("R", #"{"name":"u","type":["null","long"]}"#)
         let message = "u<string>: the writer's string matches none of the reader's union branches [null, long]"
@@ -38,7 +38,7 @@ import Testing
         expectDecodingError(.incompatibleSchemas) { _ = try R.decode(U.self, .record([("u", .union(branch: 2, value: "x"))]), writer: writer, reader: reader) }
     }
 
-    @Test func writerUnionReadByANonUnion() throws { // items 91, 93
+    @Test func writerUnionReadByANonUnion() throws {
         let writer = #"["null","int","long","float"]"#
         #expect(try R.read(.union(branch: 1, value: .int(2)), writer: writer, reader: #""double""#) == .double(2))
         #expect(try R.read(.union(branch: 2, value: .long(1 << 60)), writer: writer, reader: #""double""#) == .double(0x1p60))
@@ -57,7 +57,7 @@ import Testing
         var testDescription: String { "\(writer) → \(reader)" }
     }
 
-    /// Java's three passes (item 90): the same type first, then a record of the same kind,
+    /// Java's three passes: the same type first, then a record of the same kind,
     /// then the first promotion, whatever the order of the branches.
     static let choices: [Choice] = [
         .init(writer: #""int""#, reader: #"["long","int"]"#, written: .int(3), read: .union(branch: 1, value: .int(3))),
@@ -75,12 +75,12 @@ import Testing
               written: .enumeration("A"), read: .union(branch: 1, value: .enumeration("A"))),
     ]
 
-    @Test(arguments: choices) func readerUnionTakesTheFirstMatchingBranch(_ choice: Choice) throws { // items 90, 93
+    @Test(arguments: choices) func readerUnionTakesTheFirstMatchingBranch(_ choice: Choice) throws {
         #expect(try R.read(choice.written, writer: choice.writer, reader: choice.reader) == choice.read)
         #expect(try R.problems(reader: choice.reader, writer: choice.writer) == [])
     }
 
-    @Test func readerUnionWithoutAMatchingBranchFails() throws { // items 90, 93
+    @Test func readerUnionWithoutAMatchingBranchFails() throws {
         let message = "the writer's long matches none of the reader's union branches [int, null]"
         #expect(try R.problems(reader: #"["int","null"]"#, writer: #""long""#) == [message])
         #expect(expectAvroError(.incompatibleSchemas) { _ = try R.read(.long(1), writer: #""long""#, reader: #"["int","null"]"#) }?.message == message)
@@ -88,7 +88,7 @@ import Testing
             == ["the writer's double matches none of the reader's union branches [null, long, float]"])
     }
 
-    @Test func numbersUnderAWriterUnionReadByAReaderUnion() throws { // item 93
+    @Test func numbersUnderAWriterUnionReadByAReaderUnion() throws {
         let writer = #"["int","long","float","double"]"#, reader = #"["long","float"]"#
         #expect(try R.read(.union(branch: 0, value: .int(1)), writer: writer, reader: reader) == .union(branch: 0, value: .long(1)))
         #expect(try R.read(.union(branch: 1, value: .long(2)), writer: writer, reader: reader) == .union(branch: 0, value: .long(2)))
@@ -102,7 +102,7 @@ import Testing
     static let recordA = #"{"type":"record","name":"A","fields":[{"name":"x","type":"int"}]}"#
     static let recordB = #"{"type":"record","name":"B","fields":[{"name":"x","type":"int"}]}"#
 
-    @Test func unionsOfRecordsThatDifferOnlyByName() throws { // items 84, 89, 93
+    @Test func unionsOfRecordsThatDifferOnlyByName() throws {
         let writer = "[\(Self.recordA),\(Self.recordB)]", reader = "[\(Self.recordB),\(Self.recordA)]"
         #expect(try R.read(.union(branch: 0, value: .record([("x", .int(1))])), writer: writer, reader: reader)
             == .union(branch: 1, value: .record([("x", .int(1))])))

@@ -3,8 +3,7 @@ import Testing
 @testable import Avro
 
 /// A record read in place whose reader fields are the writer's, in order, then fields from
-/// defaults is read as it comes, without first finding where its fields are (checklist items
-/// 85, 86): fields asked for in order, some of them, out of order or a default first give the
+/// defaults is read as it comes, without first finding where its fields are: fields asked for in order, some of them, out of order or a default first give the
 /// values the transcoder gives, and each value ends where the next begins.
 @Suite(.serialized) struct SequentialInPlaceTests {
     typealias R = ResolutionCheck

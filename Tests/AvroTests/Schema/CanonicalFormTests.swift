@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Avro
 
-// Parsing Canonical Form and fingerprints (checklist sections I and J, items 94–98).
+// Parsing Canonical Form and fingerprints.
 
 /// One case of `share-test-data/schema-tests.txt`: a schema, its canonical form, and its
 /// CRC-64-AVRO fingerprint as Java prints it (a signed 64-bit number), when given.
@@ -56,7 +56,7 @@ private let schemaTestCases: [CanonicalFormCase] = {
 
 @Test(.enabled(if: TestData.isAvailable))
 func schemaTestsFileHasAllCases() {
-    // item 95: 34 cases numbered 000–033, 26 of them with a fingerprint.
+    // 34 cases numbered 000–033, 26 of them with a fingerprint.
     #expect(schemaTestCases.map(\.number) == (0...33).map { String(format: "%03d", $0) })
     #expect(schemaTestCases.filter { $0.fingerprint != nil }.count == 26)
     let multiLine = schemaTestCases.first { $0.number == "026" }
@@ -96,7 +96,7 @@ func fingerprintsMatchGeneratedTable() throws {
     }
 }
 
-// MARK: - The transformations of item 94
+// MARK: - The transformations
 
 /// The canonical form of `text`, parsed with Unicode names allowed.
 private func canonical(_ text: String) throws -> String {
@@ -210,9 +210,9 @@ private func canonical(_ text: String) throws -> String {
     #expect(try canonical(#"[ "int" , {"type":"boolean"} ]"#) == #"["int","boolean"]"#)
 }
 
-// MARK: - Fingerprints (items 96–98)
+// MARK: - Fingerprints
 
-/// CRC-64-AVRO computed bit by bit, straight from the definition of item 97, without a table.
+/// CRC-64-AVRO computed bit by bit, straight from the definition, without a table.
 private func bitwiseCRC64Avro(_ bytes: some Sequence<UInt8>) -> UInt64 {
     let empty: UInt64 = 0xc15d_213a_a4d7_a795
     var fingerprint = empty
@@ -226,7 +226,7 @@ private func bitwiseCRC64Avro(_ bytes: some Sequence<UInt8>) -> UInt64 {
 }
 
 @Test func fingerprintsAreOverTheCanonicalFormBytes() throws {
-    // item 96: every algorithm hashes the UTF-8 of the canonical form.
+    // every algorithm hashes the UTF-8 of the canonical form.
     let schema = try AvroSchema(parsing: """
         {"type":"record","name":"Person","namespace":"org.example","doc":"ignored","fields":[
           {"name":"name","type":"string"},{"name":"tags","type":{"type":"array","items":"string"}}]}
@@ -246,13 +246,12 @@ private func bitwiseCRC64Avro(_ bytes: some Sequence<UInt8>) -> UInt64 {
     #"{"type":"record","name":"L","fields":[{"name":"n","type":["null","L"]}]}"#,
 ])
 func tableCRC64AvroMatchesBitwiseDefinition(text: String) throws {
-    // item 97
     let schema = try AvroSchema(parsing: text)
     #expect(schema.fingerprint64 == bitwiseCRC64Avro(schema.canonicalForm.utf8))
 }
 
 @Test func fingerprintByteOrderAndSign() throws {
-    // item 98: "int" is 0x7275d51a3f395c8f, printed signed by Java, little-endian in bytes.
+    // "int" is 0x7275d51a3f395c8f, printed signed by Java, little-endian in bytes.
     let int = try AvroSchema(parsing: #"{"type":"int"}"#)
     #expect(int.fingerprint64 == 0x7275_d51a_3f39_5c8f)
     #expect(Int64(bitPattern: int.fingerprint64) == 8_247_732_601_305_521_295)
@@ -268,7 +267,7 @@ func interopFingerprintsOfItem98() throws {
     #expect(hexString(interop.fingerprint(.crc64Avro)) == "e82c0a93a6a0b5a4")
     #expect(hexString(interop.fingerprint(.md5)) == "994fea1a1be7ff8603cbe40c3bc7e4ca")
     #expect(hexString(interop.fingerprint(.sha256)) == "cccfd6e3f917cf53b0f90c206342e6703b0d905071f724a1c1f85b731c74058d")
-    // The single-object header of generated/interop-record0.single-object.bin carries it (item 83).
+    // The single-object header of generated/interop-record0.single-object.bin carries it.
     let message = try TestData.bytes("generated/interop-record0.single-object.bin")
     #expect(Array(message.prefix(10)) == [0xc3, 0x01] + interop.fingerprint(.crc64Avro))
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Avro
 
-// Parsing schemas: the rules of checklist sections A (items 1–36) and B (items 37–48).
+// Parsing schemas: every rule of the specification's schema declarations and logical types.
 
 private func parse(_ text: String, unicode: Bool = false) throws -> AvroSchema {
     try AvroSchema(parsing: text, options: .init(allowsUnicodeNames: unicode))
@@ -37,89 +37,89 @@ struct InvalidSchema: Sendable, CustomTestStringConvertible {
 }
 
 private let invalidSchemas: [InvalidSchema] = [
-    // A.1 JSON forms (items 1, 3, 3b) and malformed JSON.
-    .init("item 1: a number", "42", at: nil),
-    .init("item 1: a boolean", "true", at: nil),
-    .init("item 1: null", "null", at: nil),
-    .init("item 1: an object without type", #"{"name":"x"}"#, at: nil),
-    .init("item 1: a non-string type", #"{"type":7}"#, at: "type"),
-    .init("item 1: an unknown type", #"{"type":"panther"}"#, at: "type"),
-    .init("item 1: an unknown type name", #""panther""#, at: nil),
-    .init("item 1: True is not a type", #""True""#, at: nil),
-    .init("item 3: object form of a named reference", #"[{"type":"fixed","name":"Hash","size":16},{"type":"Hash"}]"#, at: "[1].type"),
-    .init("item 3b: text after the schema", #"{"type":"string"}; DROP TABLE users"#, .invalidJSON, at: nil),
+    // JSON forms and malformed JSON.
+    .init("a number", "42", at: nil),
+    .init("a boolean", "true", at: nil),
+    .init("null", "null", at: nil),
+    .init("an object without type", #"{"name":"x"}"#, at: nil),
+    .init("a non-string type", #"{"type":7}"#, at: "type"),
+    .init("an unknown type", #"{"type":"panther"}"#, at: "type"),
+    .init("an unknown type name", #""panther""#, at: nil),
+    .init("True is not a type", #""True""#, at: nil),
+    .init("object form of a named reference", #"[{"type":"fixed","name":"Hash","size":16},{"type":"Hash"}]"#, at: "[1].type"),
+    .init("text after the schema", #"{"type":"string"}; DROP TABLE users"#, .invalidJSON, at: nil),
     .init("malformed JSON", #"{"type":"record","name":"R","fields":["#, .invalidJSON, at: nil),
     .init("malformed JSON: single quotes", "{'type':'int'}", .invalidJSON, at: nil),
-    // A.2 primitive names (item 6).
-    .init("item 6: fixed named int", #"{"type":"fixed","name":"int","size":1}"#, at: "name"),
-    .init("item 6: record named string in the null namespace", #"{"type":"record","name":"string","namespace":"","fields":[]}"#, at: "name"),
-    // A.3 records and fields (items 7–10).
-    .init("item 7: record without name", #"{"type":"record","fields":[]}"#, at: nil),
-    .init("item 7: record with a non-string name", #"{"type":"record","name":["Tom"],"fields":[]}"#, at: "name"),
-    .init("item 7: record without fields", #"{"type":"record","name":"R"}"#, at: nil),
-    .init("item 7: fields as a string", #"{"type":"record","name":"R","fields":"a b"}"#, at: "fields"),
-    .init("item 7: aliases not an array", #"{"type":"record","name":"R","aliases":"S","fields":[]}"#, at: "aliases"),
-    .init("item 7: a non-string alias", #"{"type":"record","name":"R","aliases":[1],"fields":[]}"#, at: "aliases[0]"),
-    .init("item 7: a non-string doc", #"{"type":"record","name":"R","doc":5,"fields":[]}"#, at: "doc"),
-    .init("item 8: field not an object", #"{"type":"record","name":"R","fields":["int"]}"#, at: "fields[0]"),
-    .init("item 8: field without name", #"{"type":"record","name":"R","fields":[{"type":"int"}]}"#, at: "fields[0]"),
-    .init("item 8: field with a non-string name", #"{"type":"record","name":"R","fields":[{"name":1,"type":"int"}]}"#, at: "fields[0].name"),
-    .init("item 8: field without type", #"{"type":"record","name":"R","fields":[{"name":"a"},{"name":"b","type":"int"}]}"#, at: "fields[0]"),
-    .init("item 8: field with a bad type", record(field: #"{"type":"array"}"#), at: "fields[0].type"),
-    .init("item 9: unknown order", record(field: #""int","order":"up""#), at: "fields[0].order"),
-    .init("item 9: order not a string", record(field: #""int","order":1"#), at: "fields[0].order"),
-    .init("item 10: duplicate field", #"{"type":"record","name":"R","fields":[{"name":"a","type":"int"},{"name":"a","type":"long"}]}"#, at: "fields[1].name"),
-    .init("item 10: field name with a space", #"{"type":"record","name":"R","fields":[{"name":"a b","type":"int"}]}"#, at: "fields[0].name"),
-    .init("item 10: field name starting with a digit", #"{"type":"record","name":"R","fields":[{"name":"1a","type":"int"}]}"#, at: "fields[0].name"),
-    .init("item 10: empty field name", #"{"type":"record","name":"R","fields":[{"name":"","type":"int"}]}"#, at: "fields[0].name"),
-    // A.5 enums (items 20, 21).
-    .init("item 20: enum without symbols", #"{"type":"enum","name":"E"}"#, at: nil),
-    .init("item 20: symbols as a string", #"{"type":"enum","name":"E","symbols":"A B"}"#, at: "symbols"),
-    .init("item 20: a non-string symbol", #"{"type":"enum","name":"E","symbols":["A",null]}"#, at: "symbols[1]"),
-    .init("item 20: duplicate symbol", #"{"type":"enum","name":"E","symbols":["A","B","A"]}"#, at: "symbols[2]"),
-    .init("item 20: symbol with a space", #"{"type":"enum","name":"E","symbols":["A","B C"]}"#, at: "symbols[1]"),
-    .init("item 20: symbol with a dash", #"{"type":"enum","name":"E","symbols":["a-b"]}"#, at: "symbols[0]"),
-    .init("item 20: enum without name", #"{"type":"enum","symbols":["A"]}"#, at: nil),
-    .init("item 21: default not a symbol", #"{"type":"enum","name":"E","symbols":["A"],"default":"B"}"#, at: "default"),
-    .init("item 21: default not a string", #"{"type":"enum","name":"E","symbols":["A"],"default":0}"#, at: "default"),
-    // A.6 arrays and maps (item 22).
-    .init("item 22: array without items", #"{"type":"array"}"#, at: nil),
-    .init("item 22: map without values", #"{"type":"map","items":"int"}"#, at: nil),
-    .init("item 22: bad items", #"{"type":"array","items":"Nope"}"#, at: "items"),
-    .init("item 22: bad values", #"{"type":"map","values":{"type":"map"}}"#, at: "values"),
-    // A.7 unions (item 23).
-    .init("item 23a: duplicate int", #"["int","int"]"#, at: "[1]"),
-    .init("item 23a: duplicate null", #"["null","string","null"]"#, at: "[2]"),
-    .init("item 23a: int twice, once as an object", #"["int",{"type":"int","logicalType":"date"}]"#, at: "[1]"),
-    .init("item 23a: two arrays", #"[{"type":"array","items":"int"},{"type":"array","items":"long"}]"#, at: "[1]"),
-    .init("item 23a: two maps", #"[{"type":"map","values":"int"},{"type":"map","values":"long"}]"#, at: "[1]"),
-    .init("item 23a: a named type twice", #"[{"type":"fixed","name":"F","size":1},"F"]"#, at: "[1]"),
-    .init("item 23c: nested union", #"["null",["int","string"]]"#, at: "[1]"),
-    .init("item 23c: nested union in a field", record(field: #"["null",[]]"#), at: "fields[0].type[1]"),
-    // A.8 fixed (item 24).
-    .init("item 24: fixed without size", #"{"type":"fixed","name":"F"}"#, at: nil),
-    .init("item 24: negative size", #"{"type":"fixed","name":"F","size":-1}"#, at: "size"),
-    .init("item 24: fractional size", #"{"type":"fixed","name":"F","size":1.5}"#, at: "size"),
-    .init("item 24: size as a string", #"{"type":"fixed","name":"F","size":"16"}"#, at: "size"),
-    .init("item 24: fixed without name", #"{"type":"fixed","size":16}"#, at: nil),
-    // A.9 names and namespaces (items 25–29).
-    .init("item 25: name starting with a digit", #"{"type":"enum","name":"2d2","symbols":["c3po"]}"#, at: "name"),
-    .init("item 25: name with a space", #"{"type":"fixed","name":"dr. spaceman","size":1}"#, at: "name"),
-    .init("item 25: empty name", #"{"type":"fixed","name":"","size":1}"#, at: "name"),
-    .init("item 25: Unicode name (strict by default)", #"{"type":"fixed","name":"caf\u00e9","size":1}"#, at: "name"),
-    .init("item 26: empty element in a dotted name", #"{"type":"fixed","name":"a..b","size":1}"#, at: "name"),
-    .init("item 26: dotted name ending with a dot", #"{"type":"fixed","name":"a.b.","size":1}"#, at: "name"),
-    .init("item 26: dotted name starting with a dot", #"{"type":"fixed","name":".b","size":1}"#, at: "name"),
-    .init("item 26: empty element in a namespace", #"{"type":"fixed","name":"b","namespace":"a..c","size":1}"#, at: "namespace"),
-    .init("item 26: namespace starting with a dot", #"{"type":"fixed","name":"b","namespace":".a","size":1}"#, at: "namespace"),
-    .init("item 26: namespace element starting with a digit", #"{"type":"fixed","name":"b","namespace":"a.1c","size":1}"#, at: "namespace"),
-    .init("item 26: non-string namespace", #"{"type":"fixed","name":"b","namespace":1,"size":1}"#, at: "namespace"),
-    .init("item 28: forward reference", #"{"type":"record","name":"R","fields":[{"name":"a","type":"E"},{"name":"b","type":{"type":"enum","name":"E","symbols":["X"]}}]}"#, at: "fields[0].type"),
-    .init("item 28: reference to another namespace's name", #"{"type":"record","name":"R","namespace":"x","fields":[{"name":"a","type":{"type":"fixed","name":"F","namespace":"y","size":1}},{"name":"b","type":"F"}]}"#, at: "fields[1].type"),
-    .init("item 29: a name defined twice", #"{"type":"record","name":"R","fields":[{"name":"a","type":{"type":"fixed","name":"F","size":1}},{"name":"b","type":{"type":"fixed","name":"F","size":2}}]}"#, at: "fields[1].type.name"),
-    .init("item 29: the same definition twice", #"[{"type":"fixed","name":"F","size":1},{"type":"record","name":"S","fields":[{"name":"f","type":{"type":"fixed","name":"F","size":1}}]}]"#, at: "[1].fields[0].type.name"),
-    .init("item 29: a record redefining itself", #"{"type":"record","name":"R","fields":[{"name":"a","type":{"type":"record","name":"R","fields":[]}}]}"#, at: "fields[0].type.name"),
-    .init("item 29: a field type redefining an enclosing record in its namespace", #"{"type":"record","name":"a.R","fields":[{"name":"a","type":{"type":"enum","name":"R","symbols":["X"]}}]}"#, at: "fields[0].type.name"),
+    // primitive names.
+    .init("fixed named int", #"{"type":"fixed","name":"int","size":1}"#, at: "name"),
+    .init("record named string in the null namespace", #"{"type":"record","name":"string","namespace":"","fields":[]}"#, at: "name"),
+    // records and fields.
+    .init("record without name", #"{"type":"record","fields":[]}"#, at: nil),
+    .init("record with a non-string name", #"{"type":"record","name":["Tom"],"fields":[]}"#, at: "name"),
+    .init("record without fields", #"{"type":"record","name":"R"}"#, at: nil),
+    .init("fields as a string", #"{"type":"record","name":"R","fields":"a b"}"#, at: "fields"),
+    .init("aliases not an array", #"{"type":"record","name":"R","aliases":"S","fields":[]}"#, at: "aliases"),
+    .init("a non-string alias", #"{"type":"record","name":"R","aliases":[1],"fields":[]}"#, at: "aliases[0]"),
+    .init("a non-string doc", #"{"type":"record","name":"R","doc":5,"fields":[]}"#, at: "doc"),
+    .init("field not an object", #"{"type":"record","name":"R","fields":["int"]}"#, at: "fields[0]"),
+    .init("field without name", #"{"type":"record","name":"R","fields":[{"type":"int"}]}"#, at: "fields[0]"),
+    .init("field with a non-string name", #"{"type":"record","name":"R","fields":[{"name":1,"type":"int"}]}"#, at: "fields[0].name"),
+    .init("field without type", #"{"type":"record","name":"R","fields":[{"name":"a"},{"name":"b","type":"int"}]}"#, at: "fields[0]"),
+    .init("field with a bad type", record(field: #"{"type":"array"}"#), at: "fields[0].type"),
+    .init("unknown order", record(field: #""int","order":"up""#), at: "fields[0].order"),
+    .init("order not a string", record(field: #""int","order":1"#), at: "fields[0].order"),
+    .init("duplicate field", #"{"type":"record","name":"R","fields":[{"name":"a","type":"int"},{"name":"a","type":"long"}]}"#, at: "fields[1].name"),
+    .init("field name with a space", #"{"type":"record","name":"R","fields":[{"name":"a b","type":"int"}]}"#, at: "fields[0].name"),
+    .init("field name starting with a digit", #"{"type":"record","name":"R","fields":[{"name":"1a","type":"int"}]}"#, at: "fields[0].name"),
+    .init("empty field name", #"{"type":"record","name":"R","fields":[{"name":"","type":"int"}]}"#, at: "fields[0].name"),
+    // enums.
+    .init("enum without symbols", #"{"type":"enum","name":"E"}"#, at: nil),
+    .init("symbols as a string", #"{"type":"enum","name":"E","symbols":"A B"}"#, at: "symbols"),
+    .init("a non-string symbol", #"{"type":"enum","name":"E","symbols":["A",null]}"#, at: "symbols[1]"),
+    .init("duplicate symbol", #"{"type":"enum","name":"E","symbols":["A","B","A"]}"#, at: "symbols[2]"),
+    .init("symbol with a space", #"{"type":"enum","name":"E","symbols":["A","B C"]}"#, at: "symbols[1]"),
+    .init("symbol with a dash", #"{"type":"enum","name":"E","symbols":["a-b"]}"#, at: "symbols[0]"),
+    .init("enum without name", #"{"type":"enum","symbols":["A"]}"#, at: nil),
+    .init("default not a symbol", #"{"type":"enum","name":"E","symbols":["A"],"default":"B"}"#, at: "default"),
+    .init("default not a string", #"{"type":"enum","name":"E","symbols":["A"],"default":0}"#, at: "default"),
+    // arrays and maps.
+    .init("array without items", #"{"type":"array"}"#, at: nil),
+    .init("map without values", #"{"type":"map","items":"int"}"#, at: nil),
+    .init("bad items", #"{"type":"array","items":"Nope"}"#, at: "items"),
+    .init("bad values", #"{"type":"map","values":{"type":"map"}}"#, at: "values"),
+    // unions.
+    .init("duplicate int", #"["int","int"]"#, at: "[1]"),
+    .init("duplicate null", #"["null","string","null"]"#, at: "[2]"),
+    .init("int twice, once as an object", #"["int",{"type":"int","logicalType":"date"}]"#, at: "[1]"),
+    .init("two arrays", #"[{"type":"array","items":"int"},{"type":"array","items":"long"}]"#, at: "[1]"),
+    .init("two maps", #"[{"type":"map","values":"int"},{"type":"map","values":"long"}]"#, at: "[1]"),
+    .init("a named type twice", #"[{"type":"fixed","name":"F","size":1},"F"]"#, at: "[1]"),
+    .init("nested union", #"["null",["int","string"]]"#, at: "[1]"),
+    .init("nested union in a field", record(field: #"["null",[]]"#), at: "fields[0].type[1]"),
+    // fixed.
+    .init("fixed without size", #"{"type":"fixed","name":"F"}"#, at: nil),
+    .init("negative size", #"{"type":"fixed","name":"F","size":-1}"#, at: "size"),
+    .init("fractional size", #"{"type":"fixed","name":"F","size":1.5}"#, at: "size"),
+    .init("size as a string", #"{"type":"fixed","name":"F","size":"16"}"#, at: "size"),
+    .init("fixed without name", #"{"type":"fixed","size":16}"#, at: nil),
+    // names and namespaces.
+    .init("name starting with a digit", #"{"type":"enum","name":"2d2","symbols":["c3po"]}"#, at: "name"),
+    .init("name with a space", #"{"type":"fixed","name":"dr. spaceman","size":1}"#, at: "name"),
+    .init("empty name", #"{"type":"fixed","name":"","size":1}"#, at: "name"),
+    .init("Unicode name (strict by default)", #"{"type":"fixed","name":"caf\u00e9","size":1}"#, at: "name"),
+    .init("empty element in a dotted name", #"{"type":"fixed","name":"a..b","size":1}"#, at: "name"),
+    .init("dotted name ending with a dot", #"{"type":"fixed","name":"a.b.","size":1}"#, at: "name"),
+    .init("dotted name starting with a dot", #"{"type":"fixed","name":".b","size":1}"#, at: "name"),
+    .init("empty element in a namespace", #"{"type":"fixed","name":"b","namespace":"a..c","size":1}"#, at: "namespace"),
+    .init("namespace starting with a dot", #"{"type":"fixed","name":"b","namespace":".a","size":1}"#, at: "namespace"),
+    .init("namespace element starting with a digit", #"{"type":"fixed","name":"b","namespace":"a.1c","size":1}"#, at: "namespace"),
+    .init("non-string namespace", #"{"type":"fixed","name":"b","namespace":1,"size":1}"#, at: "namespace"),
+    .init("forward reference", #"{"type":"record","name":"R","fields":[{"name":"a","type":"E"},{"name":"b","type":{"type":"enum","name":"E","symbols":["X"]}}]}"#, at: "fields[0].type"),
+    .init("reference to another namespace's name", #"{"type":"record","name":"R","namespace":"x","fields":[{"name":"a","type":{"type":"fixed","name":"F","namespace":"y","size":1}},{"name":"b","type":"F"}]}"#, at: "fields[1].type"),
+    .init("a name defined twice", #"{"type":"record","name":"R","fields":[{"name":"a","type":{"type":"fixed","name":"F","size":1}},{"name":"b","type":{"type":"fixed","name":"F","size":2}}]}"#, at: "fields[1].type.name"),
+    .init("the same definition twice", #"[{"type":"fixed","name":"F","size":1},{"type":"record","name":"S","fields":[{"name":"f","type":{"type":"fixed","name":"F","size":1}}]}]"#, at: "[1].fields[0].type.name"),
+    .init("a record redefining itself", #"{"type":"record","name":"R","fields":[{"name":"a","type":{"type":"record","name":"R","fields":[]}}]}"#, at: "fields[0].type.name"),
+    .init("a field type redefining an enclosing record in its namespace", #"{"type":"record","name":"a.R","fields":[{"name":"a","type":{"type":"enum","name":"R","symbols":["X"]}}]}"#, at: "fields[0].type.name"),
 ]
 
 @Test(arguments: invalidSchemas)
@@ -143,11 +143,11 @@ func invalidSchemaIsRejected(_ invalid: InvalidSchema) {
     expectAvroError(.limitExceeded) { _ = try AvroSchema(parsing: nested(21), options: .init(maxDepth: 20)) }
 }
 
-// MARK: - A.1, A.2: forms and primitives (items 1–6)
+// MARK: - forms and primitives
 
 @Test(arguments: ["null", "boolean", "int", "long", "float", "double", "bytes", "string"])
 func primitiveAsStringAndObject(name: String) throws {
-    // items 4, 5: "int" and {"type":"int"} are the same schema; a bare string is a whole file (3b).
+    // "int" and {"type":"int"} are the same schema; a bare string is a whole file (3b).
     let bare = try parse("\"\(name)\"")
     let object = try parse(#"{"type":"\#(name)"}"#)
     #expect(bare == object)
@@ -157,13 +157,13 @@ func primitiveAsStringAndObject(name: String) throws {
 }
 
 @Test func unionIsAnArray() throws {
-    // item 1: the three JSON forms.
+    // the three JSON forms.
     let schema = try parse(#"  ["string", "null", {"type": "long"}]  "#)
     #expect(schema == .union([.string, .null, .long]))
 }
 
 @Test func propertiesOfEveryJSONTypeAreKeptAndPrinted() throws {
-    // item 2: extra attributes, in order, on every kind of schema object and on fields.
+    // extra attributes, in order, on every kind of schema object and on fields.
     let props = #""s":"x","i":-7,"d":1.5,"t":true,"f":false,"n":null,"a":[1,"two",[]],"o":{"k":{"z":[null]}}"#
     let expected: AvroJSON.Object = ["s": "x", "i": -7, "d": 1.5, "t": true, "f": false, "n": nil,
                                      "a": [1, "two", []], "o": ["k": ["z": [nil]]]]
@@ -189,7 +189,7 @@ func primitiveAsStringAndObject(name: String) throws {
 }
 
 @Test func primitiveNamesAsNamesInANamespace() throws {
-    // item 6: ns.int may be defined; a bare "int" is always the primitive, even inside ns.
+    // ns.int may be defined; a bare "int" is always the primitive, even inside ns.
     let text = """
         {"type":"record","name":"long","namespace":"ns","fields":[
           {"name":"a","type":{"type":"fixed","name":"int","size":4}},
@@ -208,7 +208,7 @@ func primitiveAsStringAndObject(name: String) throws {
     for pretty in [false, true] { #expect(try parse(schema.jsonString(pretty: pretty)) == schema) }
 }
 
-// MARK: - A.3: records (items 7–12, 31)
+// MARK: - records
 
 @Test func recordsErrorsAndEmptyRecords() throws {
     let text = """
@@ -226,15 +226,14 @@ func primitiveAsStringAndObject(name: String) throws {
     #expect(record.fields.map(\.name) == ["a", "b", "c", "d", "e"])
     #expect(record.fields.map(\.order) == [.ascending, .descending, .ignore, .ascending, .ascending])
     #expect(record.fields[0].doc == "the a")
-    #expect(record.fields[0].aliases == ["x", "not a name!"]) // item 35: any alias string
-    #expect(record.fields[4].type.typeName == "error") // item 11
+    #expect(record.fields[0].aliases == ["x", "not a name!"]) // any alias string
+    #expect(record.fields[4].type.typeName == "error")
     #expect(record.fields[4].type == .record(.init(name: AvroName(name: "Oops"), fields: [], isError: true)))
     #expect(try parse(schema.jsonString()) == schema)
     #expect(try parse(#"{"type":"error","name":"E","fields":[]}"#).typeName == "error")
 }
 
 @Test func typeKeywordsAreLegalNames() throws {
-    // item 31
     let schema = try parse("""
         {"type":"record","name":"record","fields":[
           {"name":"record","type":{"type":"enum","name":"enum","symbols":["record","enum","int"]}},
@@ -253,7 +252,7 @@ private func onlyFieldNamed(_ name: String, in schema: AvroSchema) throws -> Avr
 }
 
 @Test func recursiveTypes() throws {
-    // item 12: a linked list, and mutual recursion (Lisp cons cells).
+    // a linked list, and mutual recursion (Lisp cons cells).
     let list = try parse(#"{"type":"record","name":"LongList","fields":[{"name":"value","type":"long"},{"name":"next","type":["null","LongList"]}]}"#)
     #expect(try onlyFieldNamed("next", in: list).type == .union([.null, .reference("LongList")]))
     let lisp = try parse("""
@@ -264,7 +263,7 @@ private func onlyFieldNamed(_ name: String, in schema: AvroSchema) throws -> Avr
     #expect(try parse(lisp.jsonString()) == lisp)
 }
 
-// MARK: - A.4: field defaults (items 13–19)
+// MARK: - field defaults
 
 /// A field type and a valid default for it, with the value it stands for.
 struct ValidDefault: Sendable, CustomTestStringConvertible {
@@ -292,17 +291,17 @@ private let validDefaults: [ValidDefault] = [
     .init(type: #"{"type":"array","items":"int"}"#, json: "[1,2]", value: .array([.int(1), .int(2)])),
     .init(type: #"{"type":"map","values":"long"}"#, json: #"{"a":1}"#, value: .map([("a", .long(1))])),
     .init(type: #"["null","string"]"#, json: "null", value: .union(branch: 0, value: .null)),
-    // item 16: a default matching a later branch (1.12), taken as the first branch it matches.
+    // a default matching a later branch (1.12), taken as the first branch it matches.
     .init(type: #"["null","string"]"#, json: #""x""#, value: .union(branch: 1, value: .string("x"))),
     .init(type: #"["int","long","double"]"#, json: "5000000000", value: .union(branch: 1, value: .long(5_000_000_000))),
     .init(type: #"["int","double"]"#, json: "1.5", value: .union(branch: 1, value: .double(1.5))),
-    // item 17: a union default is plain JSON, so an object matches a map branch.
+    // a union default is plain JSON, so an object matches a map branch.
     .init(type: #"["null",{"type":"map","values":"string"}]"#, json: #"{"string":"x"}"#,
           value: .union(branch: 1, value: .map([("string", .string("x"))]))),
-    // item 18: a record default that leaves out a field with its own default.
+    // a record default that leaves out a field with its own default.
     .init(type: #"{"type":"record","name":"P","fields":[{"name":"a","type":"int"},{"name":"b","type":"string","default":"z"}]}"#,
           json: #"{"a":1}"#, value: .record([("a", .int(1)), ("b", .string("z"))])),
-    // item 19: logical types take the underlying type's JSON form.
+    // logical types take the underlying type's JSON form.
     .init(type: #"{"type":"int","logicalType":"date"}"#, json: "1234", value: .int(1234)),
     .init(type: #"{"type":"bytes","logicalType":"decimal","precision":4,"scale":2}"#, json: #""\u0001""#, value: .bytes([1])),
     .init(type: #"[{"type":"int","logicalType":"date"},"null"]"#, json: "1234", value: .union(branch: 0, value: .int(1234))),
@@ -310,7 +309,6 @@ private let validDefaults: [ValidDefault] = [
 
 @Test(arguments: validDefaults)
 func validDefaultIsAccepted(_ valid: ValidDefault) throws {
-    // items 14–19
     let schema = try parse(record(field: valid.type, default: valid.json))
     let field = try onlyField(schema)
     #expect(field.defaultValue == (try AvroJSON(parsing: valid.json)))
@@ -321,34 +319,34 @@ func validDefaultIsAccepted(_ valid: ValidDefault) throws {
 
 /// A field type and a default that does not fit it, with the path of the error.
 private let invalidDefaults: [InvalidSchema] = [
-    .init("item 14: 0 for null", record(field: #""null""#, default: "0"), .invalidDefault, at: "fields[0].default"),
-    .init("item 14: a string for boolean", record(field: #""boolean""#, default: #""true""#), .invalidDefault, at: "fields[0].default"),
-    .init("item 18: int above 32 bits", record(field: #""int""#, default: "2147483648"), .invalidDefault, at: "fields[0].default"),
-    .init("item 18: int below 32 bits", record(field: #""int""#, default: "-2147483649"), .invalidDefault, at: "fields[0].default"),
-    .init("item 18: 1.5 for int", record(field: #""int""#, default: "1.5"), .invalidDefault, at: "fields[0].default"),
-    .init("item 18: 1.5 for long", record(field: #""long""#, default: "1.5"), .invalidDefault, at: "fields[0].default"),
-    .init("item 18: long above 64 bits", record(field: #""long""#, default: "9223372036854775808"), .invalidDefault, at: "fields[0].default"),
-    .init("item 14: a string for double", record(field: #""double""#, default: #""1""#), .invalidDefault, at: "fields[0].default"),
-    .init("item 14: a number for string", record(field: #""string""#, default: "1"), .invalidDefault, at: "fields[0].default"),
-    .init("item 15: U+0100 in bytes", record(field: #""bytes""#, default: #""a\u0100""#), .invalidDefault, at: "fields[0].default"),
-    .init("item 15: U+0100 in fixed", record(field: #"{"type":"fixed","name":"F","size":1}"#, default: #""\u0100""#), .invalidDefault, at: "fields[0].default"),
-    .init("item 15: fixed too long", record(field: #"{"type":"fixed","name":"F","size":2}"#, default: #""abc""#), .invalidDefault, at: "fields[0].default"),
-    .init("item 15: fixed too short", record(field: #"{"type":"fixed","name":"F","size":2}"#, default: #""a""#), .invalidDefault, at: "fields[0].default"),
-    .init("item 14: unknown enum symbol", record(field: #"{"type":"enum","name":"E","symbols":["A"]}"#, default: #""Z""#), .invalidDefault, at: "fields[0].default"),
-    .init("item 14: bad array element", record(field: #"{"type":"array","items":"int"}"#, default: #"[1,"x"]"#), .invalidDefault, at: "fields[0].default[1]"),
-    .init("item 14: bad map value", record(field: #"{"type":"map","values":"int"}"#, default: #"{"a":1,"b":"x"}"#), .invalidDefault, at: #"fields[0].default["b"]"#),
-    .init("item 14: object for array", record(field: #"{"type":"array","items":"int"}"#, default: "{}"), .invalidDefault, at: "fields[0].default"),
-    .init("item 16: matches no branch", record(field: #"["null","int"]"#, default: #""x""#), .invalidDefault, at: "fields[0].default"),
-    .init("item 17: union-wrapped form", record(field: #"["null","string"]"#, default: #"{"string":"x"}"#), .invalidDefault, at: "fields[0].default"),
-    .init("item 18: record default lacks a field without default",
+    .init("0 for null", record(field: #""null""#, default: "0"), .invalidDefault, at: "fields[0].default"),
+    .init("a string for boolean", record(field: #""boolean""#, default: #""true""#), .invalidDefault, at: "fields[0].default"),
+    .init("int above 32 bits", record(field: #""int""#, default: "2147483648"), .invalidDefault, at: "fields[0].default"),
+    .init("int below 32 bits", record(field: #""int""#, default: "-2147483649"), .invalidDefault, at: "fields[0].default"),
+    .init("1.5 for int", record(field: #""int""#, default: "1.5"), .invalidDefault, at: "fields[0].default"),
+    .init("1.5 for long", record(field: #""long""#, default: "1.5"), .invalidDefault, at: "fields[0].default"),
+    .init("long above 64 bits", record(field: #""long""#, default: "9223372036854775808"), .invalidDefault, at: "fields[0].default"),
+    .init("a string for double", record(field: #""double""#, default: #""1""#), .invalidDefault, at: "fields[0].default"),
+    .init("a number for string", record(field: #""string""#, default: "1"), .invalidDefault, at: "fields[0].default"),
+    .init("U+0100 in bytes", record(field: #""bytes""#, default: #""a\u0100""#), .invalidDefault, at: "fields[0].default"),
+    .init("U+0100 in fixed", record(field: #"{"type":"fixed","name":"F","size":1}"#, default: #""\u0100""#), .invalidDefault, at: "fields[0].default"),
+    .init("fixed too long", record(field: #"{"type":"fixed","name":"F","size":2}"#, default: #""abc""#), .invalidDefault, at: "fields[0].default"),
+    .init("fixed too short", record(field: #"{"type":"fixed","name":"F","size":2}"#, default: #""a""#), .invalidDefault, at: "fields[0].default"),
+    .init("unknown enum symbol", record(field: #"{"type":"enum","name":"E","symbols":["A"]}"#, default: #""Z""#), .invalidDefault, at: "fields[0].default"),
+    .init("bad array element", record(field: #"{"type":"array","items":"int"}"#, default: #"[1,"x"]"#), .invalidDefault, at: "fields[0].default[1]"),
+    .init("bad map value", record(field: #"{"type":"map","values":"int"}"#, default: #"{"a":1,"b":"x"}"#), .invalidDefault, at: #"fields[0].default["b"]"#),
+    .init("object for array", record(field: #"{"type":"array","items":"int"}"#, default: "{}"), .invalidDefault, at: "fields[0].default"),
+    .init("matches no branch", record(field: #"["null","int"]"#, default: #""x""#), .invalidDefault, at: "fields[0].default"),
+    .init("union-wrapped form", record(field: #"["null","string"]"#, default: #"{"string":"x"}"#), .invalidDefault, at: "fields[0].default"),
+    .init("record default lacks a field without default",
           record(field: #"{"type":"record","name":"P","fields":[{"name":"a","type":"int"},{"name":"b","type":"int"}]}"#, default: #"{"a":1}"#),
           .invalidDefault, at: "fields[0].default"),
-    .init("item 18: record default with a field of the wrong type",
+    .init("record default with a field of the wrong type",
           record(field: #"{"type":"record","name":"P","fields":[{"name":"a","type":"int"}]}"#, default: #"{"a":"x"}"#),
           .invalidDefault, at: "fields[0].default.a"),
-    .init("item 18: record default with an unknown field",
+    .init("record default with an unknown field",
           record(field: #"{"type":"record","name":"P","fields":[]}"#, default: #"{"a":1}"#), .invalidDefault, at: "fields[0].default"),
-    .init("item 14: nested record field default",
+    .init("nested record field default",
           record(field: #"{"type":"record","name":"P","fields":[{"name":"a","type":"int"},{"name":"b","type":"int","default":"x"}]}"#),
           .invalidDefault, at: "fields[0].type.fields[1].default"),
 ]
@@ -365,7 +363,7 @@ func invalidDefaultIsRejected(_ invalid: InvalidSchema) {
 }
 
 @Test func recursiveRecordDefault() throws {
-    // item 12: a default of a recursive type is checked without recursing forever.
+    // a default of a recursive type is checked without recursing forever.
     let text = """
         {"type":"record","name":"Holder","fields":[{"name":"list","default":{"value":1,"next":{"value":2,"next":null}},
           "type":{"type":"record","name":"LongList","fields":[{"name":"value","type":"long"},{"name":"next","type":["null","LongList"]}]}}]}
@@ -376,13 +374,13 @@ func invalidDefaultIsRejected(_ invalid: InvalidSchema) {
     #expect(value["next"]?.unwrapped["value"] == .long(2))
 }
 
-// MARK: - A.5–A.8: enums, arrays, maps, unions, fixed (items 20–24)
+// MARK: - Enums, arrays, maps, unions, fixed
 
 @Test func enumsWithSymbolsAndDefault() throws {
     let schema = try parse(#"{"type":"enum","name":"Suit","doc":"cards","symbols":["SPADES","_h","d9"],"default":"d9"}"#)
     #expect(schema == .enumeration(.init(name: AvroName(name: "Suit"), symbols: ["SPADES", "_h", "d9"], defaultSymbol: "d9", doc: "cards")))
     #expect(try parse(schema.jsonString()) == schema)
-    // item 30: the same symbols and field names may be reused in another type.
+    // the same symbols and field names may be reused in another type.
     let pair = try parse("""
         [{"type":"enum","name":"A","symbols":["X","Y"]},{"type":"enum","name":"B","symbols":["X","Y"]},
          {"type":"record","name":"C","fields":[{"name":"X","type":"int"}]},{"type":"record","name":"D","fields":[{"name":"X","type":"int"}]}]
@@ -397,7 +395,7 @@ func invalidDefaultIsRejected(_ invalid: InvalidSchema) {
 }
 
 @Test func unionsOfNamedTypesAndTheEmptyUnion() throws {
-    // item 23b: several named types of one kind with different names; 23d: the empty union.
+    // several named types of one kind with different names; 23d: the empty union.
     let union = try parse(#"[{"type":"record","name":"A","fields":[]},{"type":"record","name":"x.A","fields":[]},{"type":"fixed","name":"F","size":1},{"type":"fixed","name":"G","size":1},"null"]"#)
     guard case .union(let branches) = union.kind else { Issue.record("not a union"); return }
     #expect(branches.compactMap(\.name?.fullname) == ["A", "x.A", "F", "G"])
@@ -408,16 +406,16 @@ func invalidDefaultIsRejected(_ invalid: InvalidSchema) {
 }
 
 @Test func fixedSizes() throws {
-    // item 24: size 0 is accepted.
+    // size 0 is accepted.
     #expect(try parse(#"{"type":"fixed","name":"Empty","size":0}"#) == .fixed(.init(name: AvroName(name: "Empty"), size: 0)))
     #expect(try parse(#"{"type":"fixed","name":"MD5","namespace":"org","size":16,"aliases":["Hash"]}"#)
         == .fixed(.init(name: AvroName(name: "MD5", namespace: "org"), size: 16, aliases: [AvroName(name: "Hash", namespace: "org")])))
 }
 
-// MARK: - A.9, A.10: names, namespaces, aliases (items 25–36)
+// MARK: - names, namespaces, aliases
 
 @Test func specNamespaceExample() throws {
-    // item 27: the spec's worked example, written here with our own docs.
+    // the spec's worked example, written here with our own docs.
     let text = """
         {"type":"record","name":"Example","doc":"no namespace anywhere: the null namespace","fields":[
           {"name":"inheritNull","type":{"type":"enum","name":"Simple","doc":"inherits the null namespace","symbols":["a","b"]}},
@@ -434,7 +432,7 @@ func invalidDefaultIsRejected(_ invalid: InvalidSchema) {
 }
 
 @Test func nullNamespaceInheritanceAndReferences() throws {
-    // items 27b, 27c, 28: "" is the null namespace, nested definitions inherit namespaces.
+    // "" is the null namespace, nested definitions inherit namespaces.
     let text = """
         {"type":"record","name":"R","namespace":"x","fields":[
           {"name":"a","type":{"type":"fixed","name":"Z","namespace":"","size":1}},
@@ -454,7 +452,7 @@ func invalidDefaultIsRejected(_ invalid: InvalidSchema) {
 }
 
 @Test func unqualifiedReferenceFallsBackToTheNullNamespace() throws {
-    // item 28: Java looks a name up in the null namespace when the qualified name is unknown.
+    // Java looks a name up in the null namespace when the qualified name is unknown.
     let schema = try parse("""
         [{"type":"fixed","name":"Z","size":1},
          {"type":"record","name":"R","namespace":"x","fields":[{"name":"z","type":"Z"}]}]
@@ -465,7 +463,7 @@ func invalidDefaultIsRejected(_ invalid: InvalidSchema) {
 }
 
 @Test func aliasesAreRelativeToTheNamespace() throws {
-    // item 34: for a.b, the aliases c and x.y mean a.c and x.y.
+    // for a.b, the aliases c and x.y mean a.c and x.y.
     let schema = try parse(#"{"type":"record","name":"b","namespace":"a","aliases":["c","x.y"],"fields":[]}"#)
     guard case .record(let record) = schema.kind else { Issue.record("not a record"); return }
     #expect(record.aliases.map(\.fullname) == ["a.c", "x.y"])
@@ -482,7 +480,7 @@ func invalidDefaultIsRejected(_ invalid: InvalidSchema) {
 }
 
 @Test func unicodeNamesNeedTheOption() throws {
-    // item 25: strict ASCII by default; Java's Unicode letters and digits with the option.
+    // strict ASCII by default; Java's Unicode letters and digits with the option.
     let text = #"{"type":"record","name":"Sch\u00e9ma","namespace":"\u00e9t\u00e9","fields":[{"name":"\u540d\u524d","type":{"type":"enum","name":"\u00c9","symbols":["\u00e0","b\u0663"]}}]}"#
     let error = expectAvroError(.invalidSchema) { _ = try parse(text) }
     #expect(error?.path == "name")
@@ -498,7 +496,7 @@ func invalidDefaultIsRejected(_ invalid: InvalidSchema) {
 
 @Test(.enabled(if: TestData.isAvailable))
 func knownTypesFromOtherFiles() throws {
-    // item 113: ApplicationEvent uses model.DocumentInfo defined in another file.
+    // ApplicationEvent uses model.DocumentInfo defined in another file.
     let directory = "lang-java/avro-test-resources/multipleFile/"
     let eventText = try TestData.text(directory + "ApplicationEvent.avsc")
     let missing = expectAvroError(.invalidSchema) { _ = try AvroSchema(parsing: eventText) }
@@ -528,7 +526,7 @@ func knownTypesFromOtherFiles() throws {
     #expect(schema == .union([enumeration, container]))
 }
 
-// MARK: - B: logical types (items 37–48)
+// MARK: - B: logical types
 
 private let validLogicalTypes: [(String, AvroLogicalType)] = [
     (#"{"type":"bytes","logicalType":"decimal","precision":5,"scale":4}"#, .decimal(precision: 5, scale: 4)),
@@ -558,7 +556,7 @@ func validLogicalType(text: String, expected: AvroLogicalType) throws {
     #expect(expected.name == schema.json["logicalType"]?.stringValue)
     #expect(schema.properties.isEmpty)
     #expect(try parse(schema.jsonString()) == schema)
-    // item 48g: also inside a ["null", …] union.
+    // also inside a ["null", …] union.
     #expect(try parse(#"["null",\#(text)]"#) == .union([.null, schema]))
 }
 
@@ -601,7 +599,7 @@ private let invalidLogicalTypes: [String] = [
 
 @Test(arguments: invalidLogicalTypes)
 func invalidLogicalTypeFallsBack(text: String) throws {
-    // item 38: the underlying type is used and every attribute is kept as a property.
+    // the underlying type is used and every attribute is kept as a property.
     let schema = try parse(text)
     let object = try #require(try AvroJSON(parsing: text).objectValue)
     #expect(schema.logicalType == nil)
@@ -612,7 +610,7 @@ func invalidLogicalTypeFallsBack(text: String) throws {
 }
 
 @Test func decimalPrecisionLimitsOnFixed() throws {
-    // item 39: the largest precision of fixed(n), for n = 1…16 and 129.
+    // the largest precision of fixed(n), for n = 1…16 and 129.
     let limits = [2, 4, 6, 9, 11, 14, 16, 18, 21, 23, 26, 28, 31, 33, 35, 38]
     #expect((1...16).map { AvroLogicalType.maxDecimalPrecision(fixedSize: $0) } == limits)
     #expect(AvroLogicalType.maxDecimalPrecision(fixedSize: 129) == 310)
@@ -624,7 +622,7 @@ func invalidLogicalTypeFallsBack(text: String) throws {
 }
 
 @Test func logicalTypeOnTheFieldIsIgnored() throws {
-    // item 47: logicalType beside the field's type, not inside it.
+    // logicalType beside the field's type, not inside it.
     let field = try onlyField(parse(#"{"type":"record","name":"R","fields":[{"name":"d","type":"int","logicalType":"date"}]}"#))
     #expect(field.type == .int)
     #expect(field.properties == ["logicalType": "date"])

@@ -52,7 +52,7 @@ private let invalidSchemaFiles: [(path: String, code: AvroError.Code, errorPath:
 ]
 
 /// Files that refer to types defined in other files, with those files (Java's multi-file
-/// parsing, checklist item 113).
+/// parsing).
 private let dependencies: [String: [String]] = [
     "lang-java/avro-test-resources/multipleFile/ApplicationEvent.avsc": [
         "lang-java/avro-test-resources/multipleFile/DocumentInfo.avsc",

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Avro
 
-/// The Avro JSON encoding (checklist section D, items 62–67).
+/// The Avro JSON encoding.
 @Suite struct AvroJSONEncodingTests {
     /// fastavro's json_writer output for the JSON sample reads back to the binary avro-py wrote,
     /// and our JSON of those values equals fastavro's as JSON values.
@@ -32,7 +32,7 @@ import Testing
         let text = try value.avroJSONString(as: schema)
         #expect(text == #"{"u":{"ns.In":{"x":1}},"b":"\u0000ÿ","f":0.1,"d":"-Infinity"}"#)
         #expect(try AvroValue(avroJSONString: text, as: schema) == value)
-        // Short branch names are accepted too (item 63); fields in any order (item 67).
+        // Short branch names are accepted too; fields in any order.
         let short = try AvroValue(avroJSONString: #"{"d":"NaN","f":1,"b":"","u":{"In":{"x":2}}}"#, as: schema)
         #expect(short["u"] == .union(branch: 2, value: .record([("x", .int(2))])))
         expectAvroError(.invalidUnionBranch) { _ = try AvroValue(avroJSONString: #"{"u":{"long":1},"b":"","f":1,"d":1}"#, as: schema) }

@@ -2,7 +2,7 @@ import Testing
 @testable import Avro
 
 /// ``AvroValue`` in Avro binary: encoding, decoding, skipping, validating, and field defaults
-/// (checklist section C).
+///.
 @Suite struct AvroValueTests {
     static let linkedList = """
         {"type": "record", "name": "LongList", "fields": [
@@ -60,7 +60,7 @@ import Testing
 
     // MARK: - Round trips with exact bytes
 
-    @Test func primitives() throws { // items 49–54
+    @Test func primitives() throws {
         try expectRoundTrip(.null, #""null""#, "")
         try expectRoundTrip(false, #""boolean""#, "00")
         try expectRoundTrip(true, #""boolean""#, "01")
@@ -76,19 +76,19 @@ import Testing
         try expectRoundTrip("a\u{0}€", #""string""#, "0a 61 00 e2 82 ac")
     }
 
-    @Test func namedAndComplexTypes() throws { // items 55–60
+    @Test func namedAndComplexTypes() throws {
         try expectRoundTrip(.fixed([0xde, 0xad]), #"{"type": "fixed", "name": "F", "size": 2}"#, "de ad")
         try expectRoundTrip(.enumeration("C"), #"{"type": "enum", "name": "E", "symbols": ["A", "B", "C"]}"#, "04")
-        try expectRoundTrip([3, 27], #"{"type": "array", "items": "long"}"#, "04 06 36 00") // item 57
+        try expectRoundTrip([3, 27], #"{"type": "array", "items": "long"}"#, "04 06 36 00")
         try expectRoundTrip([], #"{"type": "array", "items": "long"}"#, "00")
         try expectRoundTrip(.map([("a", .long(1)), ("b", .long(-1))]), #"{"type": "map", "values": "long"}"#, "04 02 61 02 02 62 01 00")
         try expectRoundTrip(.map([]), #"{"type": "map", "values": "long"}"#, "00")
         try expectRoundTrip(.record([("a", 27), ("b", "foo")]),
                             #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "long"}, {"name": "b", "type": "string"}]}"#,
-                            "36 06 66 6f 6f") // item 55
+                            "36 06 66 6f 6f")
     }
 
-    @Test func unionsInBothOrders() throws { // item 59
+    @Test func unionsInBothOrders() throws {
         try expectRoundTrip(.union(branch: 0, value: .null), #"["null", "string"]"#, "00")
         try expectRoundTrip(.union(branch: 1, value: "a"), #"["null", "string"]"#, "02 02 61")
         try expectRoundTrip(.union(branch: 0, value: "a"), #"["string", "null"]"#, "00 02 61")
@@ -215,7 +215,7 @@ import Testing
         #expect(writer.bytes == [0xaa])
     }
 
-    // MARK: - Decoding blocks (items 57, 58, 61)
+    // MARK: - Decoding blocks
 
     @Test func arraysInSeveralBlocksWithNegativeCounts() throws {
         // [1, 2] in a block of 2, then [3] in a block of -1 with byte size 1, then the end.
@@ -272,7 +272,7 @@ import Testing
         try expectEncodingError(.limitExceeded, path: String(repeating: "next.", count: AvroNesting.defaultMaxDepth / 2 - 1) + "next", value, Self.linkedList)
     }
 
-    // MARK: - Field defaults (items 14–19)
+    // MARK: - Field defaults
 
     /// The value of the default `json` for `type` (JSON text of a schema or a name in `Order`).
     private func defaultValue(_ json: String, _ type: String) throws -> AvroValue {

@@ -2,7 +2,7 @@ import Testing
 @testable import Avro
 
 /// Hostile input never crashes, hangs or allocates without bound: it decodes, or it throws an
-/// ``AvroError`` with the right code (checklist section M).
+/// ``AvroError`` with the right code.
 @Suite struct MalformedInputTests {
     static let tree = """
         {"type": "record", "name": "Node", "fields": [
@@ -44,7 +44,7 @@ import Testing
 
     // MARK: - Damaged interop data
 
-    @Test(.enabled(if: TestData.isAvailable)) func everyTruncationOfAnInteropRecordFails() throws { // item 108
+    @Test(.enabled(if: TestData.isAvailable)) func everyTruncationOfAnInteropRecordFails() throws {
         let schema = try AvroSchema(parsing: TestData.text("share-test-schemas/interop.avsc"))
         let bytes = try TestData.bytes("generated/interop-record0.bin")
         for cut in 0..<bytes.count {
@@ -80,7 +80,7 @@ import Testing
         }
     }
 
-    // MARK: - Hand-made hostile bytes (items 107, 108)
+    // MARK: - Hand-made hostile bytes
 
     @Test func zeroSizeItemsHaveALimit() throws {
         let nulls = AvroSchema.array(.null)
@@ -117,7 +117,7 @@ import Testing
         expectFailure(.invalidLength, at: 1, path: "name", hexBytes("02 01 61"), as: record)
     }
 
-    @Test func outOfRangeIndexesAreRejected() throws { // items 56, 59
+    @Test func outOfRangeIndexesAreRejected() throws {
         let record = try AvroSchema(parsing: """
             {"type": "record", "name": "R", "fields": [
                 {"name": "id", "type": "long"},

@@ -1,7 +1,7 @@
 import Testing
 @testable import Avro
 
-/// The seed's Person record (issue 2's acceptance test; checklist items 51, 54, 55).
+/// The seed's Person record.
 @Suite struct PersonValueTests {
     static let personSchema = """
         {"type": "record", "name": "Person", "namespace": "example.avro", "fields": [

@@ -14,7 +14,7 @@ takes (datetime, Decimal, UUID…), so fastavro does the logical-type arithmetic
 
 fastavro 1.13 has no writer for timestamp-nanos, local-timestamp-nanos, uuid on fixed and
 duration; for those the script computes the underlying long or fixed itself, with exact
-integer arithmetic, as the spec defines them (checklist items 43-46).
+integer arithmetic, as the spec defines them.
 
 The output is deterministic; rerunning it rewrites the same files.
 """
