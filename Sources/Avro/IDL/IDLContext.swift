@@ -50,11 +50,10 @@ struct IDLContext {
     }
 
     /// Declares every named type of `schema`, read from the JSON file `source`, each with the
-    /// types nested in it as references.
+    /// types nested in it as references, in the order Java's parser registers them (a record
+    /// after the types defined in its fields), which is the order Java lists them in.
     mutating func declareAll(in schema: AvroSchema, source: String) throws {
-        var nested: [AvroSchema] = []
-        schema.forEachNamedDefinition { _, definition in nested.append(definition) }
-        for definition in nested { try declare(NamedTypeTable.flattened(definition), at: nil, source: source) }
+        for definition in NamedTypeTable.definitionsAsJavaParses(schema) { try declare(definition, at: nil, source: source) }
     }
 
     /// Checks what had to wait for every type: that each reference names a declared type,

@@ -43,22 +43,11 @@ extension AvroProtocol {
     /// in its fields, each defined in full where Java first writes it.
     private func javaParsedTypes() throws -> [AvroSchema] {
         var table = NamedTypeTable()
-        for type in types { Self.register(type, into: &table) }
+        for type in types {
+            for definition in NamedTypeTable.definitionsAsJavaParses(type) { table.add(definition) }
+        }
         var written: Set<AvroName> = []
         return try table.definedInOrder(written: &written, maxDepth: .max)
-    }
-
-    private static func register(_ schema: AvroSchema, into table: inout NamedTypeTable) {
-        switch schema.kind {
-        case .record(let record):
-            for field in record.fields { register(field.type, into: &table) }
-            table.add(NamedTypeTable.flattened(schema))
-        case .enumeration, .fixed: table.add(schema)
-        case .array(let items): register(items, into: &table)
-        case .map(let values): register(values, into: &table)
-        case .union(let branches): for branch in branches { register(branch, into: &table) }
-        case .null, .boolean, .int, .long, .float, .double, .bytes, .string, .reference: break
-        }
     }
 }
 

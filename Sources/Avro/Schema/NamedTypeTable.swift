@@ -17,6 +17,28 @@ struct NamedTypeTable {
     /// The types in the order they were added.
     var declarations: [AvroSchema] { order.compactMap { types[$0] } }
 
+    /// The named types `schema` defines, flattened, in the order Java's parser registers them:
+    /// a record after the types defined in its fields (Java's protocol types and the types an
+    /// IDL file imports come in that order).
+    static func definitionsAsJavaParses(_ schema: AvroSchema) -> [AvroSchema] {
+        var definitions: [AvroSchema] = []
+        collect(schema, into: &definitions)
+        return definitions
+    }
+
+    private static func collect(_ schema: AvroSchema, into definitions: inout [AvroSchema]) {
+        switch schema.kind {
+        case .record(let record):
+            for field in record.fields { collect(field.type, into: &definitions) }
+            definitions.append(flattened(schema))
+        case .enumeration, .fixed: definitions.append(schema)
+        case .array(let items): collect(items, into: &definitions)
+        case .map(let values): collect(values, into: &definitions)
+        case .union(let branches): for branch in branches { collect(branch, into: &definitions) }
+        case .null, .boolean, .int, .long, .float, .double, .bytes, .string, .reference: break
+        }
+    }
+
     /// `schema` with the named types defined inside it replaced by references.
     static func flattened(_ schema: AvroSchema) -> AvroSchema {
         var copy = schema
