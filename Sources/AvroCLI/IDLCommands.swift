@@ -84,12 +84,11 @@ enum IDLFiles {
     /// too, and prints its warnings on `console` when given.
     static func read(_ input: InputFile, importPaths: String?, console: Console?) throws(CLIError) -> AvroIDL {
         let data = try input.readAll()
-        guard let text = String(data: data, encoding: .utf8) else { throw .failure("\(input.name): is not UTF-8 text") }
         let paths = (importPaths ?? "").split(separator: ":").map { URL(fileURLWithPath: String($0)) }
         let directory = input.isStandardInput ? nil : URL(fileURLWithPath: input.path).deletingLastPathComponent()
         let idl: AvroIDL
         do {
-            idl = try AvroIDL(parsing: text, fileName: input.name, directory: directory, importPaths: paths)
+            idl = try AvroIDL(parsing: data, fileName: input.name, directory: directory, importPaths: paths)
         } catch {
             throw CLIError.describing(error)
         }

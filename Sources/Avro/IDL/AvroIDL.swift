@@ -60,10 +60,38 @@ public struct AvroIDL: Sendable {
         } catch {
             throw AvroError(.io, "cannot read '\(url.path)': \(error.localizedDescription)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw AvroError(.invalidIDL, "the file is not UTF-8 text", path: url.path)
+        try self.init(parsing: data, fileName: url.path, directory: url.deletingLastPathComponent(), importPaths: importPaths, options: options)
+    }
+
+    /// Reads IDL text in bytes: UTF-8, or UTF-16 or UTF-32 with a byte order mark (a UTF-8
+    /// byte order mark is skipped), as Java's reader takes them.
+    ///
+    /// - Parameters:
+    ///   - data: The IDL's bytes.
+    ///   - fileName: The name errors give the text (`input.avdl` unless set).
+    ///   - directory: Where the text's imports are looked for first: the current directory
+    ///     unless set.
+    ///   - importPaths: Directories where imported files are looked for next.
+    ///   - options: The depth limit of schema parsing applies to the IDL's nesting too.
+    public init(parsing data: Data, fileName: String = "input.avdl", directory: URL? = nil, importPaths: [URL] = [],
+                options: AvroSchema.ParsingOptions = .init()) throws {
+        guard let text = Self.text(of: data) else {
+            throw AvroError(.invalidIDL, "the file is not text in UTF-8 (nor UTF-16 or UTF-32 with a byte order mark)", path: fileName)
         }
-        try self.init(parsing: text, fileName: url.path, directory: url.deletingLastPathComponent(), importPaths: importPaths, options: options)
+        try self.init(parsing: text, fileName: fileName, directory: directory, importPaths: importPaths, options: options)
+    }
+
+    /// The text of `data`, decoded as its byte order mark says (UTF-8 without one).
+    static func text(of data: Data) -> String? {
+        let bytes = [UInt8](data.prefix(4))
+        let marks: [([UInt8], String.Encoding)] = [
+            ([0x00, 0x00, 0xFE, 0xFF], .utf32BigEndian), ([0xFF, 0xFE, 0x00, 0x00], .utf32LittleEndian),
+            ([0xEF, 0xBB, 0xBF], .utf8), ([0xFE, 0xFF], .utf16BigEndian), ([0xFF, 0xFE], .utf16LittleEndian),
+        ]
+        for (mark, encoding) in marks where bytes.starts(with: mark) {
+            return String(data: data.dropFirst(mark.count), encoding: encoding)
+        }
+        return String(data: data, encoding: .utf8)
     }
 
     /// Reads IDL text.

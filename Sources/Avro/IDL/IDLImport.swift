@@ -31,7 +31,7 @@ enum IDLImport {
         do {
             switch kind {
             case "idl":
-                guard let text = String(data: data, encoding: .utf8) else {
+                guard let text = AvroIDL.text(of: data) else {
                     throw AvroError(.invalidIDL, "the imported file '\(shown)' is not UTF-8 text", path: location.description)
                 }
                 var parser = try IDLParser(text: text, file: shown, directory: url.deletingLastPathComponent(), maxDepth: maxDepth)

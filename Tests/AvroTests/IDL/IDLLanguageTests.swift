@@ -234,3 +234,18 @@ import Testing
         #expect(try AvroIDL(parsing: "schema string;\u{1A} anything at all").mainSchema == .string)
     }
 }
+
+/// IDL files in other encodings, marked as Java's reader recognises them.
+@Suite struct IDLEncodingTests {
+    @Test func byteOrderMarksAreRecognised() throws {
+        let text = "schema string;"
+        let utf8 = Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+        let utf16 = Data([0xFF, 0xFE]) + (text.data(using: .utf16LittleEndian) ?? Data())
+        let utf16BigEndian = Data([0xFE, 0xFF]) + (text.data(using: .utf16BigEndian) ?? Data())
+        for data in [Data(text.utf8), utf8, utf16, utf16BigEndian] {
+            #expect(try AvroIDL(parsing: data).mainSchema == .string)
+        }
+        let error = expectAvroError(.invalidIDL) { _ = try AvroIDL(parsing: Data([0x73, 0xFF, 0xFE, 0x3B]), fileName: "bad.avdl") }
+        #expect(error?.path == "bad.avdl")
+    }
+}
