@@ -536,7 +536,10 @@ struct IDLParser {
             isReference = true
         }
         let isOptional = current.isSymbol("?")
-        if isOptional { advance() }
+        if isOptional {
+            if case .null = base.kind { throw error("'null?' is not a type: null is already nullable", at: current.location) }
+            advance()
+        }
         return IDLType(base: base, isOptional: isOptional, isReference: isReference)
     }
 

@@ -29,6 +29,7 @@ import Testing
         ("protocol P { record R { union { int, union { long } } u; } }", "input.avdl:1:38", "cannot directly contain another union"),
         ("protocol P { record R { union { int, string, int } u; } }", "input.avdl:1:46", "more than one branch of type 'int'"),
         ("protocol P { record R { map<int u; } }", "input.avdl:1:33", "expected '>'"),
+        ("protocol P { record R { null? n; } }", "input.avdl:1:29", "'null?' is not a type"),
         ("namespace n; record R {} schema int;", "input.avdl:1:26", "a declaration"),
         ("@namespace(\"x\") schema int;", "input.avdl:1:17", "a declaration"),
         ("protocol P { record R { string s = {\"a\": 1, \"a\": 2}; } }", "input.avdl:1:45", "member \"a\" twice"),
