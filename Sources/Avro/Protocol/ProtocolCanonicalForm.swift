@@ -24,16 +24,9 @@ extension AvroProtocol {
         for (index, message) in messages.enumerated() {
             if index > 0 { out += "," }
             AvroJSON.appendQuoted(message.name, to: &out, escapeNonASCII: false)
-            out += ":{\"request\":["
-            for (position, parameter) in message.request.enumerated() {
-                if position > 0 { out += "," }
-                out += "{\"name\":"
-                AvroJSON.appendQuoted(parameter.name, to: &out, escapeNonASCII: false)
-                out += ",\"type\":"
-                parameter.type.appendCanonicalForm(to: &out)
-                out += "}"
-            }
-            out += "],\"response\":"
+            out += ":{\"request\":"
+            AvroSchema.appendCanonicalForm(of: message.request, to: &out)
+            out += ",\"response\":"
             message.response.appendCanonicalForm(to: &out)
             if !message.errors.isEmpty {
                 out += ",\"errors\":"

@@ -31,16 +31,9 @@ extension AvroSchema {
             out += "}"
         case .record(let record):
             appendNameAndType(record.name, to: &out)
-            out += ",\"fields\":["
-            for (index, field) in record.fields.enumerated() {
-                if index > 0 { out += "," }
-                out += "{\"name\":"
-                AvroJSON.appendQuoted(field.name, to: &out, escapeNonASCII: false)
-                out += ",\"type\":"
-                field.type.appendCanonicalForm(to: &out)
-                out += "}"
-            }
-            out += "]}"
+            out += ",\"fields\":"
+            Self.appendCanonicalForm(of: record.fields, to: &out)
+            out += "}"
         case .enumeration(let enumeration):
             appendNameAndType(enumeration.name, to: &out)
             out += ",\"symbols\":["
@@ -53,6 +46,21 @@ extension AvroSchema {
             appendNameAndType(fixed.name, to: &out)
             out += ",\"size\":\(fixed.size)}"
         }
+    }
+
+    /// Writes fields (or a message's parameters) as the canonical form has them: an array of
+    /// `{"name":…,"type":…}`.
+    static func appendCanonicalForm(of fields: [Field], to out: inout String) {
+        out += "["
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"name\":"
+            AvroJSON.appendQuoted(field.name, to: &out, escapeNonASCII: false)
+            out += ",\"type\":"
+            field.type.appendCanonicalForm(to: &out)
+            out += "}"
+        }
+        out += "]"
     }
 
     /// Writes `{"name":…,"type":…`. An `error` is written as a `record`, as Java does, so that
