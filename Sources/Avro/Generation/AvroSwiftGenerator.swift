@@ -6,8 +6,8 @@
 /// schema it came from:
 ///
 /// - a record becomes a struct with a memberwise initializer whose arguments default to the
-///   fields' defaults (of every type; not a nanosecond timestamp, which a `Date` cannot hold
-///   exactly, nor a decimal whose unscaled value needs more than 64 bits); a record that
+///   fields' defaults (of every type; not a decimal whose unscaled value needs more than 64
+///   bits); a record that
 ///   contains itself other than through an array or a map becomes a final class, since a
 ///   struct cannot contain itself;
 /// - an enum becomes an enum of `String` raw values, its symbols;
@@ -19,10 +19,10 @@
 ///   optional of that enum;
 /// - `bytes` and `fixed` become `Data` (a fixed's size is checked when writing), `null`
 ///   ``AvroNull``;
-/// - logical types become `Date` (`date`, timestamps), `UUID`, `Decimal` (`decimal`) and
-///   ``AvroDuration``; the others (`time-millis`, `big-decimal`…) keep their underlying type.
-///   A `uuid` on a `fixed` stays `Data`; a nanosecond timestamp's `Date` holds it to the
-///   precision of its `Double` only;
+/// - logical types become `Date` (`date`, millisecond and microsecond timestamps), `UUID`,
+///   `Decimal` (`decimal`) and ``AvroDuration``; the others (`time-millis`, `big-decimal`…)
+///   keep their underlying type. A `uuid` on a `fixed` stays `Data`; a nanosecond timestamp
+///   stays an `Int64` of nanoseconds, since a `Date` would not keep every nanosecond;
 /// - `doc` becomes a `///` comment.
 ///
 /// A schema whose top level has no name (a union, an array…) contributes the named types

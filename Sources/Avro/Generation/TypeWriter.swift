@@ -210,15 +210,16 @@ struct TypeWriter {
         return Set(names).count == names.count ? names : enumeration.symbols.map(SwiftNames.escaped)
     }
 
-    /// The Swift spelling of a timestamp logical type, or `nil` for other logical types.
+    /// The Swift spelling of a timestamp logical type held as a `Date`, or `nil` for other
+    /// logical types.
     private static func timestampCase(_ logical: AvroLogicalType) -> String? {
         switch logical {
         case .timestampMillis: ".timestampMillis"
         case .timestampMicros: ".timestampMicros"
-        case .timestampNanos: ".timestampNanos"
         case .localTimestampMillis: ".localTimestampMillis"
         case .localTimestampMicros: ".localTimestampMicros"
-        case .localTimestampNanos: ".localTimestampNanos"
+        // Nanoseconds stay an Int64: a Date's Double holds today's instants only to about a
+        // tenth of a microsecond, so a value read and written again would change.
         default: nil
         }
     }
@@ -226,8 +227,8 @@ struct TypeWriter {
     // MARK: - Defaults
 
     /// The Swift expression of a default, `json`, of a value of `schema` held as `shape`; `nil`
-    /// when it has none (a nanosecond timestamp, which a `Date` cannot hold exactly, or a value
-    /// that does not fit the Swift type), and the argument then has no default.
+    /// when it has none (a value that does not fit the Swift type), and the argument then has
+    /// no default.
     private func defaultLiteral(_ schema: AvroSchema, _ shape: TypeShape, _ json: AvroJSON) -> String? {
         var schema = schema
         if case .reference(let name) = schema.kind, let definition = model.definition(of: name) { schema = definition }
@@ -271,8 +272,7 @@ struct TypeWriter {
         case ("String", .string(let value)): return SwiftNames.stringLiteral(value)
         case ("Data", .string(let text)): return Self.bytes(of: text).map(Self.dataLiteral)
         case ("Date", .integer(let count)):
-            // Days for `date`; units of the timestamp otherwise. Nanoseconds do not all fit a
-            // Double's 53 bits.
+            // Days for `date`; units of the timestamp otherwise.
             if schema.logicalType == .date { return "Date(timeIntervalSince1970: \(Int64(count) * 86_400))" }
             let unitsPerSecond: Double
             switch schema.logicalType {

@@ -73,12 +73,12 @@ import Testing
     static func sampleMeasurements() -> [LogicalMeasurement] {
         [LogicalMeasurement(date: Date(timeIntervalSince1970: 86_400 * 19_000), timeMillis: 3_723_004, timeMicros: 3_723_000_005,
                             timestampMillis: Date(timeIntervalSince1970: 1_700_000_000.125), timestampMicros: Date(timeIntervalSince1970: -0.5),
-                            timestampNanos: Date(timeIntervalSince1970: 1.25), localMillis: Date(timeIntervalSince1970: 86_400.5),
+                            timestampNanos: 1_767_225_600_123_456_789, localMillis: Date(timeIntervalSince1970: 86_400.5),
                             localMicros: Date(timeIntervalSince1970: 0.25), uuid: UUID(uuidString: "6f1d0c9e-3a51-4a53-9a4e-2f6a1b9b8c7d")!,
                             fixedUUID: Data(0..<16), amount: Decimal(string: "-12345678901234567890.0123456789")!, price: Decimal(string: "1234567.891")!,
                             duration: AvroDuration(months: 1, days: 2, milliseconds: 3), maybeDate: Date(timeIntervalSince1970: -86_400), unknown: "red"),
          LogicalMeasurement(date: Date(timeIntervalSince1970: 0), timeMillis: 0, timeMicros: 0, timestampMillis: Date(timeIntervalSince1970: 0),
-                            timestampMicros: Date(timeIntervalSince1970: 0), timestampNanos: Date(timeIntervalSince1970: 0), localMillis: Date(timeIntervalSince1970: 0),
+                            timestampMicros: Date(timeIntervalSince1970: 0), timestampNanos: 0, localMillis: Date(timeIntervalSince1970: 0),
                             localMicros: Date(timeIntervalSince1970: 0), uuid: UUID(uuidString: "00000000-0000-0000-0000-000000000001")!, fixedUUID: Data(count: 16),
                             amount: 0, price: Decimal(string: "-0.001")!, duration: AvroDuration(), unknown: "")]
     }

@@ -10,7 +10,7 @@ struct LogicalMeasurement: Codable, Hashable, Sendable, AvroBinaryCodable {
     var timeMicros: Int64
     var timestampMillis: Date
     var timestampMicros: Date
-    var timestampNanos: Date
+    var timestampNanos: Int64
     var localMillis: Date
     var localMicros: Date
     var uuid: UUID
@@ -21,7 +21,7 @@ struct LogicalMeasurement: Codable, Hashable, Sendable, AvroBinaryCodable {
     var maybeDate: Date?
     var unknown: String
 
-    init(date: Date, timeMillis: Int32, timeMicros: Int64, timestampMillis: Date, timestampMicros: Date, timestampNanos: Date, localMillis: Date, localMicros: Date, uuid: UUID, fixedUUID: Data, amount: Decimal, price: Decimal, duration: AvroDuration, maybeDate: Date? = nil, unknown: String) {
+    init(date: Date, timeMillis: Int32, timeMicros: Int64, timestampMillis: Date, timestampMicros: Date, timestampNanos: Int64, localMillis: Date, localMicros: Date, uuid: UUID, fixedUUID: Data, amount: Decimal, price: Decimal, duration: AvroDuration, maybeDate: Date? = nil, unknown: String) {
         self.date = date
         self.timeMillis = timeMillis
         self.timeMicros = timeMicros
@@ -59,11 +59,7 @@ struct LogicalMeasurement: Codable, Hashable, Sendable, AvroBinaryCodable {
         } catch {
             throw AvroError.prefixingPath("timestampMicros", to: error)
         }
-        do {
-            try writer.writeDate(self.timestampNanos, as: .timestampNanos)
-        } catch {
-            throw AvroError.prefixingPath("timestampNanos", to: error)
-        }
+        writer.writeLong(self.timestampNanos)
         do {
             try writer.writeDate(self.localMillis, as: .localTimestampMillis)
         } catch {
@@ -132,7 +128,7 @@ struct LogicalMeasurement: Codable, Hashable, Sendable, AvroBinaryCodable {
             throw AvroError.prefixingPath("timestampMicros", to: error)
         }
         do {
-            self.timestampNanos = try reader.readDate(as: .timestampNanos)
+            self.timestampNanos = try reader.readLong()
         } catch {
             throw AvroError.prefixingPath("timestampNanos", to: error)
         }
