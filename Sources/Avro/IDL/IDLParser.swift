@@ -166,33 +166,39 @@ struct IDLParser {
     }
 
     private mutating func schemaFile(_ leading: [Annotation], start: IDLToken, _ context: inout IDLContext) throws {
-        if leading.isEmpty, current.isKeyword("namespace") {
-            advance()
-            let (written, location) = try identifier("a namespace")
-            try checkNamespace(written, at: location)
-            namespaces = [written]
-            try expect(";", "after the namespace")
+        if !leading.isEmpty {
+            // Annotations first: the file starts with a named type, without namespace or schema.
+            try namedTypeDeclarationOrError(leading, start: start, &context)
+        } else {
+            if current.isKeyword("namespace") {
+                advance()
+                let (written, location) = try identifier("a namespace")
+                try checkNamespace(written, at: location)
+                namespaces = [written]
+                try expect(";", "after the namespace")
+            }
+            if current.isKeyword("schema") {
+                advance()
+                result.mainSchema = try fullType(&context).schema(default: nil)
+                try expect(";", "after the main schema")
+            }
         }
-        if leading.isEmpty, current.isKeyword("schema") {
-            advance()
-            result.mainSchema = try fullType(&context).schema(default: nil)
-            try expect(";", "after the main schema")
-        }
-        var pending: (annotations: [Annotation], start: IDLToken)? = leading.isEmpty ? nil : (leading, start)
-        while current.kind != .end || pending != nil {
-            if pending == nil, current.isKeyword("import") {
+        while current.kind != .end {
+            if current.isKeyword("import") {
                 try importStatement(&context)
                 continue
             }
-            let start = pending?.start ?? current
-            var annotations = pending?.annotations ?? []
-            if pending == nil { annotations = try self.annotations() }
-            pending = nil
-            guard isNamedTypeKeyword else {
-                throw unexpected("a declaration (record, error, enum, fixed or import)\(result.mainSchema == nil ? ", or 'namespace' and 'schema' first" : "")")
-            }
-            try namedTypeDeclaration(annotations, start: start, &context)
+            let start = current
+            try namedTypeDeclarationOrError(try annotations(), start: start, &context)
         }
+    }
+
+    /// A named type's declaration, which must come next in a schema file.
+    private mutating func namedTypeDeclarationOrError(_ annotations: [Annotation], start: IDLToken, _ context: inout IDLContext) throws {
+        guard isNamedTypeKeyword else {
+            throw unexpected("a declaration (record, error, enum, fixed or import)\(result.mainSchema == nil ? ", or 'namespace' and 'schema' first" : "")")
+        }
+        try namedTypeDeclaration(annotations, start: start, &context)
     }
 
     private mutating func importStatement(_ context: inout IDLContext) throws {
