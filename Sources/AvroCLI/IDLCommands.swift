@@ -9,8 +9,8 @@ extension Command {
         synopsis: "idl [--import-path DIRS] [IN.avdl|- [OUT|-]]",
         discussion: """
             Reads the IDL file and the files it imports, and writes the protocol it declares as
-            JSON, or for a schema file (`schema T;`) the main schema, pretty-printed as
-            avro-tools' idl writes them. Standard input and output are used when the files are
+            JSON, or for a schema file (`schema T;`) the main schema, laid out as avro-tools'
+            idl writes them (Jackson's pretty printer, no line feed at the end). Standard input and output are used when the files are
             left out or given as -. Imports are looked for next to the importing file, then in
             the --import-path directories. Documentation comments that belong to nothing are
             reported on standard error as warnings. Errors name the file, line and column.
@@ -32,7 +32,7 @@ extension Command {
                 throw CLIError.failure("\(input.name): the IDL file declares neither a protocol nor a main schema ('schema T;'); idl2schemata writes its named types")
             }
             let output = try OutputFile(path: arguments.operands.count > 1 ? arguments.operands[1] : "-", inputs: [input])
-            try output.write { handle in try handle.write(contentsOf: Data((json.serialized(pretty: true) + "\n").utf8)) }
+            try output.write { handle in try handle.write(contentsOf: Data(json.serialized(.init(pretty: true, javaStyle: true)).utf8)) }
             return 0
         })
 
@@ -43,7 +43,7 @@ extension Command {
         discussion: """
             Reads the IDL file and the files it imports, and writes each named type (record,
             error, enum, fixed), declared or imported, to OUTDIR/NAME.avsc, standing alone: the
-            types it uses are defined inside it. OUTDIR is created if needed; it is the current
+            types it uses are defined inside it, laid out as avro-tools writes them. OUTDIR is created if needed; it is the current
             directory when left out. Two types of one simple name in different namespaces would
             write the same file; that is an error.
             """,
@@ -72,7 +72,7 @@ extension Command {
             for schema in idl.namedSchemas {
                 guard let name = schema.name else { continue }
                 let output = try OutputFile(path: (directory as NSString).appendingPathComponent(name.name + ".avsc"), inputs: [input])
-                try output.write { handle in try handle.write(contentsOf: Data((schema.jsonString(pretty: true) + "\n").utf8)) }
+                try output.write { handle in try handle.write(contentsOf: Data((schema.json.serialized(.init(pretty: true, javaStyle: true)) + "\n").utf8)) }
             }
             return 0
         })

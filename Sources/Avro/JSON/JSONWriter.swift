@@ -12,17 +12,17 @@ extension AvroJSON {
         /// above U+FFFF), so that the text is plain ASCII. The default writes them as UTF-8.
         public var escapeNonASCII: Bool = false
 
-        /// Whether to write numbers and escapes as Java's Jackson does (`-1.0E12`, `\u001F`),
-        /// for text whose digest must equal Java's.
-        var javaStyle: Bool = false
+        /// Whether to write the text as Java Avro writes it (through Jackson): numbers as Java's
+        /// `Double.toString` (`-1.0E12`, `1.0E-4`), `\u` escapes in uppercase hex, and when
+        /// `pretty`, the layout of Jackson's default pretty printer (`"key" : value`, an array
+        /// on one line: `[ "A", "B" ]`, empty ones `[ ]` and `{ }`). Java's `toString()` and
+        /// `toString(true)` of the same schema or protocol give the same text.
+        public var javaStyle: Bool = false
 
         /// Creates writing options.
-        public init(pretty: Bool = false, escapeNonASCII: Bool = false) {
+        public init(pretty: Bool = false, escapeNonASCII: Bool = false, javaStyle: Bool = false) {
             self.pretty = pretty
             self.escapeNonASCII = escapeNonASCII
-        }
-
-        init(javaStyle: Bool) {
             self.javaStyle = javaStyle
         }
     }
@@ -48,7 +48,11 @@ extension AvroJSON {
     /// - Returns: The JSON text.
     public func serialized(_ options: WritingOptions = .init()) -> String {
         var out = ""
-        write(to: &out, options: options, level: 0)
+        if options.pretty && options.javaStyle {
+            writeAsJackson(to: &out, options: options, level: 0)
+        } else {
+            write(to: &out, options: options, level: 0)
+        }
         return out
     }
 
@@ -99,6 +103,41 @@ extension AvroJSON {
             }
             Self.appendLineBreak(to: &out, options: options, level: level)
             out += "}"
+        }
+    }
+
+    /// Appends the JSON text of this value laid out as Jackson's default pretty printer does:
+    /// members of an object each on a line indented two spaces per enclosing object, `" : "`
+    /// between key and value, the elements of an array on the array's line.
+    private func writeAsJackson(to out: inout String, options: WritingOptions, level: Int) {
+        switch self {
+        case .array(let elements):
+            guard !elements.isEmpty else {
+                out += "[ ]"
+                return
+            }
+            out += "[ "
+            for (position, element) in elements.enumerated() {
+                if position > 0 { out += ", " }
+                element.writeAsJackson(to: &out, options: options, level: level)
+            }
+            out += " ]"
+        case .object(let object):
+            guard !object.isEmpty else {
+                out += "{ }"
+                return
+            }
+            out += "{"
+            for (position, member) in object.enumerated() {
+                out += position > 0 ? ",\n" : "\n"
+                out += String(repeating: "  ", count: level + 1)
+                Self.appendQuoted(member.key, to: &out, escapeNonASCII: options.escapeNonASCII, upperHex: true)
+                out += " : "
+                member.value.writeAsJackson(to: &out, options: options, level: level + 1)
+            }
+            out += "\n" + String(repeating: "  ", count: level) + "}"
+        default:
+            write(to: &out, options: options, level: level)
         }
     }
 

@@ -34,9 +34,15 @@ extension AvroProtocol {
 
     /// The compact text Java prints for this protocol once it has parsed it.
     var javaText: String {
+        javaParsed.json.serialized(.init(javaStyle: true))
+    }
+
+    /// This protocol as Java holds it once it has parsed it: the same, with its types in the
+    /// order Java's parser lists them.
+    var javaParsed: AvroProtocol {
         var java = self
         if let reordered = try? javaParsedTypes() { java.types = reordered }
-        return java.json.serialized(.init(javaStyle: true))
+        return java
     }
 
     /// The types in the order Java's parser registers them, a record after the types defined

@@ -40,6 +40,11 @@ struct CLIIDLTests {
                 // The doc comment that belongs to nothing is a warning, with its place.
                 #expect(result.errorLines.first?.hasPrefix("avro: warning: desk.avdl:7:9: ignoring a documentation comment") == true, "\(result.errorText)")
             }
+            // The text is laid out as avro-tools' idl writes it: Jackson's pretty printer, no
+            // line feed at the end.
+            let plain = try CLITool.run(["idl", "-I", "lib", "desk.avdl"], in: directory)
+            #expect(plain.text == avroProtocol.json.serialized(.init(pretty: true, javaStyle: true)))
+            #expect(plain.text.contains("\"protocol\" : \"FrontDesk\"") && !plain.text.hasSuffix("\n"))
             // To a file, and from standard input to standard output (imports next to the
             // current directory then).
             #expect(try CLITool.run(["idl", "-I", "lib", "desk.avdl", "desk.avpr"], in: directory).status == 0)

@@ -159,9 +159,12 @@ import Testing
         let lines = run.output.split(separator: "\n")
         #expect(lines.count == names.count)
         for (name, line) in zip(names, lines) {
-            let parts = line.split(separator: "\t", maxSplits: 1)
+            let parts = line.split(separator: "\t", maxSplits: 2)
             let ours = protocols[name]!
-            #expect(parts.count == 2 && String(parts[1]) == ours.javaText, "\(name)\nJava: \(parts.last ?? "")\nours: \(ours.javaText)")
+            // Java's pretty text, laid out by Jackson, is ours in Java's style.
+            let javaPretty = parts.count == 3 ? parts[2].replacingOccurrences(of: "\u{01}", with: "\n") : ""
+            #expect(javaPretty == ours.javaParsed.json.serialized(.init(pretty: true, javaStyle: true)), "\(name)")
+            #expect(parts.count == 3 && String(parts[1]) == ours.javaText, "\(name)\nJava: \(parts.last ?? "")\nours: \(ours.javaText)")
             #expect(String(parts.first ?? "") == hexString(ours.md5), "\(name)")
         }
     }
@@ -187,5 +190,26 @@ import Testing
         #expect(undocumented.canonicalForm == documented.canonicalForm)
         undocumented.messages[0].request[0].type = .bytes
         #expect(undocumented.canonicalForm != documented.canonicalForm)
+    }
+}
+
+/// Text in Java's style: Jackson's default pretty printer and Java's numbers.
+@Suite struct JavaStyleTextTests {
+    @Test func theLayoutIsJacksons() throws {
+        let json: AvroJSON = ["a": [1, 2.5, "x", 1e7], "b": .object([:]), "c": [], "d": [["e": nil], ["f": true]]]
+        let expected = """
+            {
+              "a" : [ 1, 2.5, "x", 1.0E7 ],
+              "b" : { },
+              "c" : [ ],
+              "d" : [ {
+                "e" : null
+              }, {
+                "f" : true
+              } ]
+            }
+            """
+        #expect(json.serialized(.init(pretty: true, javaStyle: true)) == expected)
+        #expect(json.serialized(.init(javaStyle: true)) == #"{"a":[1,2.5,"x",1.0E7],"b":{},"c":[],"d":[{"e":null},{"f":true}]}"#)
     }
 }
