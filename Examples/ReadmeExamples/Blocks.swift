@@ -200,7 +200,7 @@ import Foundation
     try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: "FrontDesk.avdl"))
     // README block 15
     let idl = try AvroIDL(contentsOf: URL(fileURLWithPath: "FrontDesk.avdl"))
-    print(idl.avroProtocol?.jsonString(pretty: true) ?? "")   // the .avpr, as avro-tools' idl writes it
+    print(idl.avroProtocol?.jsonString(pretty: true) ?? "")   // the protocol's JSON: an .avpr file
     let visitSchema = idl.namedSchemas[1]                     // Visit, standing alone: an .avsc
     let visit = Visit(name: "Ada", arrived: Date(timeIntervalSince1970: 1_767_225_600))  // the generated type
     let bytes = try AvroEncoder(schema: visitSchema).encodeBytes(visit)
