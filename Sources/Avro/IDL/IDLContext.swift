@@ -6,7 +6,7 @@ import Foundation
 struct IDLContext {
     /// Where a named type was declared: a place in an IDL file, or a JSON file.
     struct Origin {
-        var location: AvroIDLLocation?
+        var location: IDLLocation?
         var source: String
     }
 
@@ -18,11 +18,11 @@ struct IDLContext {
     private(set) var table = NamedTypeTable()
     private var origins: [AvroName: Origin] = [:]
     /// Every use of a named type, checked once all are declared.
-    var references: [(name: AvroName, location: AvroIDLLocation)] = []
+    var references: [(name: AvroName, location: IDLLocation)] = []
     /// Every default, checked against its type once all types are declared.
-    var defaults: [(value: AvroJSON, type: AvroSchema, location: AvroIDLLocation, what: String)] = []
+    var defaults: [(value: AvroJSON, type: AvroSchema, location: IDLLocation, what: String)] = []
     /// The types messages say they throw, which must be errors.
-    var thrown: [(name: AvroName, location: AvroIDLLocation)] = []
+    var thrown: [(name: AvroName, location: IDLLocation)] = []
     /// Documentation comments no declaration took, and other remarks.
     var warnings: [String] = []
 
@@ -36,7 +36,7 @@ struct IDLContext {
     /// Declares the named type `schema` (whose nested named types are references). The same
     /// type declared again, as two imports of one file do, is kept once; another type of the
     /// same name is an error.
-    mutating func declare(_ schema: AvroSchema, at location: AvroIDLLocation?, source: String) throws {
+    mutating func declare(_ schema: AvroSchema, at location: IDLLocation?, source: String) throws {
         guard let name = schema.name else { return }
         if let earlier = table.types[name] {
             guard earlier != schema else { return }

@@ -8,7 +8,7 @@ enum IDLImport {
     ///
     /// The file is looked for next to the importing file, then in each search path in turn. A
     /// file already read is not read again, so each is read once and imports may form cycles.
-    static func read(kind: String, path: String, from directory: URL, shownAs shownDirectory: String, at location: AvroIDLLocation,
+    static func read(kind: String, path: String, from directory: URL, shownAs shownDirectory: String, at location: IDLLocation,
                      maxDepth: Int, context: inout IDLContext) throws -> [AvroProtocol.Message] {
         let candidates = [(directory.appendingPathComponent(path), shownDirectory.isEmpty ? path : (shownDirectory as NSString).appendingPathComponent(path))]
             + context.searchPaths.map { ($0.appendingPathComponent(path), $0.appendingPathComponent(path).path) }

@@ -1,15 +1,15 @@
 /// A place in an IDL file: the file's name as given, and the line and column (both from 1;
 /// columns count Unicode scalars).
-public struct AvroIDLLocation: Hashable, Sendable, CustomStringConvertible {
+struct IDLLocation: Hashable, Sendable, CustomStringConvertible {
     /// The file, as named on the command line or in the `import` that read it.
-    public var file: String
+    var file: String
     /// The line, from 1.
-    public var line: Int
+    var line: Int
     /// The column, from 1.
-    public var column: Int
+    var column: Int
 
     /// `file:line:column`.
-    public var description: String { "\(file):\(line):\(column)" }
+    var description: String { "\(file):\(line):\(column)" }
 }
 
 /// A token of Avro IDL.
@@ -27,7 +27,7 @@ struct IDLToken {
     }
 
     var kind: Kind
-    var location: AvroIDLLocation
+    var location: IDLLocation
     /// The documentation comment (`/** … */`) written last before this token and after the
     /// token before, as an index into the lexer's comments.
     var docComment: Int?
@@ -56,7 +56,7 @@ struct IDLToken {
 /// A documentation comment and whether a declaration took it.
 struct IDLDocComment {
     var text: String
-    var location: AvroIDLLocation
+    var location: IDLLocation
     var isUsed = false
 }
 
@@ -76,7 +76,7 @@ struct IDLLexer {
         self.file = file
     }
 
-    private var location: AvroIDLLocation { AvroIDLLocation(file: file, line: line, column: column) }
+    private var location: IDLLocation { IDLLocation(file: file, line: line, column: column) }
 
     private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
         position + offset < scalars.count ? scalars[position + offset] : nil
@@ -94,7 +94,7 @@ struct IDLLexer {
         }
     }
 
-    private func error(_ message: String, at location: AvroIDLLocation) -> AvroError {
+    private func error(_ message: String, at location: IDLLocation) -> AvroError {
         AvroError(.invalidIDL, message, path: location.description)
     }
 
@@ -193,7 +193,7 @@ struct IDLLexer {
         return .identifier(name, quoted: quoted)
     }
 
-    private mutating func identifierPart(into name: inout String, start: AvroIDLLocation) throws {
+    private mutating func identifierPart(into name: inout String, start: IDLLocation) throws {
         guard let first = peek(), first == "_" || first.properties.isXIDStart else {
             throw error("expected a name (a letter or '_' first)", at: start)
         }
@@ -235,7 +235,7 @@ struct IDLLexer {
         }
     }
 
-    private mutating func escapeSequence(into units: inout [UInt16], at escape: AvroIDLLocation) throws {
+    private mutating func escapeSequence(into units: inout [UInt16], at escape: IDLLocation) throws {
         guard let scalar = peek() else { throw error("the string is not closed with '\"'", at: escape) }
         let simple: [Unicode.Scalar: UInt16] = ["n": 0x0A, "r": 0x0D, "b": 0x08, "f": 0x0C, "t": 0x09, "\\": 0x5C, "'": 0x27, "\"": 0x22]
         if let unit = simple[scalar] {

@@ -18,7 +18,7 @@ struct IDLParser {
     private struct Annotation {
         var name: String
         var value: AvroJSON
-        var location: AvroIDLLocation
+        var location: IDLLocation
     }
 
     private let tokens: [IDLToken]
@@ -76,7 +76,7 @@ struct IDLParser {
 
     private mutating func advance() { if index < tokens.count - 1 { index += 1 } }
 
-    private func error(_ message: String, at location: AvroIDLLocation) -> AvroError {
+    private func error(_ message: String, at location: IDLLocation) -> AvroError {
         AvroError(.invalidIDL, message, path: location.description)
     }
 
@@ -95,14 +95,14 @@ struct IDLParser {
     }
 
     /// An identifier (a keyword is one too, where a name is expected) and where it is.
-    private mutating func identifier(_ what: String) throws -> (String, AvroIDLLocation) {
+    private mutating func identifier(_ what: String) throws -> (String, IDLLocation) {
         guard case .identifier(let name, _) = current.kind else { throw unexpected(what) }
         let location = current.location
         advance()
         return (name, location)
     }
 
-    private mutating func integer(_ what: String) throws -> (Int64, AvroIDLLocation) {
+    private mutating func integer(_ what: String) throws -> (Int64, IDLLocation) {
         guard case .integer(let value) = current.kind else { throw unexpected(what) }
         let location = current.location
         advance()
@@ -278,13 +278,13 @@ struct IDLParser {
         return name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType == .decimal }
     }
 
-    private func checkName(_ name: String, _ what: String, at location: AvroIDLLocation) throws {
+    private func checkName(_ name: String, _ what: String, at location: IDLLocation) throws {
         guard Self.isValidName(name) else {
             throw error("invalid \(what) '\(name)': it must start with a letter or '_' and hold only letters, digits and '_'", at: location)
         }
     }
 
-    private func checkNamespace(_ namespace: String, at location: AvroIDLLocation) throws {
+    private func checkNamespace(_ namespace: String, at location: IDLLocation) throws {
         guard !namespace.isEmpty else { return }
         for part in namespace.split(separator: ".", omittingEmptySubsequences: false) {
             try checkName(String(part), "namespace '\(namespace)'", at: location)
@@ -292,7 +292,7 @@ struct IDLParser {
     }
 
     /// The full name of a declaration written `written` (which may hold its namespace).
-    private func definitionName(_ written: String, annotatedNamespace: String?, at location: AvroIDLLocation, isType: Bool) throws -> AvroName {
+    private func definitionName(_ written: String, annotatedNamespace: String?, at location: IDLLocation, isType: Bool) throws -> AvroName {
         let name = written.contains(".") ? AvroName(fullname: written) : AvroName(name: written, namespace: annotatedNamespace ?? namespace)
         try checkName(name.name, isType ? "type name" : "protocol name", at: location)
         try checkNamespace(name.namespace, at: location)
@@ -398,7 +398,7 @@ struct IDLParser {
     }
 
     /// A field or parameter of type `type`: its annotations, name and default.
-    private mutating func variable(type: IDLType, defaultDoc: String?, owner: String, _ context: inout IDLContext) throws -> (AvroSchema.Field, AvroIDLLocation) {
+    private mutating func variable(type: IDLType, defaultDoc: String?, owner: String, _ context: inout IDLContext) throws -> (AvroSchema.Field, IDLLocation) {
         let doc = takeDoc(before: current) ?? defaultDoc
         let annotations = try annotations()
         let (name, location) = try identifier("a field name")
@@ -564,7 +564,7 @@ struct IDLParser {
         return AvroSchema(.bytes, logicalType: .decimal(precision: Int(precision), scale: Int(scale)))
     }
 
-    private mutating func unionBody(at location: AvroIDLLocation, _ context: inout IDLContext) throws -> AvroSchema {
+    private mutating func unionBody(at location: IDLLocation, _ context: inout IDLContext) throws -> AvroSchema {
         try expect("{", "after 'union'")
         var branches: [AvroSchema] = []
         repeat {
