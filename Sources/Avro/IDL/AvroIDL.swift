@@ -140,8 +140,9 @@ public struct AvroIDL: Sendable {
         }
     }
 
-    /// What `avro idl` prints: the protocol, else the main schema, else the named types as a
-    /// JSON array (as Java's reader gives them), each standing alone.
+    /// The JSON the file stands for: the protocol, else the main schema (what `avro idl`
+    /// prints), else the named types as a JSON array, each standing alone (as Java's reader
+    /// lists the types of a schema file without a main schema).
     public var json: AvroJSON {
         if let avroProtocol { return avroProtocol.json }
         if let mainSchema { return mainSchema.json }
