@@ -26,6 +26,11 @@ extension AvroBinaryWriter {
         writeString(uuid.uuidString.lowercased())
     }
 
+    /// Writes `uuid` as the `uuid` logical type of a `fixed` of 16 bytes: its bytes in order.
+    public mutating func writeFixedUUID(_ uuid: UUID) {
+        withUnsafeBytes(of: uuid.uuid) { writeFixed($0) }
+    }
+
     /// Writes `decimal` as the `decimal` logical type: the two's-complement bytes of its
     /// unscaled value, length-prefixed for `bytes` (`size` `nil`) or sign-extended to `size`
     /// bytes for a `fixed`.
@@ -63,6 +68,12 @@ extension AvroBinaryReader {
             throw AvroError(.typeMismatch, "'\(text.prefix(40))' is not a UUID", offset: start)
         }
         return uuid
+    }
+
+    /// Reads the `uuid` logical type of a `fixed` of 16 bytes.
+    public mutating func readFixedUUID() throws(AvroError) -> UUID {
+        let b = try readRawBytes(count: 16)
+        return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
     }
 
     /// Reads the `decimal` logical type of `bytes` (`size` `nil`) or of a `fixed` of `size`

@@ -15,18 +15,9 @@ extension DecodingState {
 
     func readUUID(at target: Int) throws -> UUID {
         let node = try valueNode(target)
-        let start = reader.offset
         switch schema.info[node].kind {
-        case .string:
-            let text = try reader.readString()
-            guard let uuid = UUID(uuidString: text) else {
-                throw AvroError(.typeMismatch, "'\(text.prefix(40))' is not a UUID", offset: start)
-            }
-            return uuid
-        case .fixed where schema.info[node].child == 16:
-            let bytes = try reader.readRawBytes(count: 16)
-            return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                               bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        case .string: return try reader.readUUID()
+        case .fixed where schema.info[node].child == 16: return try reader.readFixedUUID()
         default: throw mismatch(UUID.self, "a UUID", node)
         }
     }

@@ -34,8 +34,8 @@ extension EncodingState {
             }
         }
         switch schema.info[node].kind {
-        case .string: writer.writeString(uuid.uuidString.lowercased())
-        case .fixed where schema.info[node].child == 16: withUnsafeBytes(of: uuid.uuid) { writer.writeFixed($0) }
+        case .string: writer.writeUUID(uuid)
+        case .fixed where schema.info[node].child == 16: writer.writeFixedUUID(uuid)
         default: throw mismatch("a UUID", node)
         }
     }

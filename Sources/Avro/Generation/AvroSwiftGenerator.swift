@@ -21,8 +21,9 @@
 ///   ``AvroNull``;
 /// - logical types become `Date` (`date`, millisecond and microsecond timestamps), `UUID`,
 ///   `Decimal` (`decimal`) and ``AvroDuration``; the others (`time-millis`, `big-decimal`…)
-///   keep their underlying type. A `uuid` on a `fixed` stays `Data`; a nanosecond timestamp
-///   stays an `Int64` of nanoseconds, since a `Date` would not keep every nanosecond;
+///   keep their underlying type. A `uuid` is a `UUID` on a `string` and on a `fixed` of 16
+///   bytes alike; a nanosecond timestamp stays an `Int64` of nanoseconds, since a `Date` would
+///   not keep every nanosecond;
 /// - `doc` becomes a `///` comment.
 ///
 /// A schema whose top level has no name (a union, an array…) contributes the named types

@@ -147,6 +147,9 @@ struct TypeWriter {
                 return .value(swift: "Decimal", write: "writer.writeDecimal({}, scale: \(scale), precision: \(precision), size: \(fixed.size))",
                               read: "reader.readDecimal(scale: \(scale), precision: \(precision), size: \(fixed.size))", throwsOnWrite: true)
             }
+            if schema.logicalType == .uuid, fixed.size == 16 {
+                return .value(swift: "UUID", write: "writer.writeFixedUUID({})", read: "reader.readFixedUUID()", throwsOnWrite: false)
+            }
             if schema.logicalType == .duration, fixed.size == 12 {
                 return .value(swift: "AvroDuration", write: "writer.writeDuration({})", read: "reader.readDuration()", throwsOnWrite: false)
             }
@@ -282,8 +285,10 @@ struct TypeWriter {
             }
             return "Date(timeIntervalSince1970: \(Double(count) / unitsPerSecond))"
         case ("UUID", .string(let text)):
-            guard let uuid = UUID(uuidString: text) else { return nil }
-            let bytes = withUnsafeBytes(of: uuid.uuid) { Array($0) }
+            // A fixed's default is its 16 bytes; a string's, the UUID's text.
+            let fixedBytes: [UInt8]? = if case .fixed = schema.kind { Self.bytes(of: text) } else { nil }
+            guard let bytes = fixedBytes ?? UUID(uuidString: text).map({ uuid in withUnsafeBytes(of: uuid.uuid) { Array($0) } }),
+                  bytes.count == 16 else { return nil }
             return "UUID(uuid: (" + bytes.map { String(format: "0x%02x", $0) }.joined(separator: ", ") + "))"
         case ("Decimal", .string(let text)):
             // The two's-complement bytes of the unscaled value, when it fits in 64 bits.

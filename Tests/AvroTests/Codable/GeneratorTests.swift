@@ -75,11 +75,11 @@ import Testing
                             timestampMillis: Date(timeIntervalSince1970: 1_700_000_000.125), timestampMicros: Date(timeIntervalSince1970: -0.5),
                             timestampNanos: 1_767_225_600_123_456_789, localMillis: Date(timeIntervalSince1970: 86_400.5),
                             localMicros: Date(timeIntervalSince1970: 0.25), uuid: UUID(uuidString: "6f1d0c9e-3a51-4a53-9a4e-2f6a1b9b8c7d")!,
-                            fixedUUID: Data(0..<16), amount: Decimal(string: "-12345678901234567890.0123456789")!, price: Decimal(string: "1234567.891")!,
+                            fixedUUID: UUID(uuid: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)), amount: Decimal(string: "-12345678901234567890.0123456789")!, price: Decimal(string: "1234567.891")!,
                             duration: AvroDuration(months: 1, days: 2, milliseconds: 3), maybeDate: Date(timeIntervalSince1970: -86_400), unknown: "red"),
          LogicalMeasurement(date: Date(timeIntervalSince1970: 0), timeMillis: 0, timeMicros: 0, timestampMillis: Date(timeIntervalSince1970: 0),
                             timestampMicros: Date(timeIntervalSince1970: 0), timestampNanos: 0, localMillis: Date(timeIntervalSince1970: 0),
-                            localMicros: Date(timeIntervalSince1970: 0), uuid: UUID(uuidString: "00000000-0000-0000-0000-000000000001")!, fixedUUID: Data(count: 16),
+                            localMicros: Date(timeIntervalSince1970: 0), uuid: UUID(uuidString: "00000000-0000-0000-0000-000000000001")!, fixedUUID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
                             amount: 0, price: Decimal(string: "-0.001")!, duration: AvroDuration(), unknown: "")]
     }
 
@@ -128,6 +128,33 @@ import Testing
         expected.theme = "dark"
         expected.place = GoldenAddress(zip: "2000", lines: [])
         #expect(Self.sampleAccounts()[0].settings == expected)
+    }
+
+    /// A `uuid` on a fixed is a `UUID` whose default is the fixed's 16 bytes; on a string, the
+    /// UUID its text names.
+    @Test func uuidDefaultsOnFixedAndString() throws {
+        let schema = try AvroSchema(parsing: """
+            {"type": "record", "name": "Ids", "fields": [
+              {"name": "raw", "type": {"type": "fixed", "name": "Raw", "size": 16, "logicalType": "uuid"}, "default": "abcdefghijklmnop"},
+              {"name": "text", "type": {"type": "string", "logicalType": "uuid"}, "default": "00000000-0000-0000-0000-0000000000ff"}]}
+            """)
+        let source = try AvroSwiftGenerator().generate([schema])
+        let raw = "raw: UUID = UUID(uuid: (" + (97...112).map { String(format: "0x%02x", $0) }.joined(separator: ", ") + "))"
+        let text = "text: UUID = UUID(uuid: (" + (Array(repeating: "0x00", count: 15) + ["0xff"]).joined(separator: ", ") + "))"
+        #expect(source.contains(raw) && source.contains(text), "\(source)")
+        #expect(source.contains("writer.writeFixedUUID(self.raw)") && source.contains("try reader.readFixedUUID()"))
+        // The fixed holds the UUID's bytes in order, as the Codable coders write it.
+        let uuid = UUID(uuid: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15))
+        var writer = AvroBinaryWriter()
+        writer.writeFixedUUID(uuid)
+        #expect(writer.bytes == Array(0...15))
+        let fixed = try AvroSchema(parsing: #"{"type": "fixed", "name": "U", "size": 16, "logicalType": "uuid"}"#)
+        #expect(try AvroEncoder(schema: fixed).encodeBytes(uuid) == writer.bytes)
+        let back = try writer.bytes.withUnsafeBytes { buffer in
+            var reader = AvroBinaryReader(buffer)
+            return try reader.readFixedUUID()
+        }
+        #expect(back == uuid)
     }
 
     @Test(.enabled(if: PythonPeer.fastavroIsInstalled))

@@ -14,14 +14,14 @@ struct LogicalMeasurement: Codable, Hashable, Sendable, AvroBinaryCodable {
     var localMillis: Date
     var localMicros: Date
     var uuid: UUID
-    var fixedUUID: Data
+    var fixedUUID: UUID
     var amount: Decimal
     var price: Decimal
     var duration: AvroDuration
     var maybeDate: Date?
     var unknown: String
 
-    init(date: Date, timeMillis: Int32, timeMicros: Int64, timestampMillis: Date, timestampMicros: Date, timestampNanos: Int64, localMillis: Date, localMicros: Date, uuid: UUID, fixedUUID: Data, amount: Decimal, price: Decimal, duration: AvroDuration, maybeDate: Date? = nil, unknown: String) {
+    init(date: Date, timeMillis: Int32, timeMicros: Int64, timestampMillis: Date, timestampMicros: Date, timestampNanos: Int64, localMillis: Date, localMicros: Date, uuid: UUID, fixedUUID: UUID, amount: Decimal, price: Decimal, duration: AvroDuration, maybeDate: Date? = nil, unknown: String) {
         self.date = date
         self.timeMillis = timeMillis
         self.timeMicros = timeMicros
@@ -71,12 +71,7 @@ struct LogicalMeasurement: Codable, Hashable, Sendable, AvroBinaryCodable {
             throw AvroError.prefixingPath("localMicros", to: error)
         }
         writer.writeUUID(self.uuid)
-        do {
-            guard self.fixedUUID.count == 16 else { throw AvroError(.valueOutOfRange, "expected 16 bytes for the fixed, found \(self.fixedUUID.count)") }
-            writer.writeFixed(self.fixedUUID)
-        } catch {
-            throw AvroError.prefixingPath("fixedUUID", to: error)
-        }
+        writer.writeFixedUUID(self.fixedUUID)
         do {
             try writer.writeDecimal(self.amount, scale: 10, precision: 38)
         } catch {
@@ -148,7 +143,7 @@ struct LogicalMeasurement: Codable, Hashable, Sendable, AvroBinaryCodable {
             throw AvroError.prefixingPath("uuid", to: error)
         }
         do {
-            self.fixedUUID = try Data(reader.readRawBytes(count: 16))
+            self.fixedUUID = try reader.readFixedUUID()
         } catch {
             throw AvroError.prefixingPath("fixedUUID", to: error)
         }
@@ -192,7 +187,7 @@ struct LogicalMeasurement: Codable, Hashable, Sendable, AvroBinaryCodable {
     }
 }
 
-// The fixed logical.UUIDBytes is held as Data.
+// The fixed logical.UUIDBytes is held as UUID.
 
 // The fixed logical.Price is held as Decimal.
 
