@@ -1,6 +1,12 @@
 import Avro
 import Foundation
 
+/// What a JSON schema file holds: a schema (`.avsc`) or a protocol (`.avpr`).
+enum SchemaOrProtocol {
+    case schema(AvroSchema)
+    case avroProtocol(AvroProtocol)
+}
+
 /// An input named on the command line: a file, or standard input for `-`.
 struct InputFile {
     /// The path as given.
@@ -57,6 +63,20 @@ struct InputFile {
         let data = try readAll()
         do {
             return try AvroSchema(parsing: data)
+        } catch {
+            throw data.withUnsafeBytes { CLIError.reading(error, source: name, text: $0) }
+        }
+    }
+
+    /// The schema in the input, or the protocol when it is one (a JSON object with a
+    /// `protocol` member, as an `.avpr` file holds). The input is read once.
+    func readSchemaOrProtocol() throws(CLIError) -> SchemaOrProtocol {
+        let data = try readAll()
+        do {
+            if case .object(let object)? = try? AvroJSON(parsing: [UInt8](data)), object["protocol"] != nil {
+                return .avroProtocol(try AvroProtocol(parsing: data))
+            }
+            return .schema(try AvroSchema(parsing: data))
         } catch {
             throw data.withUnsafeBytes { CLIError.reading(error, source: name, text: $0) }
         }

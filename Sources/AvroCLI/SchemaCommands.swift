@@ -17,14 +17,16 @@ extension Command {
     static let fingerprint = Command(
         name: "fingerprint",
         summary: "Print the fingerprint of a schema's canonical form, in hex.",
-        synopsis: "fingerprint [--algorithm crc64|md5|sha256] S.avsc [S.avsc...]",
+        synopsis: "fingerprint [--algorithm crc64|md5|sha256] S.avsc|P.avpr [S.avsc|P.avpr...]",
         discussion: """
             crc64 is CRC-64-AVRO (the Rabin fingerprint of single-object encoding), printed as
             its 8 bytes in little-endian order, as they appear in single-object messages and as
             Python's avro prints it; md5 and sha256 are printed in the usual byte order. With
             several schemas, each line is the fingerprint, a space and the file's name, as
             avro-tools prints them; avro-tools' spelling --fingerprint CRC-64-AVRO|MD5|SHA-256
-            is accepted too.
+            is accepted too. For a protocol (.avpr, a JSON object with "protocol"), the
+            fingerprint is the MD5 Java computes and Avro RPC's handshake sends, whatever the
+            algorithm asked (a protocol has no other).
             """,
         options: [
             .value("--algorithm", "--fingerprint", valueName: "ALGORITHM", help: "crc64 (the default), md5 or sha256."),
@@ -40,7 +42,11 @@ extension Command {
             }
             for path in arguments.operands {
                 let input = InputFile(path: path)
-                let hex = try input.readSchema().fingerprint(algorithm).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+                let bytes = switch try input.readSchemaOrProtocol() {
+                case .schema(let schema): schema.fingerprint(algorithm)
+                case .avroProtocol(let avroProtocol): avroProtocol.md5
+                }
+                let hex = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
                 try console.writeLine(arguments.operands.count == 1 ? hex : hex + " " + input.name)
             }
             return 0

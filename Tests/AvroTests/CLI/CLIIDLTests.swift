@@ -111,4 +111,21 @@ struct CLIIDLTests {
             }
         }
     }
+
+    /// `fingerprint` of a protocol is the MD5 Java computes for it (Java 1.12.1 gives
+    /// 2b4613ce… for this one), from a file or standard input, beside schemas.
+    @Test func fingerprintOfAProtocolIsJavasMD5() throws {
+        try CLITool.withTemporaryDirectory { directory in
+            try ProtocolTests.greeter.write(to: directory.appendingPathComponent("greeter.avpr"), atomically: true, encoding: .utf8)
+            try #""int""#.write(to: directory.appendingPathComponent("int.avsc"), atomically: true, encoding: .utf8)
+            let both = try CLITool.run(["fingerprint", "greeter.avpr", "int.avsc"], in: directory)
+            #expect(both.status == 0, "\(both.errorText)")
+            #expect(both.lines == ["2b4613ceda8e6d07b0f0fe58f3167f90 greeter.avpr", "8f5c393f1ad57572 int.avsc"])
+            let piped = try CLITool.run(["fingerprint", "-"], input: directory.appendingPathComponent("greeter.avpr"), in: directory)
+            #expect(piped.lines == ["2b4613ceda8e6d07b0f0fe58f3167f90"])
+            try #"{"protocol": "P", "messages": {"m": {"request": []}}}"#.write(to: directory.appendingPathComponent("bad.avpr"), atomically: true, encoding: .utf8)
+            let bad = try CLITool.run(["fingerprint", "bad.avpr"], in: directory)
+            #expect(bad.status == 1 && bad.errorLines.first == "avro fingerprint: bad.avpr: invalid schema at messages.m: the message 'm' has no 'response'")
+        }
+    }
 }
