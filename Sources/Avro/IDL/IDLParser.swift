@@ -33,6 +33,8 @@ struct IDLParser {
     /// The enclosing namespaces: the file's or protocol's, then each record's.
     private var namespaces: [String] = [""]
     private var result = Result()
+    /// What the file says that is ignored or replaced, in the order it was found.
+    private var warnings: [(location: IDLLocation, text: String)] = []
 
     /// The attributes that annotations cannot set, by what they annotate: the specification
     /// gives them their own syntax.
@@ -65,9 +67,16 @@ struct IDLParser {
         }
         guard current.kind == .end else { throw unexpected("the end of the file") }
         for comment in comments where !comment.isUsed {
-            context.warnings.append("\(comment.location): ignoring a documentation comment that is not before a declaration; did you mean a comment (/* … */)?")
+            warn("ignoring a documentation comment that is not before a declaration; did you mean a comment (/* … */)?", at: comment.location)
         }
+        let ordered = warnings.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        context.warnings += ordered.map { "\($0.location): \($0.text)" }
         return result
+    }
+
+    /// Notes something the file says that is ignored, or that replaces something it said.
+    private mutating func warn(_ text: String, at location: IDLLocation) {
+        warnings.append((location, text))
     }
 
     // MARK: - Tokens
@@ -238,6 +247,9 @@ struct IDLParser {
             try expect("(", "after the annotation's name")
             let value = try jsonValue()
             try expect(")", "to close the annotation")
+            if list.contains(where: { $0.name == name }) {
+                warn("the annotation '@\(name)' is given again; this value replaces the one before", at: location)
+            }
             list.append(Annotation(name: name, value: value, location: location))
         }
         return list
@@ -329,7 +341,7 @@ struct IDLParser {
         let aliasNames = aliases.map { AvroName(resolving: $0, in: name.namespace) }
         var schema: AvroSchema
         switch keyword {
-        case "enum": schema = try enumBody(name, doc: doc, aliases: aliasNames, &context)
+        case "enum": schema = try enumBody(name, doc: doc, aliases: aliasNames)
         case "fixed": schema = try fixedBody(name, doc: doc, aliases: aliasNames)
         default: schema = try recordBody(name, isError: keyword == "error", doc: doc, aliases: aliasNames, &context)
         }
@@ -337,14 +349,14 @@ struct IDLParser {
         try context.declare(schema, at: location, source: location.file)
     }
 
-    private mutating func enumBody(_ name: AvroName, doc: String?, aliases: [AvroName], _ context: inout IDLContext) throws -> AvroSchema {
+    private mutating func enumBody(_ name: AvroName, doc: String?, aliases: [AvroName]) throws -> AvroSchema {
         try expect("{", "to open the enum's symbols")
         var symbols: [String] = []
         while !current.isSymbol("}") {
             if !symbols.isEmpty { try expect(",", "between symbols") }
             // Symbols take no doc and no properties: the schema has nowhere to keep them.
             for annotation in try annotations() {
-                context.warnings.append("\(annotation.location): ignoring the annotation '@\(annotation.name)' of an enum symbol: symbols have no properties")
+                warn("ignoring the annotation '@\(annotation.name)' of an enum symbol: symbols have no properties", at: annotation.location)
             }
             let (symbol, location) = try identifier("a symbol")
             try checkName(symbol, "enum symbol", at: location)

@@ -249,3 +249,26 @@ import Testing
         #expect(error?.path == "bad.avdl")
     }
 }
+
+/// What a file says that is ignored or replaced is a warning, in the order of the file.
+@Suite struct IDLWarningTests {
+    @Test func ignoredAndReplacedAnnotationsAreWarnedAbout() throws {
+        let idl = try AvroIDL(parsing: """
+            protocol P {
+              enum E { @deprecated(true) A, B }
+              record R { @x(1) @x(2) int i; }
+              /** Dangling. */
+            }
+            """)
+        #expect(idl.warnings == [
+            "input.avdl:2:12: ignoring the annotation '@deprecated' of an enum symbol: symbols have no properties",
+            "input.avdl:3:20: the annotation '@x' is given again; this value replaces the one before",
+            "input.avdl:4:3: ignoring a documentation comment that is not before a declaration; did you mean a comment (/* … */)?",
+        ])
+        guard case .record(let record)? = idl.avroProtocol?.types.last?.kind else {
+            Issue.record("no record")
+            return
+        }
+        #expect(record.fields[0].type.properties == ["x": 2])
+    }
+}
