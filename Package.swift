@@ -28,6 +28,7 @@ let package = Package(
         .executableTarget(name: "KafkaMessages", dependencies: ["Avro"], path: "Examples/KafkaMessages"),
         .executableTarget(name: "DynamicValues", dependencies: ["Avro"], path: "Examples/DynamicValues"),
         .executableTarget(name: "Defaults", dependencies: ["Avro"], path: "Examples/Defaults"),
+        .executableTarget(name: "IDLProtocols", dependencies: ["Avro"], path: "Examples/IDLProtocols", plugins: ["AvroGenerate"]),
         .executableTarget(name: "ReadmeExamples", dependencies: ["Avro"], path: "Examples/ReadmeExamples", plugins: ["AvroGenerate"]),
         .executableTarget(name: "GeneratedTypes", dependencies: ["Avro"], path: "Examples/GeneratedTypes", plugins: ["AvroGenerate"]),
         // The benchmark's workloads as generated types, in a module of their own as a user's would be.

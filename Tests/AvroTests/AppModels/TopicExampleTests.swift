@@ -11,7 +11,7 @@ enum TopicExamples {
     }
 
     /// Whether the examples were built (the tests are skipped otherwise).
-    static let built = ["EnumsWithValues", "KafkaMessages", "DynamicValues", "Defaults"].allSatisfy { executable($0) != nil }
+    static let built = ["EnumsWithValues", "KafkaMessages", "DynamicValues", "Defaults", "IDLProtocols"].allSatisfy { executable($0) != nil }
 
     /// The lines the example `name` prints.
     static func run(_ name: String) throws -> [String] {
@@ -54,5 +54,18 @@ enum TopicExamples {
         let lines = try TopicExamples.run("Defaults")
         #expect(Array(lines.prefix(2)) == ["1: ada@example.com, NL", "2: grace@example.com, NL"])
         #expect(lines.last == #"{"type":"record","name":"Customer","fields":[{"name":"id","type":"long"},{"name":"email","type":"string","aliases":["mail"]},{"name":"country","type":"string","default":"NL"}]}"#)
+    }
+
+    /// The protocol's MD5 is the one Java 1.12.1 computes for the `.avpr` that `avro idl`
+    /// writes from Shop.avdl (e71c26d1…, checked with `Fixtures/idl/ProtocolDigest.java`).
+    @Test func aProtocolInIDLGivesItsMessagesAndSwiftTypes() throws {
+        let lines = try TopicExamples.run("IDLProtocols")
+        #expect(lines == [
+            "place(lines: array<Line>, note: null | string) -> Order throws OutOfStock",
+            "cancel(id: long) -> null oneway",
+            "md5: e71c26d1256ae4539462a28e6c5a7f06",
+            "Order's schema is the IDL's: true",
+            "order 7: 1 line, placed, 29 bytes, read back equal: true",
+        ])
     }
 }
