@@ -28,8 +28,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// (picked by the first byte) it encodes, and one of the ``FuzzModels`` types (picked by
     /// the first byte too) from the same text.
     case json
-    /// Avro IDL: `AvroIDL(parsing:)` of the input as UTF-8 text, with no file to import (its
-    /// directory does not exist). What is read prints to JSON that reads back the same: the
+    /// Avro IDL: `AvroIDL(parsing:)` of the input as UTF-8 text, whose relative imports find
+    /// no file (its directory does not exist); an absolute one reads a regular file of at most
+    /// 64 MiB, as any import does. What is read prints to JSON that reads back the same: the
     /// protocol, the main schema and each named type; the protocol's MD5 and canonical form
     /// are computed.
     case idl

@@ -3,22 +3,33 @@ import Foundation
 /// The `import` statements of IDL: `import idl`, `import protocol` and `import schema` read
 /// another file into the same compilation.
 enum IDLImport {
+    /// The largest file an import reads: 64 MiB.
+    static let maxFileSize = 64 << 20
+
     /// Reads the file `path`, imported by a file of `directory` at `location`, declaring its
     /// named types in `context`, and returns its messages (those of an imported protocol).
     ///
-    /// The file is looked for next to the importing file, then in each search path in turn. A
-    /// file already read is not read again, so each is read once and imports may form cycles.
+    /// An absolute path names the file itself; a relative one is looked for next to the
+    /// importing file, then in each search path in turn. A file already read is not read
+    /// again, so each is read once and imports may form cycles.
     static func read(kind: String, path: String, from directory: URL, shownAs shownDirectory: String, at location: IDLLocation,
                      maxDepth: Int, context: inout IDLContext) throws -> [AvroProtocol.Message] {
-        let candidates = [(directory.appendingPathComponent(path), shownDirectory.isEmpty ? path : (shownDirectory as NSString).appendingPathComponent(path))]
-            + context.searchPaths.map { ($0.appendingPathComponent(path), $0.appendingPathComponent(path).path) }
+        let candidates = path.hasPrefix("/") ? [(URL(fileURLWithPath: path), path)]
+            : [(directory.appendingPathComponent(path), shownDirectory.isEmpty ? path : (shownDirectory as NSString).appendingPathComponent(path))]
+                + context.searchPaths.map { ($0.appendingPathComponent(path), $0.appendingPathComponent(path).path) }
         guard let (url, shown) = candidates.first(where: { FileManager.default.fileExists(atPath: $0.0.path) }) else {
             let places = ([directory] + context.searchPaths).map(\.path).joined(separator: ", ")
             throw AvroError(.invalidIDL, "cannot find the imported file '\(path)' (looked in \(places))", path: location.description)
         }
-        // Only a regular file is read: a device or a pipe could never end.
-        guard (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeRegular else {
+        // Only a regular file of a reasonable size is read: a device or a pipe could never end,
+        // and no schema file comes near the limit.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
             throw AvroError(.invalidIDL, "the imported '\(shown)' is not a regular file", path: location.description)
+        }
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maxFileSize {
+            throw AvroError(.limitExceeded, "the imported file '\(shown)' has \(size) bytes, more than the \(maxFileSize) an imported file may have",
+                            path: location.description)
         }
         guard context.readFiles.insert(url.standardizedFileURL.path).inserted else { return [] }
         let data: Data

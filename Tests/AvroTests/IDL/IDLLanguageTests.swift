@@ -205,6 +205,15 @@ import Testing
         // A missing import names the file, where it was looked for, and the import's place.
         let missing = expectAvroError(.invalidIDL) { _ = try AvroIDL(parsing: "protocol P {\n  import schema \"nowhere.avsc\";\n}", directory: scratch.url) }
         #expect(missing?.path == "input.avdl:2:17" && missing?.message.contains("cannot find the imported file 'nowhere.avsc'") == true)
+        // An absolute path names the file wherever the importing file is.
+        let absolute = try AvroIDL(parsing: "protocol P { import schema \"\(scratch.file("lib/far.avsc").path)\"; }")
+        #expect(absolute.avroProtocol?.types.map { $0.name?.fullname } == ["far.E", "far.Far"])
+        // A link to a file is followed.
+        try FileManager.default.createSymbolicLink(at: scratch.file("linked.avsc"), withDestinationURL: scratch.file("lib/far.avsc"))
+        #expect(try AvroIDL(parsing: "protocol P { import schema \"linked.avsc\"; }", directory: scratch.url).avroProtocol?.types.count == 2)
+        // Only regular files are read: a device could never end.
+        let device = expectAvroError(.invalidIDL) { _ = try AvroIDL(parsing: "protocol P { import idl \"/dev/zero\"; }") }
+        #expect(device?.message.contains("not a regular file") == true)
         // An imported JSON file that is not valid gives its own error, naming the file.
         try Data(#"{"type": "record", "name": "Bad", "fields": [{"name": "x", "type": "nope"}]}"#.utf8).write(to: scratch.file("bad.avsc"))
         let bad = expectAvroError(.invalidSchema) { _ = try AvroIDL(parsing: "protocol P { import schema \"bad.avsc\"; }", directory: scratch.url) }
