@@ -295,8 +295,9 @@ struct IDLLexer {
 
     /// Whether a sign after `text` belongs to an exponent (`1e-5`, `0x1p+3`).
     private func isExponentSign(_ text: String) -> Bool {
-        let isHex = text.lowercased().hasPrefix("0x") || text.lowercased().hasPrefix("-0x") || text.lowercased().hasPrefix("+0x")
-        guard let last = text.last?.lowercased() else { return false }
+        let unsigned = text.lowercased().drop { $0 == "-" || $0 == "+" }
+        let isHex = unsigned.hasPrefix("0x")
+        guard let last = unsigned.last else { return false }
         return isHex ? last == "p" : last == "e"
     }
 

@@ -15,35 +15,35 @@ struct IDLParser {
     }
 
     /// An annotation: `@name(json)`.
-    private struct Annotation {
+    struct Annotation {
         var name: String
         var value: AvroJSON
         var location: IDLLocation
     }
 
-    private let tokens: [IDLToken]
-    private var comments: [IDLDocComment]
-    private var index = 0
+    let tokens: [IDLToken]
+    var comments: [IDLDocComment]
+    var index = 0
     /// The file's directory, where its imports are looked for first.
-    private let directory: URL
+    let directory: URL
     /// The directory as errors name it (that of the file's name as given).
-    private let shownDirectory: String
-    private let maxDepth: Int
-    private var depth = 0
+    let shownDirectory: String
+    let maxDepth: Int
+    var depth = 0
     /// The enclosing namespaces: the file's or protocol's, then each record's.
-    private var namespaces: [String] = [""]
-    private var result = Result()
+    var namespaces: [String] = [""]
+    var result = Result()
     /// What the file says that is ignored or replaced, in the order it was found.
-    private var warnings: [(location: IDLLocation, text: String)] = []
+    var warnings: [(location: IDLLocation, text: String)] = []
 
     /// The attributes that annotations cannot set, by what they annotate: the specification
     /// gives them their own syntax.
-    private static let schemaAttributes: Set<String> = ["doc", "fields", "items", "name", "namespace", "size", "symbols", "values", "type", "aliases"]
-    private static let fieldAttributes: Set<String> = ["default", "doc", "name", "order", "type", "aliases"]
-    private static let messageAttributes: Set<String> = ["doc", "response", "request", "errors", "one-way"]
-    private static let protocolAttributes: Set<String> = ["namespace", "protocol", "doc", "messages", "types"]
+    static let schemaAttributes: Set<String> = ["doc", "fields", "items", "name", "namespace", "size", "symbols", "values", "type", "aliases"]
+    static let fieldAttributes: Set<String> = ["default", "doc", "name", "order", "type", "aliases"]
+    static let messageAttributes: Set<String> = ["doc", "response", "request", "errors", "one-way"]
+    static let protocolAttributes: Set<String> = ["namespace", "protocol", "doc", "messages", "types"]
     /// Names that a named type cannot have: the primitive types and the logical type keywords.
-    private static let reservedTypeNames: Set<String> = ["boolean", "int", "long", "float", "double", "bytes", "string", "null",
+    static let reservedTypeNames: Set<String> = ["boolean", "int", "long", "float", "double", "bytes", "string", "null",
                                                          "date", "time_ms", "timestamp_ms", "local_timestamp_ms", "uuid"]
 
     /// Reads the tokens of `text`, the file named `file` in errors, which lies in `directory`.
@@ -75,43 +75,43 @@ struct IDLParser {
     }
 
     /// Notes something the file says that is ignored, or that replaces something it said.
-    private mutating func warn(_ text: String, at location: IDLLocation) {
+    mutating func warn(_ text: String, at location: IDLLocation) {
         warnings.append((location, text))
     }
 
     // MARK: - Tokens
 
-    private var current: IDLToken { tokens[index] }
+    var current: IDLToken { tokens[index] }
 
-    private mutating func advance() { if index < tokens.count - 1 { index += 1 } }
+    mutating func advance() { if index < tokens.count - 1 { index += 1 } }
 
-    private func error(_ message: String, at location: IDLLocation) -> AvroError {
+    func error(_ message: String, at location: IDLLocation) -> AvroError {
         AvroError(.invalidIDL, message, path: location.description)
     }
 
-    private func unexpected(_ expected: String) -> AvroError {
+    func unexpected(_ expected: String) -> AvroError {
         error("expected \(expected), found \(current.shown)", at: current.location)
     }
 
-    private mutating func expect(_ symbol: Character, _ context: String) throws {
+    mutating func expect(_ symbol: Character, _ context: String) throws {
         guard current.isSymbol(symbol) else { throw unexpected("'\(symbol)' \(context)") }
         advance()
     }
 
-    private mutating func expectKeyword(_ word: String) throws {
+    mutating func expectKeyword(_ word: String) throws {
         guard current.isKeyword(word) else { throw unexpected("'\(word)'") }
         advance()
     }
 
     /// An identifier (a keyword is one too, where a name is expected) and where it is.
-    private mutating func identifier(_ what: String) throws -> (String, IDLLocation) {
+    mutating func identifier(_ what: String) throws -> (String, IDLLocation) {
         guard case .identifier(let name, _) = current.kind else { throw unexpected(what) }
         let location = current.location
         advance()
         return (name, location)
     }
 
-    private mutating func integer(_ what: String) throws -> (Int64, IDLLocation) {
+    mutating func integer(_ what: String) throws -> (Int64, IDLLocation) {
         guard case .integer(let value) = current.kind else { throw unexpected(what) }
         let location = current.location
         advance()
@@ -120,13 +120,13 @@ struct IDLParser {
 
     /// The documentation comment written just before `token`, which the declaration that
     /// starts there takes.
-    private mutating func takeDoc(before token: IDLToken) -> String? {
+    mutating func takeDoc(before token: IDLToken) -> String? {
         guard let index = token.docComment else { return nil }
         comments[index].isUsed = true
         return comments[index].text
     }
 
-    private mutating func enter() throws {
+    mutating func enter() throws {
         do {
             try AvroNesting.enter(below: depth, maxDepth: maxDepth, "the IDL")
         } catch {
@@ -135,11 +135,11 @@ struct IDLParser {
         depth += 1
     }
 
-    private var namespace: String { namespaces.last ?? "" }
+    var namespace: String { namespaces.last ?? "" }
 
     // MARK: - Files
 
-    private mutating func protocolDeclaration(_ leading: [Annotation], start: IDLToken, _ context: inout IDLContext) throws {
+    mutating func protocolDeclaration(_ leading: [Annotation], start: IDLToken, _ context: inout IDLContext) throws {
         let doc = takeDoc(before: start)
         try expectKeyword("protocol")
         let (written, location) = try identifier("the protocol's name")
@@ -174,7 +174,7 @@ struct IDLParser {
         advance()
     }
 
-    private mutating func schemaFile(_ leading: [Annotation], start: IDLToken, _ context: inout IDLContext) throws {
+    mutating func schemaFile(_ leading: [Annotation], start: IDLToken, _ context: inout IDLContext) throws {
         if !leading.isEmpty {
             // Annotations first: the file starts with a named type, without namespace or schema.
             try namedTypeDeclarationOrError(leading, start: start, &context)
@@ -203,14 +203,14 @@ struct IDLParser {
     }
 
     /// A named type's declaration, which must come next in a schema file.
-    private mutating func namedTypeDeclarationOrError(_ annotations: [Annotation], start: IDLToken, _ context: inout IDLContext) throws {
+    mutating func namedTypeDeclarationOrError(_ annotations: [Annotation], start: IDLToken, _ context: inout IDLContext) throws {
         guard isNamedTypeKeyword else {
             throw unexpected("a declaration (record, error, enum, fixed or import)\(result.mainSchema == nil ? ", or 'namespace' and 'schema' first" : "")")
         }
         try namedTypeDeclaration(annotations, start: start, &context)
     }
 
-    private mutating func importStatement(_ context: inout IDLContext) throws {
+    mutating func importStatement(_ context: inout IDLContext) throws {
         advance()
         guard case .identifier(let kind, quoted: false) = current.kind, ["idl", "protocol", "schema"].contains(kind) else {
             throw unexpected("'idl', 'protocol' or 'schema' after 'import'")
@@ -226,7 +226,7 @@ struct IDLParser {
     }
 
     /// Adds imported messages: a message of a name already present replaces it in place.
-    private mutating func merge(_ messages: [AvroProtocol.Message]) {
+    mutating func merge(_ messages: [AvroProtocol.Message]) {
         for message in messages {
             if let existing = result.messages.firstIndex(where: { $0.name == message.name }) {
                 result.messages[existing] = message
@@ -238,7 +238,7 @@ struct IDLParser {
 
     // MARK: - Annotations
 
-    private mutating func annotations() throws -> [Annotation] {
+    mutating func annotations() throws -> [Annotation] {
         var list: [Annotation] = []
         while current.isSymbol("@") {
             let location = current.location
@@ -255,13 +255,13 @@ struct IDLParser {
         return list
     }
 
-    private func checkNotReserved(_ annotation: Annotation, _ reserved: Set<String>, _ what: String) throws {
+    func checkNotReserved(_ annotation: Annotation, _ reserved: Set<String>, _ what: String) throws {
         if reserved.contains(annotation.name) {
             throw error("'@\(annotation.name)' cannot annotate \(what): '\(annotation.name)' is written with the IDL's own syntax", at: annotation.location)
         }
     }
 
-    private func namespaceValue(_ annotation: Annotation) throws -> String {
+    func namespaceValue(_ annotation: Annotation) throws -> String {
         guard case .string(let namespace) = annotation.value else {
             throw error("@namespace(…) must hold a string, found \(annotation.value)", at: annotation.location)
         }
@@ -269,7 +269,7 @@ struct IDLParser {
         return namespace
     }
 
-    private func aliasesValue(_ annotation: Annotation) throws -> [String] {
+    func aliasesValue(_ annotation: Annotation) throws -> [String] {
         guard case .array(let items) = annotation.value else {
             throw error("@aliases(…) must hold an array of strings, found \(annotation.value)", at: annotation.location)
         }
@@ -285,18 +285,18 @@ struct IDLParser {
 
     /// Whether `name` is a valid name: a letter or `_`, then letters, digits and `_` (Unicode
     /// letters and digits allowed, as Java's IDL reader allows them).
-    private static func isValidName(_ name: String) -> Bool {
+    static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
         return name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType == .decimal }
     }
 
-    private func checkName(_ name: String, _ what: String, at location: IDLLocation) throws {
+    func checkName(_ name: String, _ what: String, at location: IDLLocation) throws {
         guard Self.isValidName(name) else {
             throw error("invalid \(what) '\(name)': it must start with a letter or '_' and hold only letters, digits and '_'", at: location)
         }
     }
 
-    private func checkNamespace(_ namespace: String, at location: IDLLocation) throws {
+    func checkNamespace(_ namespace: String, at location: IDLLocation) throws {
         guard !namespace.isEmpty else { return }
         for part in namespace.split(separator: ".", omittingEmptySubsequences: false) {
             try checkName(String(part), "namespace '\(namespace)'", at: location)
@@ -304,7 +304,7 @@ struct IDLParser {
     }
 
     /// The full name of a declaration written `written` (which may hold its namespace).
-    private func definitionName(_ written: String, annotatedNamespace: String?, at location: IDLLocation, isType: Bool) throws -> AvroName {
+    func definitionName(_ written: String, annotatedNamespace: String?, at location: IDLLocation, isType: Bool) throws -> AvroName {
         let name = written.contains(".") ? AvroName(fullname: written) : AvroName(name: written, namespace: annotatedNamespace ?? namespace)
         try checkName(name.name, isType ? "type name" : "protocol name", at: location)
         try checkNamespace(name.namespace, at: location)
@@ -316,11 +316,11 @@ struct IDLParser {
 
     // MARK: - Named types
 
-    private var isNamedTypeKeyword: Bool {
+    var isNamedTypeKeyword: Bool {
         ["record", "error", "enum", "fixed"].contains { current.isKeyword($0) }
     }
 
-    private mutating func namedTypeDeclaration(_ annotations: [Annotation], start: IDLToken, _ context: inout IDLContext) throws {
+    mutating func namedTypeDeclaration(_ annotations: [Annotation], start: IDLToken, _ context: inout IDLContext) throws {
         let doc = takeDoc(before: start)
         guard case .identifier(let keyword, _) = current.kind else { throw unexpected("record, error, enum or fixed") }
         advance()
@@ -349,7 +349,7 @@ struct IDLParser {
         try context.declare(schema, at: location, source: location.file)
     }
 
-    private mutating func enumBody(_ name: AvroName, doc: String?, aliases: [AvroName]) throws -> AvroSchema {
+    mutating func enumBody(_ name: AvroName, doc: String?, aliases: [AvroName]) throws -> AvroSchema {
         try expect("{", "to open the enum's symbols")
         var symbols: [String] = []
         while !current.isSymbol("}") {
@@ -375,7 +375,7 @@ struct IDLParser {
         return AvroSchema(.enumeration(AvroSchema.Enumeration(name: name, symbols: symbols, defaultSymbol: defaultSymbol, doc: doc, aliases: aliases)))
     }
 
-    private mutating func fixedBody(_ name: AvroName, doc: String?, aliases: [AvroName]) throws -> AvroSchema {
+    mutating func fixedBody(_ name: AvroName, doc: String?, aliases: [AvroName]) throws -> AvroSchema {
         try expect("(", "before the fixed's size")
         let (size, location) = try integer("the fixed's size in bytes")
         guard size >= 0, size <= Int64(Int32.max) else { throw error("the size of a fixed must be from 0 to \(Int32.max), found \(size)", at: location) }
@@ -384,7 +384,7 @@ struct IDLParser {
         return AvroSchema(.fixed(AvroSchema.Fixed(name: name, size: Int(size), doc: doc, aliases: aliases)))
     }
 
-    private mutating func recordBody(_ name: AvroName, isError: Bool, doc: String?, aliases: [AvroName], _ context: inout IDLContext) throws -> AvroSchema {
+    mutating func recordBody(_ name: AvroName, isError: Bool, doc: String?, aliases: [AvroName], _ context: inout IDLContext) throws -> AvroSchema {
         try expect("{", "to open the record's fields")
         namespaces.append(name.namespace)
         defer { namespaces.removeLast() }
@@ -410,7 +410,7 @@ struct IDLParser {
     }
 
     /// A field or parameter of type `type`: its annotations, name and default.
-    private mutating func variable(type: IDLType, defaultDoc: String?, owner: String, _ context: inout IDLContext) throws -> (AvroSchema.Field, IDLLocation) {
+    mutating func variable(type: IDLType, defaultDoc: String?, owner: String, _ context: inout IDLContext) throws -> (AvroSchema.Field, IDLLocation) {
         let doc = takeDoc(before: current) ?? defaultDoc
         let annotations = try annotations()
         let (name, location) = try identifier("a field name")
@@ -447,7 +447,7 @@ struct IDLParser {
 
     // MARK: - Messages
 
-    private mutating func messageDeclaration(_ annotations: [Annotation], start: IDLToken, _ context: inout IDLContext) throws {
+    mutating func messageDeclaration(_ annotations: [Annotation], start: IDLToken, _ context: inout IDLContext) throws {
         let doc = takeDoc(before: start)
         var properties = AvroJSON.Object()
         for annotation in annotations {
@@ -497,159 +497,5 @@ struct IDLParser {
         guard !result.messages.contains(where: { $0.name == name }) else { throw error("the message '\(name)' is declared twice", at: location) }
         result.messages.append(AvroProtocol.Message(name: name, doc: doc, properties: properties, request: request,
                                                     response: response, errors: errors, isOneWay: isOneWay))
-    }
-
-    // MARK: - Types
-
-    /// A type with the annotations before it, which become its properties.
-    private mutating func fullType(_ context: inout IDLContext) throws -> IDLType {
-        let annotations = try annotations()
-        var type = try plainType(&context)
-        guard !annotations.isEmpty else { return type }
-        if type.isReference {
-            throw error("a reference to a named type cannot be annotated: annotate the type where it is declared", at: annotations[0].location)
-        }
-        for annotation in annotations { try checkNotReserved(annotation, Self.schemaAttributes, "a type") }
-        var attributes = AvroJSON.Object(type.base.logicalType?.attributes ?? [])
-        for (key, value) in type.base.properties { attributes[key] = value }
-        for annotation in annotations { attributes[annotation.name] = annotation.value }
-        type.base.setAttributes(attributes, except: [])
-        return type
-    }
-
-    private mutating func plainType(_ context: inout IDLContext) throws -> IDLType {
-        try enter()
-        defer { depth -= 1 }
-        let token = current
-        guard case .identifier(let word, let quoted) = token.kind else { throw unexpected("a type") }
-        advance()
-        var base: AvroSchema
-        var isReference = false
-        switch quoted ? "" : word {
-        case "array", "map":
-            try expect("<", "after '\(word)'")
-            let element = try fullType(&context).schema(default: nil)
-            try expect(">", "to close '\(word)<…'")
-            return IDLType(base: AvroSchema(word == "array" ? .array(element) : .map(element)))
-        case "union":
-            return IDLType(base: try unionBody(at: token.location, &context))
-        case "boolean": base = .boolean
-        case "int": base = .int
-        case "long": base = .long
-        case "float": base = .float
-        case "double": base = .double
-        case "bytes": base = .bytes
-        case "string": base = .string
-        case "null": base = .null
-        case "date": base = AvroSchema(.int, logicalType: .date)
-        case "time_ms": base = AvroSchema(.int, logicalType: .timeMillis)
-        case "timestamp_ms": base = AvroSchema(.long, logicalType: .timestampMillis)
-        case "local_timestamp_ms": base = AvroSchema(.long, logicalType: .localTimestampMillis)
-        case "uuid": base = AvroSchema(.string, logicalType: .uuid)
-        case "decimal": base = try decimal()
-        default:
-            let name = AvroName(resolving: word, in: namespace)
-            context.references.append((name, token.location))
-            base = AvroSchema(.reference(name))
-            isReference = true
-        }
-        let isOptional = current.isSymbol("?")
-        if isOptional {
-            if case .null = base.kind { throw error("'null?' is not a type: null is already nullable", at: current.location) }
-            advance()
-        }
-        return IDLType(base: base, isOptional: isOptional, isReference: isReference)
-    }
-
-    private mutating func decimal() throws -> AvroSchema {
-        try expect("(", "after 'decimal'")
-        let (precision, location) = try integer("the decimal's precision")
-        var scale: Int64 = 0
-        if current.isSymbol(",") {
-            advance()
-            scale = try integer("the decimal's scale").0
-        }
-        try expect(")", "to close 'decimal(…'")
-        guard precision >= 1, precision <= Int64(Int32.max), scale >= 0, scale <= precision else {
-            throw error("decimal(\(precision), \(scale)) is not valid: the precision must be at least 1 and the scale from 0 to the precision", at: location)
-        }
-        return AvroSchema(.bytes, logicalType: .decimal(precision: Int(precision), scale: Int(scale)))
-    }
-
-    private mutating func unionBody(at location: IDLLocation, _ context: inout IDLContext) throws -> AvroSchema {
-        try expect("{", "after 'union'")
-        var branches: [AvroSchema] = []
-        repeat {
-            if !branches.isEmpty { advance() }
-            let branchLocation = current.location
-            let branch = try fullType(&context).schema(default: nil)
-            if case .union = branch.kind { throw error("a union cannot directly contain another union", at: branchLocation) }
-            let key = branch.name?.fullname ?? branch.typeName
-            guard !branches.contains(where: { ($0.name?.fullname ?? $0.typeName) == key }) else {
-                throw error("the union has more than one branch of type '\(key)'", at: branchLocation)
-            }
-            branches.append(branch)
-        } while current.isSymbol(",")
-        try expect("}", "to close the union")
-        return AvroSchema(.union(branches))
-    }
-
-    // MARK: - JSON values
-
-    /// A JSON value as IDL writes it: JSON, with Java's string escapes and numbers (hex,
-    /// octal, `NaN`, `Infinity`, which become the strings Java writes for them).
-    private mutating func jsonValue() throws -> AvroJSON {
-        try enter()
-        defer { depth -= 1 }
-        let token = current
-        advance()
-        switch token.kind {
-        case .string(let text): return .string(text)
-        case .integer(let value): return .integer(value)
-        case .float(let value):
-            if value.isFinite { return .double(value) }
-            return .string(value.isNaN ? "NaN" : value < 0 ? "-Infinity" : "Infinity")
-        case .identifier("true", quoted: false): return .bool(true)
-        case .identifier("false", quoted: false): return .bool(false)
-        case .identifier("null", quoted: false): return .null
-        case .symbol("["):
-            var items: [AvroJSON] = []
-            while !current.isSymbol("]") {
-                if !items.isEmpty { try expect(",", "between array elements") }
-                items.append(try jsonValue())
-            }
-            advance()
-            return .array(items)
-        case .symbol("{"):
-            var object = AvroJSON.Object()
-            while !current.isSymbol("}") {
-                if !object.isEmpty { try expect(",", "between object members") }
-                guard case .string(let key) = current.kind else { throw unexpected("a member name (a string)") }
-                let keyLocation = current.location
-                advance()
-                guard object[key] == nil else { throw error("the object has the member \"\(key)\" twice", at: keyLocation) }
-                try expect(":", "after the member name")
-                object[key] = try jsonValue()
-            }
-            advance()
-            return .object(object)
-        default:
-            index -= 1
-            throw unexpected("a JSON value")
-        }
-    }
-}
-
-/// A type as a field or parameter declares it: `T?` is a union with null, whose order
-/// depends on the default (null first, unless the default is not null).
-struct IDLType {
-    var base: AvroSchema
-    var isOptional = false
-    var isReference = false
-
-    func schema(default value: AvroJSON?) -> AvroSchema {
-        guard isOptional else { return base }
-        if let value, value != .null { return AvroSchema(.union([base, .null])) }
-        return AvroSchema(.union([.null, base]))
     }
 }
